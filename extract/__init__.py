@@ -1,0 +1,1 @@
+"""Extraction: transcript files in, speakers, concepts and claims with exact times out."""

@@ -1,0 +1,62 @@
+"""Deterministic, content-derived node ids.
+
+Ingesting the same file twice yields the same ids, in every backend.
+
+>>> episode_id("abc")[:3]
+'ep_'
+>>> concept_id("Pre-Training") == concept_id("pre training")
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def _digest(*parts: str, size: int = 16) -> str:
+    h = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return h[:size]
+
+
+def normalise_name(name: str) -> str:
+    """Fold case, accents, hyphens and spacing: the key names are compared by.
+
+    >>> normalise_name("  Pré-Training ")
+    'pre training'
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return _NON_WORD.sub(" ", ascii_only).strip()
+
+
+def episode_id(sha256: str) -> str:
+    """Id of an episode from the sha256 of its transcript bytes."""
+    return f"ep_{sha256[:16]}"
+
+
+def person_id(name: str) -> str:
+    """Id of a person from the normalised name.
+
+    >>> person_id("John Schulman") == person_id("john  schulman")
+    True
+    """
+    return f"person_{_digest(normalise_name(name))}"
+
+
+def segment_id(episode: str, start_s: float) -> str:
+    """Id of a segment: episode id plus start time in milliseconds."""
+    return f"seg_{episode[3:]}_{round(start_s * 1000)}"
+
+
+def concept_id(canonical: str) -> str:
+    """Id of a concept from its normalised canonical name."""
+    return f"concept_{_digest(normalise_name(canonical))}"
+
+
+def claim_id(segment: str, char_start: int, char_end: int) -> str:
+    """Id of a claim: its segment and its character span in the transcript."""
+    return f"claim_{_digest(segment, str(char_start), str(char_end))}"

@@ -1,0 +1,113 @@
+"""The ``GraphStore`` protocol: what every backend must answer, identically.
+
+Lists come back in a defined order so that backends can be compared:
+episodes by (published, title, id); people and concepts by name then id;
+claims by (episode published, episode id, start_s, id); segments by start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
+
+from graph.model import (
+    Appearance,
+    Claim,
+    ClaimFilter,
+    Concept,
+    Episode,
+    GraphFragment,
+    Mention,
+    Person,
+    Relation,
+    SearchHit,
+    Segment,
+    StoreStats,
+    Subgraph,
+)
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """A persistent graph of episodes, people, segments, concepts and claims."""
+
+    async def open(self) -> None:
+        """Connect or load; create constraints and indexes where the backend has them."""
+
+    async def close(self) -> None:
+        """Release connections and locks."""
+
+    # --- writes -----------------------------------------------------------------
+    async def upsert(self, fragment: GraphFragment) -> None:
+        """Insert an episode, replacing everything it contributed before; atomic."""
+
+    async def delete_episode(self, episode_id: str) -> bool:
+        """Remove an episode and what only it held; False when it was absent."""
+
+    async def set_relations(self, relations: Sequence[Relation]) -> None:
+        """Replace all ``RELATED_TO`` edges between concepts."""
+
+    async def clear(self) -> None:
+        """Remove everything (tests and re-imports)."""
+
+    # --- reads ------------------------------------------------------------------
+    async def stats(self) -> StoreStats:
+        """Counts per node label and relationship type."""
+
+    async def episodes(
+        self,
+        show: str | None = None,
+        person_id: str | None = None,
+        concept_id: str | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> list[Episode]:
+        """Episodes, optionally only those of a show, a person or a concept."""
+
+    async def episode(self, episode_id: str) -> Episode | None:
+        """One episode by id."""
+
+    async def people(self, ids: Sequence[str] | None = None) -> list[Person]:
+        """All people, or those with the given ids."""
+
+    async def find_person(self, name: str) -> Person | None:
+        """A person whose name or alias equals ``name`` once normalised."""
+
+    async def appearances(
+        self, person_id: str | None = None, episode_id: str | None = None
+    ) -> list[Appearance]:
+        """``APPEARED_IN`` edges, filtered by either end."""
+
+    async def concepts(
+        self, search: str | None = None, ids: Sequence[str] | None = None, limit: int = 50
+    ) -> list[Concept]:
+        """Concepts whose name or alias contains ``search`` (case-insensitive)."""
+
+    async def find_concept(self, name: str) -> Concept | None:
+        """A concept whose name or alias equals ``name`` once normalised."""
+
+    async def mentions(
+        self, concept_id: str | None = None, episode_id: str | None = None
+    ) -> list[Mention]:
+        """``MENTIONED_IN`` edges, filtered by either end."""
+
+    async def related(self, concept_id: str, limit: int = 20) -> list[tuple[Concept, float]]:
+        """Concepts related to this one, strongest first."""
+
+    async def claims(self, flt: ClaimFilter) -> list[Claim]:
+        """Claims matching every field of the filter."""
+
+    async def segments(
+        self,
+        episode_id: str,
+        from_s: float | None = None,
+        to_s: float | None = None,
+        limit: int = 200,
+    ) -> list[Segment]:
+        """An episode's segments overlapping the time window, in order."""
+
+    async def subgraph(self, center_id: str, depth: int, limit: int) -> Subgraph:
+        """Nodes within ``depth`` hops of a node, at most ``limit`` of them."""
+
+    async def search(self, text: str, limit: int = 20) -> list[SearchHit]:
+        """Concepts, people and claims matching free text, best first."""
