@@ -15,6 +15,7 @@ so a sentence that starts mid-line gets a mid-line time.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -92,7 +93,7 @@ def fill_times(lines: Sequence[Line]) -> list[tuple[float, float]]:
         assert nxt is not None
         starts[i] = max(0.0, nxt - lengths[i] / CHARS_PER_SECOND)
     # Between anchors: share the gap by character count.
-    for a, b in zip(known, known[1:], strict=False):
+    for a, b in itertools.pairwise(known):
         sa, sb = starts[a], starts[b]
         assert sa is not None and sb is not None
         total = sum(lengths[a:b])

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 from bisect import bisect_right
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from extract.document import (
     ClaimInfo,
@@ -14,9 +14,7 @@ from extract.document import (
     SpeakerInfo,
     Utterance,
 )
-
-if TYPE_CHECKING:
-    from extract.pipeline import DocState
+from extract.state import DocState
 
 
 def _episode(st: DocState) -> EpisodeInfo:
@@ -24,10 +22,8 @@ def _episode(st: DocState) -> EpisodeInfo:
     meta = t.meta
     duration = st.timed.spans[-1].end_s if st.timed.spans else 0.0
     if meta.get("duration_s"):
-        try:
+        with contextlib.suppress(ValueError):
             duration = max(duration, float(meta["duration_s"]))
-        except ValueError:
-            pass
     return EpisodeInfo(
         title=meta.get("title") or Path(t.source).stem,
         show=meta.get("show") or None,

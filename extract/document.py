@@ -114,7 +114,7 @@ def validate(data: dict[str, Any], source: str = "extraction") -> None:
         jsonschema.validate(data, schema())
     except jsonschema.ValidationError as exc:
         where = "/".join(str(p) for p in exc.absolute_path) or "(root)"
-        raise ExtractionError(f"{source}: invalid extraction document at {where}: {exc.message}")
+        raise ExtractionError(f"{source}: invalid extraction document at {where}: {exc.message}") from exc
 
 
 def from_json(data: dict[str, Any], source: str = "extraction") -> Extraction:

@@ -9,37 +9,23 @@ keep their results on ``doc._.podgraph``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.align import TimedText, join_lines
-from extract.claims import ClaimFound
+from extract.assemble import assemble
 from extract.claims.find import find_claims
-from extract.concepts import ConceptFound
 from extract.concepts.find import find_concepts
 from extract.document import Extraction
 from extract.nlp import analyse_text, load_nlp
-from extract.sentences import Sentence, timed_sentences
-from extract.speakers import Attribution, SpeakerHints
+from extract.sentences import timed_sentences
+from extract.speakers import SpeakerHints
 from extract.speakers.attribute import attribute
+from extract.state import DocState
 from extract.transcript import Transcript
 
 COMPONENTS = ("podgraph_speakers", "podgraph_concepts", "podgraph_claims")
-
-
-@dataclass
-class DocState:
-    """What podgraph's components read and write on a Doc."""
-
-    transcript: Transcript
-    timed: TimedText
-    hints: SpeakerHints
-    sentences: list[Sentence] = field(default_factory=list)
-    attribution: Attribution | None = None
-    concepts: list[ConceptFound] = field(default_factory=list)
-    claims: list[ClaimFound] = field(default_factory=list)
 
 
 if not Doc.has_extension("podgraph"):
@@ -59,7 +45,7 @@ def make_speakers(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
     def speakers(doc: Doc) -> Doc:
         st = _state(doc)
-        st.attribution = attribute(doc, st.sentences, st.transcript, st.hints)
+        st.attribution = attribute(doc, st)
         return doc
 
     return speakers
@@ -71,7 +57,7 @@ def make_concepts(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
     def concepts(doc: Doc) -> Doc:
         st = _state(doc)
-        st.concepts = find_concepts(doc, st.sentences)
+        st.concepts = find_concepts(doc, st)
         return doc
 
     return concepts
@@ -85,7 +71,7 @@ def make_claims(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         st = _state(doc)
         if st.attribution is None:
             raise ValueError("podgraph_claims must run after podgraph_speakers")
-        st.claims = find_claims(st.sentences, st.attribution, st.concepts)
+        st.claims = find_claims(doc, st)
         return doc
 
     return claims
@@ -148,7 +134,5 @@ def extract(
     progress: Progress | None = None,
 ) -> Extraction:
     """Transcript in, extraction document out."""
-    from extract.assemble import assemble
-
     doc = run(transcript, hints, model, progress)
     return assemble(_state(doc))

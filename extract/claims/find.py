@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+
+from spacy.tokens import Doc
 
 from extract.claims import ClaimFound
-from extract.concepts import ConceptFound
-from extract.sentences import Sentence
-from extract.speakers import Attribution
+from extract.state import DocState
 
 _FILLER = re.compile(r"\b(?:um+|uh+|erm|you know|I mean|like)\b,?\s*", re.IGNORECASE)
 _STUTTER = re.compile(r"\b(\w+)(?:,?\s+\1\b)+", re.IGNORECASE)
@@ -49,12 +48,10 @@ def classify(text: str) -> str:
     return "fact"
 
 
-def find_claims(
-    sentences: Sequence[Sentence],
-    attribution: Attribution,
-    concepts: Sequence[ConceptFound],
-) -> list[ClaimFound]:
+def find_claims(doc: Doc, state: DocState) -> list[ClaimFound]:
     """One claim per declarative, non-ad sentence of at least eight words."""
+    sentences, attribution, concepts = state.sentences, state.attribution, state.concepts
+    assert attribution is not None
     ads = [(s.char_start, s.char_end) for s in attribution.spans if s.ad]
     mentions = sorted((a, b, c.name) for c in concepts for a, b in c.mentions)
     out: list[ClaimFound] = []

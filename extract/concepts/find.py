@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
 from extract.concepts import ConceptFound
-from extract.sentences import Sentence
+from extract.state import DocState
 from graph.ids import normalise_name
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}s?$")
@@ -34,7 +33,7 @@ def _phrase(span: Span) -> str | None:
     return text if len(text) > 2 else None
 
 
-def find_concepts(doc: Doc, sentences: Sequence[Sentence]) -> list[ConceptFound]:
+def find_concepts(doc: Doc, state: DocState) -> list[ConceptFound]:
     """Concept candidates said at least twice (entities and acronyms once is enough)."""
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     names: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -61,9 +60,9 @@ def find_concepts(doc: Doc, sentences: Sequence[Sentence]) -> list[ConceptFound]
         if _ACRONYM.match(tok.text) and tok.text not in {"I", "OK", "TV"}:
             add(tok.text.rstrip("s"), tok.idx, tok.idx + len(tok.text), "other", True)
     for chunk in doc.noun_chunks:
-        text = _phrase(chunk)
-        if text and " " in text:
-            add(text, chunk.start_char, chunk.end_char, "topic", False)
+        phrase = _phrase(chunk)
+        if phrase and " " in phrase:
+            add(phrase, chunk.start_char, chunk.end_char, "topic", False)
     found: list[ConceptFound] = []
     for key, where in spans.items():
         if key not in strong and len(where) < 2:
@@ -71,6 +70,7 @@ def find_concepts(doc: Doc, sentences: Sequence[Sentence]) -> list[ConceptFound]
         variants = sorted(names[key].items(), key=lambda kv: (-kv[1], kv[0]))
         canonical = variants[0][0]
         aliases = tuple(v for v, _ in variants[1:] if v != canonical)
-        found.append(ConceptFound(canonical, aliases, kinds[key], tuple(sorted(set(where))), float(len(where))))
+        mentions = tuple(sorted(set(where)))
+        found.append(ConceptFound(canonical, aliases, kinds[key], mentions, float(len(where))))
     found.sort(key=lambda c: (-c.score, c.name))
     return found

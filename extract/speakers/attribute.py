@@ -6,13 +6,10 @@ passes to the other speaker after a sentence that ends with a question mark.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from spacy.tokens import Doc
 
-from extract.sentences import Sentence
 from extract.speakers import Attribution, Speaker, SpeakerHints, SpeakerSpan
-from extract.transcript import Transcript
+from extract.state import DocState
 
 
 def _roles(names: list[str], hints: SpeakerHints) -> list[Speaker]:
@@ -32,10 +29,9 @@ def _roles(names: list[str], hints: SpeakerHints) -> list[Speaker]:
     return speakers
 
 
-def attribute(
-    doc: Doc, sentences: Sequence[Sentence], transcript: Transcript, hints: SpeakerHints
-) -> Attribution:
+def attribute(doc: Doc, state: DocState) -> Attribution:
     """Who said each sentence; spans cover every sentence in order."""
+    sentences, transcript, hints = state.sentences, state.transcript, state.hints
     spans: list[SpeakerSpan] = []
     if transcript.labelled:
         names: list[str] = []
