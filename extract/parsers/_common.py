@@ -1,0 +1,150 @@
+"""Helpers shared by the format parsers: clock times, ordering checks, metadata.
+
+>>> parse_clock("01:02:03.500")
+3723.5
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+
+from extract.transcript import Line, Transcript
+from graph.errors import TranscriptParseError
+
+#: A start may run this many seconds before the previous line's start without being an
+#: error: Whisper and caption tools emit small overlaps when they re-segment.
+BACKWARDS_TOLERANCE_S = 1.0
+
+_CLOCK = re.compile(r"(?:(\d+):)?(\d+):(\d+)(?:[.,](\d+))?")
+_DATE_FORMATS = ("%Y-%m-%d", "%Y%m%d", "%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%b %d, %Y")
+
+
+def parse_clock(value: str) -> float:
+    """Seconds from ``HH:MM:SS.mmm``, ``H:MM:SS,mmm``, ``MM:SS.mmm`` or ``MM:SS``.
+
+    Minutes and seconds must be below 60 (minutes may exceed 59 only when there is no
+    hours field). Raises ValueError on anything else.
+
+    >>> parse_clock("00:01:02,250"), parse_clock("75:00.0"), parse_clock("1:00:01.960")
+    (62.25, 4500.0, 3601.96)
+    """
+    m = _CLOCK.fullmatch(value.strip())
+    if m is None:
+        raise ValueError(f"unreadable time {value!r}")
+    hours, minutes, seconds, frac = m.groups()
+    if int(seconds) >= 60 or len(seconds) != 2 or (hours is not None and int(minutes) >= 60):
+        raise ValueError(f"unreadable time {value!r}")
+    total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
+    return round(total + (int(frac) / 10 ** len(frac) if frac else 0.0), 3)
+
+
+def clock_or_error(value: str, source: str, line_no: int, line: str) -> float:
+    """:func:`parse_clock`, raising TranscriptParseError naming the file line.
+
+    >>> clock_or_error("00:00:01.5", "a.srt", 3, "")
+    1.5
+    """
+    try:
+        return parse_clock(value)
+    except ValueError:
+        raise TranscriptParseError(source, line_no, f"unreadable time {value!r}", line) from None
+
+
+def build(source: str, fmt: str, lines: Iterable[Line], meta: Mapping[str, str] | None = None) -> Transcript:
+    """Check the times of ``lines`` (see :func:`check_times`) and wrap them.
+
+    >>> build("a.txt", "text", [Line(1, None, None, "Hi.")]).lines[0].text
+    'Hi.'
+    """
+    checked = tuple(lines)
+    check_times(source, checked)
+    return Transcript(source=source, format=fmt, lines=checked, meta=dict(meta or {}))
+
+
+def check_times(source: str, lines: Iterable[Line]) -> None:
+    """Raise if a line ends before it starts or starts > 1 s before the previous start.
+
+    >>> check_times("a", [Line(1, 5.0, 6.0, "a"), Line(2, 4.5, 6.0, "b")])  # tiny overlap
+    >>> check_times("a", [Line(1, 5.0, 6.0, "a"), Line(2, 3.0, 4.0, "b")])
+    Traceback (most recent call last):
+    ...
+    graph.errors.TranscriptParseError: a:2: timestamp goes backwards (3.000 s after 5.000 s): 'b'
+    """
+    previous: float | None = None
+    for line in lines:
+        if line.start is not None and line.end is not None and line.end < line.start:
+            problem = f"end before start ({line.end:.3f} s < {line.start:.3f} s)"
+            raise TranscriptParseError(source, line.line_no, problem, line.text)
+        if line.start is None:
+            continue
+        if previous is not None and line.start < previous - BACKWARDS_TOLERANCE_S:
+            problem = f"timestamp goes backwards ({line.start:.3f} s after {previous:.3f} s)"
+            raise TranscriptParseError(source, line.line_no, problem, line.text)
+        previous = line.start
+
+
+def iso_date(value: object) -> str | None:
+    """A date as ``YYYY-MM-DD``, or None when it cannot be read.
+
+    >>> iso_date("20260429"), iso_date("2025-10-23T08:00:00Z"), iso_date("soon")
+    ('2026-04-29', '2025-10-23', None)
+    """
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()[:10]
+    text = str(value).strip()
+    if re.match(r"\d{4}-\d{2}-\d{2}T", text):
+        text = text[:10]
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def collect_meta(raw: Mapping[str, object], keys: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    """Pick metadata: for each target key, the first present, non-empty source key.
+
+    ``published`` is normalised to ``YYYY-MM-DD`` (dropped when unreadable),
+    ``duration_s`` only takes numbers; every value becomes a string.
+
+    >>> collect_meta({"date": "2024-01-02", "url": "u"}, META_KEYS)
+    {'published': '2024-01-02', 'media_url': 'u'}
+    """
+    meta: dict[str, str] = {}
+    for target, names in keys.items():
+        for name in names:
+            value = raw.get(name)
+            if value is None or value == "" or isinstance(value, list | dict):
+                continue
+            if target == "duration_s" and not _is_number(value):
+                continue
+            text = iso_date(value) if target == "published" else str(value).strip()
+            if text:
+                meta[target] = text
+            break
+    return meta
+
+
+#: Where each metadata key may come from, in order of preference.
+META_KEYS: Mapping[str, tuple[str, ...]] = {
+    "title": ("title",),
+    "show": ("show", "podcast", "channel"),
+    "published": ("published", "publish_date", "date"),
+    "guest": ("guest",),
+    "host": ("host",),
+    "media_url": ("source_url", "url", "youtube_url", "media_url"),
+    "duration_s": ("duration_seconds", "duration_s", "duration"),
+}
+
+
+def _is_number(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    try:
+        float(str(value))
+    except ValueError:
+        return False
+    return True

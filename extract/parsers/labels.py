@@ -1,0 +1,119 @@
+"""Speaker labels in text transcripts, and the per-file decision to trust them.
+
+>>> match_label("**Ann Lee:** Hello.")
+Label(name='Ann Lee', time=None, rest='Hello.', strong=True)
+>>> match_label("The plan: build it") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_TIME = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d+)?"
+_BOLD = re.compile(
+    rf"\*\*(?P<name>[^*:()\[\]]+?)\s*(?:[(\[](?P<time>{_TIME})[)\]])?\s*(?::\*\*|\*\*\s*:)\s*(?P<rest>.*)"
+)
+_PLAIN = re.compile(
+    rf"(?P<name>[^\W\d_][\w.'’ -]{{0,60}}?)\s*(?:\((?P<time>{_TIME})\))?\s*:(?:\s+(?P<rest>.*))?"
+)
+_TIME_ONLY = re.compile(rf"\((?P<time>{_TIME})\):?")
+_DIARISED = re.compile(r"(?i)(?:speaker|spk)[ _-]?\d+|[A-Z]+_\d+")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
+_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "al"})
+
+
+class Label(NamedTuple):
+    """A speaker label: ``name`` (None for a bare ``(time):`` marker), its ``time``
+    text if any, the ``rest`` of the line ("" when the label stands alone), and
+    whether it is ``strong`` (bold, timed or diarised, so trusted in any file)."""
+
+    name: str | None
+    time: str | None
+    rest: str
+    strong: bool
+
+
+def is_speaker_name(name: str) -> bool:
+    """1–5 capitalised words, initials, hyphens, apostrophes; or a diarisation label.
+
+    >>> [is_speaker_name(n) for n in ("Mary-Jo O'Neil", "J. R. Smith", "SPEAKER_01",
+    ...                               "Speaker 2", "The plan", "Why, then", "Ludwig van Beethoven")]
+    [True, True, True, True, False, False, True]
+    """
+    if _DIARISED.fullmatch(name):
+        return True
+    words = name.split()
+    if not 1 <= len(words) <= 5:
+        return False
+    for i, word in enumerate(words):
+        if i and (word.isdigit() or word in _PARTICLES):
+            continue
+        if _INITIALS.fullmatch(word):
+            if word[0].isupper():
+                continue
+            return False
+        core = word[:-1] if word.endswith(".") and len(word) <= 4 else word
+        if not (core[:1].isupper() and all(c.isalpha() or c in "-'’" for c in core)):
+            return False
+    return True
+
+
+def match_label(stripped: str) -> Label | None:
+    """The speaker label that starts a stripped line, or None.
+
+    >>> match_label("Chip Lee (01:02:03):")
+    Label(name='Chip Lee', time='01:02:03', rest='', strong=True)
+    >>> match_label("(00:01:41):")
+    Label(name=None, time='00:01:41', rest='', strong=True)
+    >>> match_label("Bo: yes").strong, match_label("SPEAKER_00: yes").strong
+    (False, True)
+    """
+    if stripped.startswith("**"):
+        m = _BOLD.fullmatch(stripped)
+        if m and is_speaker_name(m["name"].strip()):
+            return Label(m["name"].strip(), m["time"], m["rest"].strip(), True)
+        return None
+    if stripped.startswith("("):
+        m = _TIME_ONLY.fullmatch(stripped)
+        return Label(None, m["time"], "", True) if m else None
+    if ":" not in stripped:
+        return None
+    m = _PLAIN.fullmatch(stripped)
+    if m is None:
+        return None
+    name = m["name"].strip()
+    if not is_speaker_name(name):
+        return None
+    strong = m["time"] is not None or _DIARISED.fullmatch(name) is not None
+    return Label(name, m["time"], (m["rest"] or "").strip(), strong)
+
+
+def file_labels(rows: list[str]) -> list[Label | None]:
+    """The trusted label of each row, decided for the whole file.
+
+    Strong labels are always trusted. Weak ``Name: text`` labels are trusted only when
+    at least two blocks start with one and they start at least half of the file's
+    blocks (a block starts after a blank line or at a label), so a stray
+    ``Summary: ...`` in prose stays text.
+
+    >>> [bool(x) for x in file_labels(["Ann: Hi.", "Bob: Yo.", "Ann: Bye."])]
+    [True, True, True]
+    >>> [bool(x) for x in file_labels(["Plan A: go.", "", "Some prose.", "", "More prose."])]
+    [False, False, False, False, False]
+    """
+    found: list[Label | None] = []
+    blocks = weak = 0
+    after_blank = True
+    for raw in rows:
+        stripped = raw.strip()
+        label = match_label(stripped) if stripped else None
+        found.append(label)
+        if label is not None or (stripped and after_blank and not stripped.startswith("#")):
+            blocks += 1
+            weak += label is not None and not label.strong
+        after_blank = not stripped
+    if weak >= 2 and weak * 2 >= blocks:
+        return found
+    return [x if x is not None and x.strong else None for x in found]

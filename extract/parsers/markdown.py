@@ -1,0 +1,61 @@
+"""Markdown preamble shared by the text formats: YAML front matter and headings.
+
+>>> body, meta = split_front_matter("---\\ntitle: Cats\\n---\\nHi.")
+>>> body, meta
+(['', '', '', 'Hi.'], {'title': 'Cats'})
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from extract.parsers._common import META_KEYS, collect_meta
+
+HEADING = re.compile(r"#{1,6}(?:\s+(.*?))?\s*#*\s*")
+_H1 = re.compile(r"#\s+(.*?)\s*#*\s*")
+
+
+def split_front_matter(text: str) -> tuple[list[str], dict[str, str]]:
+    """The file's lines with front matter blanked out (numbers kept), and its metadata.
+
+    Front matter is YAML between a first line ``---`` and the next ``---`` (or
+    ``...``). Unreadable YAML is treated as no metadata.
+
+    >>> split_front_matter("no front matter")
+    (['no front matter'], {})
+    """
+    rows = text.split("\n")
+    if not rows or rows[0].strip() != "---":
+        return rows, {}
+    for end in range(1, len(rows)):
+        if rows[end].strip() in ("---", "..."):
+            break
+    else:
+        return rows, {}
+    try:
+        data = yaml.safe_load("\n".join(rows[1:end]))
+    except yaml.YAMLError:
+        data = None
+    meta = collect_meta(data, META_KEYS) if isinstance(data, dict) else {}
+    return [""] * (end + 1) + rows[end + 1 :], meta
+
+
+def is_heading(stripped: str) -> bool:
+    """True for a Markdown ATX heading line such as ``## Transcript``.
+
+    >>> is_heading("## Transcript"), is_heading("#hashtag fun"), is_heading("Hi")
+    (True, False, False)
+    """
+    return stripped.startswith("#") and HEADING.fullmatch(stripped) is not None
+
+
+def h1_title(stripped: str) -> str | None:
+    """The text of an H1 heading line, else None.
+
+    >>> h1_title("# My Show "), h1_title("## Part")
+    ('My Show', None)
+    """
+    m = _H1.fullmatch(stripped)
+    return m.group(1) if m and m.group(1) else None
