@@ -1,0 +1,1 @@
+"""Evaluation scripts (need ../shared; they skip cleanly without it)."""

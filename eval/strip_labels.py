@@ -1,0 +1,93 @@
+"""Strip speaker labels from the labelled corpus files, re-chunk, attribute, score.
+
+The words of each labelled file are re-chunked into Whisper-style lines of 10–15
+words that ignore turn boundaries (times interpolated inside the source turns);
+labels and ad flags are removed; metadata (title, show, guest) is kept. Run
+``PYTHONPATH=. python -m eval.strip_labels``; skips when ``../shared`` is missing.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from pathlib import Path
+
+from eval.speakers import SHARED, describe, predicted_char_labels, score, timed_attribution
+from extract.align import fill_times
+from extract.speakers import SpeakerHints
+from extract.transcript import Line, Transcript
+
+FILES = (
+    "lenny_chip-huyen_ai-engineering_pretraining-posttraining.md",
+    "practicalai_206_chatgpt-rlhf-explained_2hosts.md",
+    "dwarkesh_reiner-pope_how-llms-trained-served_llm-labeled.json",
+)
+KEEP_META = ("title", "show", "guest", "published")
+
+
+def strip(transcript: Transcript, seed: int = 0) -> tuple[Transcript, list[str]]:
+    """An unlabelled Whisper-style copy of ``transcript`` and each word's removed label.
+
+    >>> t = Transcript("x", "labelled", (Line(1, 0.0, 2.0, "Hi there.", "A"), Line(2, 2.0, 3.0, "Yo.", "B")))
+    >>> s, labels = strip(t)
+    >>> s.lines[0].text, labels, s.labelled
+    ('Hi there. Yo.', ['A', 'A', 'B'], False)
+    """
+    rng = random.Random(seed)
+    times = fill_times(transcript.lines)
+    words: list[tuple[str, float, str]] = []
+    current = "?"
+    for line, (s, e) in zip(transcript.lines, times, strict=True):
+        current = line.speaker or current
+        toks = line.text.split()
+        for i, w in enumerate(toks):
+            words.append((w, s + (e - s) * i / max(len(toks), 1), current))
+    lines: list[Line] = []
+    i = 0
+    while i < len(words):
+        n = rng.randint(10, 15)
+        chunk = words[i : i + n]
+        end = words[i + n][1] if i + n < len(words) else times[-1][1]
+        lines.append(Line(len(lines) + 1, round(chunk[0][1], 3), round(end, 3), " ".join(w for w, _, _ in chunk)))
+        i += n
+    meta = {k: v for k, v in transcript.meta.items() if k in KEEP_META}
+    out = Transcript(transcript.source + "#stripped", "whisper", tuple(lines), meta, transcript.sha256)
+    return out, [lab for _, _, lab in words]
+
+
+def main() -> int:
+    """Score every stripped labelled file; print the figures."""
+    corpus = SHARED / "corpus"
+    if not corpus.exists():
+        print(f"skipped: {corpus} not found")
+        return 0
+    from extract.align import join_lines
+    from extract.parsers import parse_file
+    from extract.pipeline import run
+
+    for name in FILES:
+        path = Path(corpus / name)
+        if not path.exists():
+            print(f"skipped {name}: not found")
+            continue
+        stripped, labels = strip(parse_file(path))
+        hints = SpeakerHints(meta=dict(stripped.meta))
+        t0 = time.perf_counter()
+        doc = run(stripped, hints)
+        total = time.perf_counter() - t0
+        att, secs = timed_attribution(doc)
+        text = join_lines(stripped).text
+        gold: list[str | None] = [None] * len(text)
+        pos = 0
+        for w, lab in zip(text.split(" "), labels, strict=True):
+            gold[pos : pos + len(w)] = [lab] * len(w)
+            pos += len(w) + 1
+        sc = score(text, gold, predicted_char_labels(att, len(text)))
+        print(describe(name + " (stripped)", sc, att, secs))
+        print(f"  gold speakers: {', '.join(sorted(set(labels)))}; extraction {total:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
