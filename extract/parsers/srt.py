@@ -56,7 +56,8 @@ def parse_srt(text: str, source: str) -> Transcript:
                 cue.text_no = no
             cue.texts.append(stripped)
         elif not stripped.isdigit():
-            raise TranscriptParseError(source, no, "text outside an SRT cue", raw)
+            problem = "text outside an SRT cue" if cues else "no SRT cue found before this text"
+            raise TranscriptParseError(source, no, problem, raw)
     if not cues:
         raise TranscriptParseError(source, 1, "no SRT cue found")
     for c in cues:

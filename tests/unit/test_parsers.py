@@ -1,0 +1,165 @@
+"""Entry points of extract.parsers: detection, dispatch, file reading."""
+
+from __future__ import annotations
+
+import doctest
+import hashlib
+import importlib
+import pkgutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import extract.parsers
+from extract.parsers import FORMATS, detect_format, parse_file, parse_text
+from graph.errors import TranscriptParseError
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "transcripts"
+
+
+def test_formats_tuple() -> None:
+    assert FORMATS == ("whisper", "srt", "vtt", "json", "labelled", "text")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("whisper.txt", "whisper"),
+        ("whisper_mmss.txt", "whisper"),
+        ("sample.srt", "srt"),
+        ("srt_loose.srt", "srt"),
+        ("sample.vtt", "vtt"),
+        ("segments.json", "json"),
+        ("whisperx.json", "json"),
+        ("full_transcript.json", "json"),
+        ("turns.md", "labelled"),
+        ("bold.md", "labelled"),
+        ("chat.txt", "labelled"),
+        ("diarised.txt", "labelled"),
+        ("prose.txt", "text"),
+        ("lines.txt", "text"),
+    ],
+)
+def test_detect_format_by_content(name: str, expected: str, tmp_path: Path) -> None:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    assert detect_format(text) == expected
+    # the file name plays no part: the same bytes under a misleading name
+    misnamed = tmp_path / "episode.srt"
+    misnamed.write_text(text, encoding="utf-8")
+    assert parse_file(misnamed).format == expected
+
+
+def test_parse_file_sets_sha256_and_source() -> None:
+    path = FIXTURES / "whisper_mmss.txt"
+    t = parse_file(path)
+    assert t.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert t.source == str(path)
+
+
+def test_crlf_and_bom_are_normalised(tmp_path: Path) -> None:
+    original = (FIXTURES / "sample.srt").read_bytes()
+    path = tmp_path / "x.srt"
+    path.write_bytes(b"\xef\xbb\xbf" + original.replace(b"\n", b"\r\n"))
+    crlf = parse_file(path)
+    plain = parse_file(FIXTURES / "sample.srt")
+    assert crlf.lines == plain.lines
+    assert crlf.sha256 != plain.sha256
+    path.write_bytes(original.replace(b"\n", b"\r"))
+    assert parse_file(path).lines == plain.lines
+
+
+def test_bom_before_webvtt_header(tmp_path: Path) -> None:
+    path = tmp_path / "x"
+    path.write_bytes(b"\xef\xbb\xbf" + (FIXTURES / "sample.vtt").read_bytes())
+    t = parse_file(path)
+    assert t.format == "vtt"
+    assert t.lines[0].speaker == "Mara Quill"
+
+
+def test_crlf_in_labelled_markdown(tmp_path: Path) -> None:
+    path = tmp_path / "x.md"
+    path.write_bytes((FIXTURES / "turns.md").read_bytes().replace(b"\n", b"\r\n"))
+    t = parse_file(path)
+    assert t.meta["title"] == "Knots for Sailors"
+    assert [x.text for x in t.lines][-1] == "Show me."
+
+
+def test_forced_format_is_used() -> None:
+    text = (FIXTURES / "chat.txt").read_text(encoding="utf-8")
+    t = parse_text(text, "chat.txt", format="text")
+    assert t.format == "text"
+    assert t.lines[0].text == "Lena: Did you fix the bike?"
+    assert t.lines[0].speaker is None
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_parses_its_fixture_when_forced(fmt: str) -> None:
+    name = {
+        "whisper": "whisper.txt",
+        "srt": "sample.srt",
+        "vtt": "sample.vtt",
+        "json": "segments.json",
+        "labelled": "chat.txt",
+        "text": "prose.txt",
+    }[fmt]
+    t = parse_file(FIXTURES / name, format=fmt)
+    assert t.format == fmt
+    assert t.lines
+
+
+def _module_names() -> list[str]:
+    names = [f"extract.parsers.{m.name}" for m in pkgutil.iter_modules(extract.parsers.__path__)]
+    return ["extract.parsers", *sorted(names)]
+
+
+@pytest.mark.parametrize("module", _module_names())
+def test_parsers_doctests(module: str) -> None:
+    result = doctest.testmod(importlib.import_module(module), verbose=False)
+    assert result.failed == 0
+
+
+def _big_whisper(size: int) -> str:
+    rows: list[str] = []
+    t = 0.0
+    while sum(len(r) for r in rows) < size:
+        rows.append(f"[{_clock(t)} --> {_clock(t + 3.5)}]   and the hive needs a dry spot for winter")
+        t += 3.5
+    return "\n".join(rows)
+
+
+def _clock(t: float) -> str:
+    h, rest = divmod(t, 3600)
+    m, s = divmod(rest, 60)
+    return f"{int(h):02d}:{int(m):02d}:{s:06.3f}"
+
+
+def _big_labelled(size: int) -> str:
+    rows = ["---", "title: Big", "---", ""]
+    i = 0
+    while sum(len(r) for r in rows) < size:
+        rows += [f"Ann Lee ({_clock(i * 5.0)[:8]}):", "We talked about hives. " * 8, ""]
+        rows += ["**Bo Ray:** Sure, \\[" + _clock(i * 5.0 + 2)[3:8] + "\\] go on.", ""]
+        i += 1
+    return "\n".join(rows)
+
+
+@pytest.mark.parametrize("make", [_big_whisper, _big_labelled])
+def test_parsing_120_kb_is_fast(make: Callable[[int], str]) -> None:
+    text = make(120_000)
+    best = min(_timed(text) for _ in range(3))
+    assert best < 0.1, f"{best * 1000:.1f} ms"
+
+
+def _timed(text: str) -> float:
+    t0 = time.perf_counter()
+    t = parse_text(text, "big")
+    elapsed = time.perf_counter() - t0
+    assert len(t.lines) > 1000
+    return elapsed
+
+
+def test_unknown_format_is_an_error() -> None:
+    with pytest.raises(TranscriptParseError, match="unknown format 'mp3'"):
+        parse_file(FIXTURES / "whisper.txt", format="mp3")

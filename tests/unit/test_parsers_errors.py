@@ -1,0 +1,109 @@
+"""Malformed transcripts raise TranscriptParseError naming file, line and problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.parsers import parse_file, parse_text
+from graph.errors import TranscriptParseError
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "transcripts"
+
+
+@pytest.mark.parametrize(
+    ("name", "line_no", "problem"),
+    [
+        ("whisper_backwards.txt", 3, "timestamp goes backwards"),
+        ("whisper_bad_time.txt", 2, "unreadable time '00:61:00.000'"),
+        ("whisper_end_before_start.txt", 1, "end before start"),
+        ("srt_bad_time.srt", 2, "unreadable time '00:00:0a,000'"),
+        ("json_missing_text.json", 3, "segment without text"),
+        ("json_invalid.json", 4, "invalid JSON"),
+    ],
+)
+def test_malformed_fixture(name: str, line_no: int, problem: str) -> None:
+    path = FIXTURES / name
+    with pytest.raises(TranscriptParseError) as info:
+        parse_file(path)
+    err = info.value
+    assert (err.path, err.line_no) == (str(path), line_no)
+    assert problem in err.problem
+    assert str(err).startswith(f"{path}:{line_no}: ")
+
+
+def test_small_whisper_overlap_is_tolerated_but_not_more() -> None:
+    ok = "[00:00:05.000 --> 00:00:06.000] a\n[00:00:04.000 --> 00:00:05.000] b"
+    assert [x.start for x in parse_text(ok, "o.txt").lines] == [5.0, 4.0]
+    bad = "[00:00:05.000 --> 00:00:06.000] a\n[00:00:03.990 --> 00:00:05.000] b"
+    with pytest.raises(TranscriptParseError, match=r"o.txt:2: timestamp goes backwards"):
+        parse_text(bad, "o.txt")
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "line_no", "problem"),
+    [
+        ("1\n00:00:05,000 --> 00:00:04,000\nNo.", "srt", 2, "end before start"),
+        ("WEBVTT\n\n00:05.000 --> 00:04.000\nNo.", "vtt", 3, "end before start"),
+        (
+            "WEBVTT\n\n00:05.000 --> 00:06.000\nA.\n\n00:01.000 --> 00:02.000\nB.",
+            "vtt",
+            7,
+            "timestamp goes backwards",
+        ),
+        ("WEBVTT\n\n00:0x.000 --> 00:06.000\nA.", "vtt", 3, "unreadable time"),
+        ('[{"start": "soon", "end": 1, "text": "A."}]', "json", 1, "unreadable time"),
+        ('[{"start": 9, "end": 1, "text": "A."}]', "json", 1, "end before start"),
+        ('{"other": []}', "json", 1, "unrecognised JSON layout"),
+        ("Ann (00:01:00):\nHi.\n\nBo (00:00:10):\nYo.", "labelled", 5, "backwards"),
+        ("Ann: x [00:61:00] y\nBo: z", "labelled", 1, "unreadable time"),
+    ],
+)
+def test_malformed_text(text: str, fmt: str, line_no: int, problem: str) -> None:
+    with pytest.raises(TranscriptParseError) as info:
+        parse_text(text, "m", fmt)
+    assert info.value.line_no == line_no
+    assert problem in info.value.problem
+
+
+@pytest.mark.parametrize(
+    ("fixture", "fmt", "problem"),
+    [
+        ("whisper.txt", "srt", "no SRT cue found"),
+        ("sample.srt", "whisper", "not a Whisper line"),
+        ("whisper.txt", "vtt", "missing WEBVTT header"),
+        ("sample.srt", "json", "invalid JSON"),
+        ("prose.txt", "labelled", "no speaker label found"),
+        ("chat.txt", "whisper", "not a Whisper line"),
+    ],
+)
+def test_forced_format_that_does_not_fit(fixture: str, fmt: str, problem: str) -> None:
+    with pytest.raises(TranscriptParseError, match=problem):
+        parse_file(FIXTURES / fixture, format=fmt)
+
+
+def test_binary_nul_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "a.bin"
+    path.write_bytes(b"Ann: hi\nBob: \x00\x01\x02")
+    with pytest.raises(TranscriptParseError) as info:
+        parse_file(path)
+    assert (info.value.line_no, info.value.problem) == (2, "binary data (NUL byte)")
+
+
+def test_binary_invalid_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"line one\nline two\n\xff\xfe\xfa rest")
+    with pytest.raises(TranscriptParseError) as info:
+        parse_file(path)
+    assert info.value.line_no == 3
+    assert info.value.problem.startswith("binary data")
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\t\r\n", b"\xef\xbb\xbf\n"])
+def test_empty_file(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "e.txt"
+    path.write_bytes(content)
+    with pytest.raises(TranscriptParseError, match="empty file") as info:
+        parse_file(path)
+    assert info.value.line_no == 1

@@ -1,0 +1,217 @@
+"""Per-format behaviour of the transcript parsers, on fixtures written for podgraph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract.parsers import (
+    parse_file,
+    parse_json,
+    parse_labelled,
+    parse_plain,
+    parse_srt,
+    parse_vtt,
+    parse_whisper,
+)
+from extract.transcript import Line
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "transcripts"
+
+
+def _read(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def _rows(lines: tuple[Line, ...]) -> list[tuple[int, float | None, float | None, str]]:
+    return [(x.line_no, x.start, x.end, x.text) for x in lines]
+
+
+def test_whisper_lines_blank_and_empty_skipped() -> None:
+    t = parse_whisper(_read("whisper.txt"), "w.txt")
+    assert t.format == "whisper"
+    assert _rows(t.lines) == [
+        (1, 0.0, 3.2, "Welcome back to the garden hour, today we talk about tomatoes"),
+        (2, 3.2, 6.9, "and why they split after a heavy rain."),
+        (4, 6.5, 10.0, "So the skin cannot stretch as fast as the fruit swells."),
+        (6, 3723.45, 3725.0, "That's all for today."),
+    ]
+    assert not t.labelled
+    assert all(not x.turn_start for x in t.lines)
+
+
+def test_whisper_minutes_seconds_form() -> None:
+    t = parse_whisper(_read("whisper_mmss.txt"), "w.txt")
+    assert _rows(t.lines) == [
+        (1, 1.0, 4.5, "Bees fly up to five kilometres for nectar."),
+        (2, 4.5, 9.25, "Really? That far?"),
+    ]
+
+
+def test_srt_cues_joined_and_missing_blank_before_index() -> None:
+    t = parse_srt(_read("sample.srt"), "s.srt")
+    assert _rows(t.lines) == [
+        (3, 1.0, 3.5, "Have you ever baked sourdough at home?"),
+        (8, 3.6, 5.0, "Only once."),
+        (11, 5.0, 60.25, "It came out flat &amp; sour."),
+    ]
+
+
+def test_srt_without_index_with_dots_and_settings() -> None:
+    t = parse_srt(_read("srt_loose.srt"), "s.srt")
+    assert _rows(t.lines) == [
+        (2, 1.0, 2.0, "No index on this cue."),
+        (5, 2.5, 4.0, "Dots instead of commas."),
+    ]
+
+
+def test_vtt_blocks_voices_tags_entities_hours() -> None:
+    t = parse_vtt(_read("sample.vtt"), "v.vtt")
+    assert _rows(t.lines) == [
+        (14, 1.0, 4.0, "Kites need steady wind, not gusts."),
+        (18, 4.0, 6.5, "Tell that to my last kite & its string > mine."),
+        (21, 6.5, 8.0, "It flew away."),
+        (24, 3598.0, 3601.25, "No voice here, just an hour mark."),
+    ]
+    assert [x.speaker for x in t.lines] == ["Mara Quill", "Tom O'Hara", "Tom O'Hara", None]
+    assert [x.turn_start for x in t.lines] == [True, True, False, False]
+
+
+def test_vtt_header_metadata_lines_are_skipped() -> None:
+    text = "WEBVTT\nKind: captions\nLanguage: en\n\n00:00.500 --> 00:01.000\nHello.\n"
+    assert _rows(parse_vtt(text, "v.vtt").lines) == [(6, 0.5, 1.0, "Hello.")]
+
+
+def test_json_plain_segment_list() -> None:
+    t = parse_json(_read("segments.json"), "s.json")
+    assert _rows(t.lines) == [
+        (2, 0.0, 2.5, "Pottery starts with clay."),
+        (3, 2.5, 5.0, "Then the wheel."),
+    ]
+    assert [x.speaker for x in t.lines] == [None, "Ida"]
+    assert t.meta == {}
+
+
+def test_json_whisperx_segments_ignore_words() -> None:
+    t = parse_json(_read("whisperx.json"), "x.json")
+    assert _rows(t.lines) == [
+        (4, 0.5, 3.0, "Chess openings are memorised first."),
+        (11, 3.0, 5.25, "Then you forget them all."),
+        (18, 5.25, 6.0, "Yes."),
+    ]
+    assert [x.speaker for x in t.lines] == ["SPEAKER_00", "SPEAKER_01", "SPEAKER_01"]
+    assert [x.turn_start for x in t.lines] == [True, True, False]
+
+
+def test_json_full_transcript_with_ads_and_meta() -> None:
+    t = parse_json(_read("full_transcript.json"), "f.json")
+    assert _rows(t.lines) == [
+        (7, 0.0, None, "We rowed for fifty-two days."),
+        (13, 70.0, None, "This show is sponsored by a blister cream."),
+        (19, 3723.0, None, "What did you eat?"),
+    ]
+    assert [x.ad for x in t.lines] == [False, True, None]
+    assert [x.speaker for x in t.lines] == ["Nell Brandt", "Nell Brandt", "Ravi Osei"]
+    assert dict(t.meta) == {
+        "title": "Rowing the Atlantic",
+        "show": "Open Water",
+        "published": "2024-03-15",
+        "media_url": "https://example.org/rowing",
+    }
+
+
+def test_labelled_turns_with_front_matter() -> None:
+    t = parse_labelled(_read("turns.md"), "t.md")
+    assert dict(t.meta) == {
+        "title": "Knots for Sailors",
+        "guest": "Pia Lund",
+        "host": "Sam Reyes",
+        "published": "2023-06-01",
+        "media_url": "https://example.org/knots",
+        "show": "Harbour Talk",
+        "duration_s": "1830.0",
+    }
+    assert [(x.line_no, x.start, x.speaker, x.turn_start, x.text) for x in t.lines] == [
+        (16, 0.0, "Sam Reyes", True, "Welcome aboard. Today: knots."),
+        (19, 5.0, "Pia Lund", True, "The bowline is the king of knots."),
+        (21, None, "Pia Lund", False, "It never jams, even under load."),
+        (24, 70.0, "Pia Lund", False, "And you can tie it with one hand."),
+        (27, 3723.0, "Sam Reyes", True, "Show me."),
+    ]
+    assert all(x.end is None for x in t.lines)
+
+
+def test_labelled_markdown_bold_with_inline_markers() -> None:
+    t = parse_labelled(_read("bold.md"), "b.md")
+    assert t.meta == {"title": "Fermenting at Home"}
+    assert [(x.line_no, x.start, x.speaker, x.turn_start, x.text) for x in t.lines] == [
+        (3, None, "Ada Byrne", True, "Welcome to the show. Today we talk about kimchi."),
+        (5, None, "Jo Park", True, "Thanks for having me."),
+        (5, 135.0, "Jo Park", False, "Salt is the first step, always."),
+        (7, None, None, False, "The cabbage sits in brine overnight."),
+        (11, 300.0, "Ada Byrne", True, "And the chilli?"),
+        (11, 390.0, "Ada Byrne", False, "Gochugaru, coarse."),
+    ]
+
+
+def test_labelled_marker_on_a_wrapped_line_keeps_its_line_number() -> None:
+    text = "Ann: one\ntwo [00:00:09] three\n\nBob: four"
+    t = parse_labelled(text, "w.md")
+    assert [(x.line_no, x.start, x.text) for x in t.lines] == [
+        (1, None, "one two"),
+        (2, 9.0, "three"),
+        (4, None, "four"),
+    ]
+
+
+def test_labelled_name_colon_lines_decided_per_file() -> None:
+    t = parse_labelled(_read("chat.txt"), "c.txt")
+    assert [(x.speaker, x.text) for x in t.lines] == [
+        ("Lena", "Did you fix the bike?"),
+        ("Marco", "The chain, yes. The brakes, no."),
+        ("Lena", "The plan: ride it anyway?"),
+        ("Marco", "Only downhill."),
+    ]
+
+
+def test_labelled_diarisation_labels() -> None:
+    t = parse_file(FIXTURES / "diarised.txt")
+    assert [(x.line_no, x.speaker) for x in t.lines] == [
+        (1, "SPEAKER_00"),
+        (2, "SPEAKER_01"),
+        (4, "Speaker 2"),
+    ]
+
+
+def test_labelled_header_name_without_time() -> None:
+    text = "Ann Lee:\nFirst paragraph.\n\nSecond one.\n\nBo:\nReply."
+    t = parse_labelled(text, "h.txt")
+    assert [(x.speaker, x.turn_start, x.text) for x in t.lines] == [
+        ("Ann Lee", True, "First paragraph."),
+        ("Ann Lee", False, "Second one."),
+        ("Bo", True, "Reply."),
+    ]
+
+
+def test_prose_with_a_colon_is_plain_text() -> None:
+    t = parse_file(FIXTURES / "prose.txt")
+    assert t.format == "text"
+    assert [(x.line_no, x.text) for x in t.lines] == [
+        (1, "The plan: build it before winter."),
+        (3, "We cut the timber in August and let it dry for a month. The roof went on last."),
+        (6, "Nobody expected the chimney to be the hard part."),
+    ]
+    assert not t.labelled
+
+
+def test_plain_one_line_per_line_without_blank_lines() -> None:
+    t = parse_plain(_read("lines.txt"), "l.txt")
+    assert [(x.line_no, x.start, x.end, x.text) for x in t.lines] == [
+        (1, None, None, "First line of notes."),
+        (2, None, None, "Second line of notes."),
+    ]
+
+
+def test_plain_front_matter_and_headings() -> None:
+    t = parse_plain("---\ndate: 2022-02-03\n---\n# Notes\n\nBody text.", "p.md")
+    assert dict(t.meta) == {"published": "2022-02-03", "title": "Notes"}
+    assert [(x.line_no, x.text) for x in t.lines] == [(6, "Body text.")]
