@@ -27,7 +27,7 @@ class Line:
     text: str
     speaker: str | None = None
     ad: bool | None = None
-    turn_start: bool = False  # the file starts a new speaker turn or paragraph here
+    turn_start: bool = False  # the file starts a new speaker turn here (a label, a voice change)
 
 
 @dataclass(frozen=True)
