@@ -16,14 +16,15 @@ from graph.model import (
     ClaimFilter,
     Concept,
     Episode,
+    GraphEdge,
     GraphFragment,
+    GraphNode,
     Mention,
     Person,
     Relation,
     SearchHit,
     Segment,
     StoreStats,
-    Subgraph,
 )
 
 
@@ -106,8 +107,20 @@ class GraphStore(Protocol):
     ) -> list[Segment]:
         """An episode's segments overlapping the time window, in order."""
 
-    async def subgraph(self, center_id: str, depth: int, limit: int) -> Subgraph:
-        """Nodes within ``depth`` hops of a node, at most ``limit`` of them."""
+    async def nodes(self, ids: Sequence[str]) -> list[GraphNode]:
+        """Visualisation nodes for the given ids (unknown ids are skipped), in id order."""
+
+    async def edges_of(self, ids: Sequence[str]) -> list[GraphEdge]:
+        """Visualisation edges touching any of the ids, Segment nodes left out.
+
+        A claim is linked to its episode by an ``IN_EPISODE`` edge standing for
+        ``(Claim)-[:FROM]->(Segment)<-[:HAS_SEGMENT]-(Episode)``. Sorted by
+        (source, kind, target).
+        """
 
     async def search(self, text: str, limit: int = 20) -> list[SearchHit]:
-        """Concepts, people and claims matching free text, best first."""
+        """Concepts, people, episodes and claims matching free text, best first.
+
+        A node matches when every word of ``text`` starts a word of its name, an
+        alias, a title or a quote (case-insensitive); see ``graph.textmatch``.
+        """

@@ -1,0 +1,70 @@
+"""``podgraph ingest``: parse every file first, then extract and upsert one by one.
+
+Parsing everything before writing means a malformed file stops the run with
+the store untouched; each episode is then written atomically on its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from api.progress import Progress
+from extract.build import build_fragment
+from extract.document import Extraction, from_json
+from extract.hints import make_hints, with_metadata
+from extract.parsers import parse_file
+from extract.pipeline import extract
+from extract.transcript import Transcript
+from graph.backend import make_store
+from graph.settings import Settings
+from queries.hosts import known_hosts
+
+
+def _maybe_extraction(path: Path) -> Extraction | None:
+    """An extraction document written by ``podgraph extract``, or None for a transcript."""
+    if path.suffix.lower() != ".json":
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError):
+        return None
+    if isinstance(data, dict) and "utterances" in data and "version" in data:
+        return from_json(data, str(path))
+    return None
+
+
+async def ingest_files(settings: Settings, args: argparse.Namespace) -> int:
+    """Ingest ``args.files`` into the configured store; print one line per episode."""
+    inputs: list[tuple[Path, Transcript | Extraction]] = []
+    for path in args.files:
+        ready = _maybe_extraction(path)
+        if ready is not None:
+            inputs.append((path, ready))
+        else:
+            parsed = parse_file(path, args.format)
+            inputs.append((path, with_metadata(parsed, args.title, args.show, args.date)))
+    store = make_store(settings)
+    await store.open()
+    try:
+        for path, item in inputs:
+            progress = Progress(str(path))
+            if isinstance(item, Transcript):
+                hosts = await known_hosts(store)
+                hints = make_hints(item, args.speakers, hosts)
+                doc = extract(item, hints, settings.spacy_model, progress)
+            else:
+                doc = item
+            fragment = build_fragment(doc)
+            await store.upsert(fragment)
+            progress.done(
+                f"{path}: episode {fragment.episode.id} ({len(fragment.segments)} segments, "
+                f"{len(fragment.concepts)} concepts, {len(fragment.claims)} claims)"
+            )
+        from queries.links import refresh_links
+
+        await refresh_links(store)
+    finally:
+        await store.close()
+    return 0

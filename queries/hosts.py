@@ -1,0 +1,27 @@
+"""Hosts already known per show: the host is the same person across a show's episodes."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from graph.store import GraphStore
+
+
+async def known_hosts(store: GraphStore) -> dict[str, str]:
+    """Map each show name to the person most often its host.
+
+    >>> import asyncio, tempfile, pathlib
+    >>> from graph.embedded import EmbeddedStore
+    >>> asyncio.run(known_hosts(EmbeddedStore(pathlib.Path(tempfile.mkdtemp()) / "g")))
+    {}
+    """
+    counts: dict[str, Counter[str]] = {}
+    episodes = {e.id: e for e in await store.episodes(limit=1_000_000)}
+    hosts = [a for a in await store.appearances() if a.role == "host"]
+    names = {p.id: p.name for p in await store.people([a.person_id for a in hosts])}
+    for ap in hosts:
+        ep = episodes.get(ap.episode_id)
+        if ep is None or not ep.show or ap.person_id not in names:
+            continue
+        counts.setdefault(ep.show, Counter())[names[ap.person_id]] += 1
+    return {show: c.most_common(1)[0][0] for show, c in sorted(counts.items())}
