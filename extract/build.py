@@ -85,29 +85,29 @@ def build_fragment(ex: Extraction) -> GraphFragment:
             m = Mention(m.concept_id, ep.id, old_m.count + m.count, min(old_m.first_s, m.first_s))
         merged[m.concept_id] = m
     claims: list[Claim] = []
-    for c in ex.claims:
-        seg = segments[c.utterance]
+    for cl in ex.claims:
+        seg = segments[cl.utterance]
         cids = tuple(
             dict.fromkeys(
-                names_to_cid.get(normalise_name(n)) or concept_id(n) for n in c.concepts
+                names_to_cid.get(normalise_name(n)) or concept_id(n) for n in cl.concepts
             )
         )
         cids = tuple(x for x in cids if x in concepts)
         claims.append(
             Claim(
-                id=claim_id(seg.id, c.char_start, c.char_end),
+                id=claim_id(seg.id, cl.char_start, cl.char_end),
                 episode_id=ep.id,
                 segment_id=seg.id,
                 speaker_id=seg.speaker_id,
-                start_s=c.start,
-                end_s=c.end,
-                quote=c.quote,
-                text=c.text,
-                type=c.type,
-                certainty=c.certainty,
-                char_start=c.char_start,
-                char_end=c.char_end,
-                horizon=c.horizon,
+                start_s=cl.start,
+                end_s=cl.end,
+                quote=cl.quote,
+                text=cl.text,
+                type=cl.type,
+                certainty=cl.certainty,
+                char_start=cl.char_start,
+                char_end=cl.char_end,
+                horizon=cl.horizon,
                 concept_ids=cids,
             )
         )
