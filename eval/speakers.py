@@ -105,7 +105,7 @@ def score(text: str, gold: Sequence[str | None], pred: Sequence[str | None]) -> 
         pad = gnames + [f"<none{i}>" for i in range(max(0, len(pnames) - len(gnames)))]
         for perm in permutations(pad, len(pnames)):
             m = dict(zip(pnames, perm, strict=True))
-            best = max(best, sum(a == m.get(b) for a, b in zip(g, p, strict=True)) / n)
+            best = max(best, sum(b is not None and a == m[b] for a, b in zip(g, p, strict=True)) / n)
     gc, pc = _changes(g), _changes(p)
     return Scores(len(starts), acc, best, _f1(gc, pc, 0), _f1(gc, pc, TOL), len(gc), len(pc))
 
@@ -116,7 +116,8 @@ def describe(name: str, sc: Scores, att: Attribution, seconds: float) -> str:
     ads = sum(1 for s in att.spans if s.ad)
     return (
         f"{name}\n"
-        f"  words {sc.words}  word accuracy {sc.accuracy:.4f}  (best speaker mapping {sc.mapped_accuracy:.4f})\n"
+        f"  words {sc.words}  word accuracy {sc.accuracy:.4f}"
+        f"  (best speaker mapping {sc.mapped_accuracy:.4f})\n"
         f"  turn-change F1 exact {sc.change_f1:.3f}  within ±{TOL} words {sc.change_f1_tol:.3f}"
         f"  (gold {sc.gold_changes}, predicted {sc.pred_changes} changes)\n"
         f"  speakers: {who}; ad spans {ads}; attribution {seconds * 1000:.0f} ms"

@@ -1,55 +1,207 @@
-"""Baseline speaker attribution (a first heuristic; see issue 5 for the real model).
+"""Speaker attribution: labelled files keep their labels; unlabelled ones are decoded.
 
-Labelled files keep their labels. Unlabelled files get two speakers: the turn
-passes to the other speaker after a sentence that ends with a question mark.
+Unlabelled transcripts are cut into units (sentences split at inner sentence
+ends), each unit gets role features, and a turn-taking HMM whose role rates are
+adapted per episode by EM decides who said each unit (``model.fit_decode``).
+Strong cues (sponsor reads, a host's introduction, "thanks for having me",
+vocatives) are added as anchors. Names come from ``--speakers``/metadata, then
+from the transcript's introductions and vocatives, else ``Host``/``Guest``.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
 from spacy.tokens import Doc
 
 from extract.speakers import Attribution, Speaker, SpeakerHints, SpeakerSpan
+from extract.speakers.ads import detect_ads
+from extract.speakers.features import BoundaryFeatures, UnitFeatures, boundary_features, unit_features
+from extract.speakers.model import fit_decode
+from extract.speakers.names import best_vocative, intro_names, meta_names, same_person, vocatives
+from extract.speakers.units import Unit, split_units
 from extract.state import DocState
 
+ANCHOR = 4.0  # log-odds a strong cue adds
+INTRO_SHARE = 0.25  # introductions are looked for in this first share of the units
+_DIARISED = re.compile(r"^(speaker|spk|person|voice)[ _-]?\d+$|^[A-Z]$", re.I)
+_HOST_CUE = re.compile(
+    r"\b(my guest|our guest|welcome (back )?to (the|this|my|our) (show|podcast|episode)|"
+    r"thanks (so much )?for (coming on|joining|being here|doing this|making the time)|"
+    r"(really )?excited to (chat|talk|have you)|today (i|we)('m| am| are| have)|"
+    r"speak(ing)? with|joined by|i'?m your host)\b",
+    re.I,
+)
+_GUEST_CUE = re.compile(
+    r"\b(thanks|thank you)( so much)? for having me|\b(happy|glad|great|excited|good) to be (here|on)|"
+    r"\bpleasure to be (here|on)|\bthanks for the invit",
+    re.I,
+)
 
-def _roles(names: list[str], hints: SpeakerHints) -> list[Speaker]:
-    host = hints.meta.get("host") or (hints.names[0] if hints.names else None)
-    guest = hints.meta.get("guest")
-    speakers: list[Speaker] = []
-    for i, name in enumerate(names):
-        if host and name.lower() == host.lower():
-            role = "host"
-        elif guest and name.lower() == guest.lower():
-            role = "guest"
-        elif not host and i == 0 and not guest:
-            role = "host"
-        else:
-            role = "guest"
-        speakers.append(Speaker(name, role))
-    return speakers
+
+def make_units(state: DocState) -> list[Unit]:
+    """The units of every sentence, with line starts, gaps, the file's labels and ad flags."""
+    timed, lines = state.timed, state.transcript.lines
+    gap_at: dict[int, float] = {}
+    for i, span in enumerate(timed.spans):
+        prev = timed.spans[i - 1].end_s if i else span.start_s
+        gap_at[span.char_start] = max(0.0, span.start_s - prev)
+    units: list[Unit] = []
+    for s in state.sentences:
+        for u in split_units(s.text, s.char_start, s.index):
+            line = lines[timed.span_index_at(u.char_start)] if lines else None
+            units.append(
+                Unit(
+                    u.char_start,
+                    u.char_end,
+                    u.text,
+                    u.sentence,
+                    u.first_in_sentence,
+                    u.char_start in gap_at,
+                    gap_at.get(u.char_start, 0.0),
+                    line.ad if line else None,
+                    line.speaker if line else None,
+                )
+            )
+    return units
+
+
+def _count(hints: SpeakerHints) -> int:
+    if hints.count:
+        return max(1, hints.count)
+    return max(2, len(hints.names))
+
+
+def _names_unlabelled(units: Sequence[Unit], path: Sequence[int], hints: SpeakerHints, n: int) -> list[str]:
+    """Names for the decoded states: hints and metadata, then introductions and vocatives."""
+    host, guest = meta_names(hints)
+    head = [u.text for u in units[: max(1, int(len(units) * INTRO_SHARE))]]
+    said_host, said_guest = intro_names(t for t, s in zip(head, path, strict=False) if s == 0)
+    host = host or said_host
+    if not guest:
+        guest = said_guest
+        if guest and host and same_person(guest, host):
+            guest = ""
+    by_host = [v for u, s in zip(units, path, strict=True) if s == 0 for v in vocatives(u.text)]
+    by_guest = [v for u, s in zip(units, path, strict=True) if s != 0 for v in vocatives(u.text)]
+    if not guest:
+        guest = best_vocative(by_host, exclude=host)
+    if not host:
+        host = best_vocative(by_guest, exclude=guest)
+    names = [host or "Host", guest or "Guest", *hints.names[2:]]
+    while len(names) < n:
+        names.append(f"Guest {len(names)}")
+    return names[:n]
+
+
+def _anchors(units: Sequence[Unit], ads: Sequence[bool], n: int, host: str, guest: str) -> np.ndarray:
+    """Log-odds from strong cues, shape (T, N); column 0 is the host."""
+    out = np.zeros((len(units), n))
+    if n < 2:
+        return out
+    limit = max(1, int(len(units) * INTRO_SHARE))
+    for i, (u, ad) in enumerate(zip(units, ads, strict=True)):
+        if ad:
+            out[i, 0] += ANCHOR
+        if i < limit and _HOST_CUE.search(u.text):
+            out[i, 0] += ANCHOR
+        if _GUEST_CUE.search(u.text):
+            out[i, 0] -= ANCHOR
+        for v in vocatives(u.text):
+            if guest and same_person(v, guest):
+                out[i, 0] += ANCHOR / 2
+            elif host and same_person(v, host):
+                out[i, 0] -= ANCHOR / 2
+    return out
+
+
+def _decode(
+    units: Sequence[Unit],
+    feats: Sequence[UnitFeatures],
+    bounds: Sequence[BoundaryFeatures | None],
+    ads: Sequence[bool],
+    hints: SpeakerHints,
+    n: int,
+) -> tuple[list[int], np.ndarray, list[str]]:
+    host, guest = meta_names(hints)
+    path, post = fit_decode(feats, bounds, _anchors(units, ads, n, host, guest), n)
+    names = _names_unlabelled(units, path.tolist(), hints, n)
+    if names[0] != host or names[1] != guest:
+        # Second pass: vocatives of the names found now anchor the speakers.
+        path, post = fit_decode(feats, bounds, _anchors(units, ads, n, names[0], names[1]), n)
+        names = _names_unlabelled(units, path.tolist(), hints, n)
+    return path.tolist(), post, names
+
+
+def _labelled(
+    units: Sequence[Unit], feats: Sequence[UnitFeatures], ads: Sequence[bool], hints: SpeakerHints
+) -> Attribution:
+    """Keep the file's labels; decide roles; give diarisation labels names where the text does."""
+    labels: list[str] = []
+    current = units[0].label if units else None
+    for u in units:
+        current = u.label or current or "Speaker"
+        labels.append(current)
+    order = list(dict.fromkeys(labels))
+    host, guest = meta_names(hints)
+    asks: Counter[str] = Counter()
+    for lab, f, u, i in zip(labels, feats, units, range(len(units)), strict=True):
+        asks[lab] += (f.end == 1) + 3 * bool(_HOST_CUE.search(u.text) and i < len(units) * INTRO_SHARE)
+    host_label = next((lab for lab in order if host and lab.lower() == host.lower()), None)
+    if host_label is None:
+        host_label = max(order, key=lambda lab: (asks[lab], -order.index(lab)))
+    rename: dict[str, str] = {}
+    if any(_DIARISED.match(lab) for lab in order):
+        path = [0 if lab == host_label else 1 for lab in labels]
+        found = _names_unlabelled(units, path, hints, 2)
+        taken = set(order)
+        if _DIARISED.match(host_label) and found[0] != "Host" and found[0] not in taken:
+            rename[host_label] = found[0]
+        others = [lab for lab in order if lab != host_label and _DIARISED.match(lab)]
+        if len(others) == 1 and found[1] != "Guest" and found[1] not in taken:
+            rename[others[0]] = found[1]
+    speakers = tuple(
+        Speaker(
+            rename.get(lab, lab),
+            "host"
+            if lab == host_label
+            else "guest"
+            if not guest or lab.lower() == guest.lower() or len(order) == 2
+            else "speaker",
+        )
+        for lab in order
+    )
+    spans = tuple(
+        SpeakerSpan(u.char_start, u.char_end, order.index(lab), 1.0, ad)
+        for u, lab, ad in zip(units, labels, ads, strict=True)
+    )
+    return Attribution(speakers, spans)
 
 
 def attribute(doc: Doc, state: DocState) -> Attribution:
-    """Who said each sentence; spans cover every sentence in order."""
-    sentences, transcript, hints = state.sentences, state.transcript, state.hints
-    spans: list[SpeakerSpan] = []
-    if transcript.labelled:
-        names: list[str] = []
-        current = None
-        for s in sentences:
-            label = s.label or current or "Speaker"
-            current = label
-            if label not in names:
-                names.append(label)
-            spans.append(SpeakerSpan(s.char_start, s.char_end, names.index(label), 1.0, bool(s.ad)))
-        return Attribution(tuple(_roles(names, hints)), tuple(spans))
-    names = list(hints.names[:2]) or ["Host", "Guest"]
-    while len(names) < 2:
-        names.append("Guest" if "Guest" not in names else "Speaker 3")
-    who = 0
-    for s in sentences:
-        spans.append(SpeakerSpan(s.char_start, s.char_end, who, 0.5, bool(s.ad)))
-        if s.text.rstrip().endswith("?"):
-            who = 1 - who
-    speakers = [Speaker(names[0], "host"), Speaker(names[1], "guest")]
-    return Attribution(tuple(speakers), tuple(spans))
+    """Who said each part of the text; spans cover every sentence in order."""
+    units = make_units(state)
+    feats = [unit_features(u) for u in units]
+    ads = detect_ads(units)
+    if state.transcript.labelled:
+        return _labelled(units, feats, ads, state.hints)
+    n = _count(state.hints)
+    bounds: list[BoundaryFeatures | None] = [None] + [
+        boundary_features(feats[i - 1], feats[i], units[i]) for i in range(1, len(units))
+    ]
+    if n == 1 or not units:
+        names = [meta_names(state.hints)[0] or "Speaker"]
+        spans = tuple(
+            SpeakerSpan(u.char_start, u.char_end, 0, 1.0, a) for u, a in zip(units, ads, strict=True)
+        )
+        return Attribution((Speaker(names[0], "host"),), spans)
+    path, post, names = _decode(units, feats, bounds, ads, state.hints, n)
+    speakers = tuple(Speaker(name, "host" if i == 0 else "guest") for i, name in enumerate(names))
+    spans = tuple(
+        SpeakerSpan(u.char_start, u.char_end, s, round(float(post[i, s]), 3), ad)
+        for i, (u, s, ad) in enumerate(zip(units, path, ads, strict=True))
+    )
+    return Attribution(speakers, spans)

@@ -1,0 +1,147 @@
+"""What each unit shows of its speaker's role, and what each boundary shows of a turn change.
+
+Emission features are categorical (how the unit ends, how it opens, its length)
+plus counts of token classes (fillers, "you", "I", "we", hedges, question words,
+asking phrases); their per-role rates start from a role profile and are adapted
+per episode by EM. Boundary features feed the turn-change probability.
+
+>>> f = unit_features(Unit(0, 22, "Yeah, um, do you see?"))
+>>> f.end, f.opener, f.counts[CLASSES.index("filler")], f.counts[CLASSES.index("ask")]
+(1, 2, 1, 1)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.speakers.units import Unit
+
+ENDS = ("period", "question", "open")
+OPENERS = ("none", "filler", "agree", "react", "so", "conj")
+LENGTHS = (3, 10, 25)  # upper bounds of the first length bins, in words
+CLASSES = ("filler", "you", "i", "we", "hedge", "qword", "ask", "other")
+
+_OPENER_WORDS: dict[str, int] = {}
+for _i, _words in enumerate(
+    (
+        (),
+        ("um", "uh", "ah", "er", "erm", "hmm", "mm", "mhm"),
+        (
+            "yeah",
+            "yes",
+            "yep",
+            "yup",
+            "right",
+            "exactly",
+            "sure",
+            "absolutely",
+            "definitely",
+            "correct",
+            "totally",
+            "true",
+            "no",
+            "nope",
+            "indeed",
+        ),
+        (
+            "oh",
+            "okay",
+            "ok",
+            "interesting",
+            "wow",
+            "cool",
+            "great",
+            "gotcha",
+            "fascinating",
+            "nice",
+            "awesome",
+            "fair",
+            "thanks",
+            "thank",
+            "amazing",
+            "huh",
+        ),
+        ("so", "well", "now", "alright", "anyway", "anyways", "hey"),
+        ("and", "but", "or", "because", "cause", "though", "although"),
+    )
+):
+    for _w in _words:
+        _OPENER_WORDS[_w] = _i
+_REACT_PHRASES = re.compile(r"^(i see|got it|makes sense|that makes sense|fair enough|all right)\b", re.I)
+
+_CLASS_WORDS: dict[str, int] = {}
+for _name, _words in (
+    ("filler", ("um", "uh", "ah", "er", "erm", "hmm", "mm", "mhm")),
+    ("you", ("you", "your", "you're", "you've", "you'd", "you'll", "yours", "yourself", "yourselves")),
+    ("i", ("i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself")),
+    ("we", ("we", "we're", "we've", "we'd", "we'll", "our", "ours", "us", "ourselves")),
+    (
+        "hedge",
+        ("maybe", "probably", "perhaps", "guess", "basically", "actually", "somewhat", "roughly", "might"),
+    ),
+    ("qword", ("what", "why", "how", "which", "when", "where", "whether", "who")),
+):
+    for _w in _words:
+        _CLASS_WORDS[_w] = CLASSES.index(_name)
+_ASK = re.compile(
+    r"\b(do|did|would|could|can|are|have|will|should|were) you\b|\bi'?m (curious|wondering)\b|"
+    r"\bi wonder\b|\btell (me|us)\b|\btalk about\b|\bwhat's your\b|\byour (take|view|sense|thoughts)\b",
+    re.I,
+)
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+@dataclass(frozen=True)
+class UnitFeatures:
+    """The categorical features and token-class counts of one unit."""
+
+    end: int
+    opener: int
+    length: int
+    counts: tuple[int, ...]
+    words: int
+
+
+def unit_features(unit: Unit) -> UnitFeatures:
+    """Features of one unit's text."""
+    text = unit.text.strip()
+    low = text.lower()
+    words = _WORD.findall(low.replace("’", "'"))
+    stripped = text.rstrip("\"') ]")
+    end = 1 if stripped.endswith("?") else 0 if stripped.endswith((".", "!")) else 2
+    opener = _OPENER_WORDS.get(words[0], 0) if words else 0
+    if _REACT_PHRASES.match(low):
+        opener = OPENERS.index("react")
+    n = len(words)
+    length = next((i for i, b in enumerate(LENGTHS) if n <= b), len(LENGTHS))
+    counts = [0] * len(CLASSES)
+    other = CLASSES.index("other")
+    for w in words:
+        counts[_CLASS_WORDS.get(w, other)] += 1
+    counts[CLASSES.index("ask")] = len(_ASK.findall(low))
+    return UnitFeatures(end, opener, length, tuple(counts), n)
+
+
+@dataclass(frozen=True)
+class BoundaryFeatures:
+    """What the boundary before a unit shows of a turn change."""
+
+    after_question: bool
+    opener: int
+    line_start: bool
+    gap: bool
+    inner: bool  # the parser kept both sides in one sentence
+
+
+def boundary_features(
+    prev: UnitFeatures, cur: UnitFeatures, unit: Unit, gap_s: float = 1.0
+) -> BoundaryFeatures:
+    """Features of the boundary between two consecutive units."""
+    return BoundaryFeatures(
+        after_question=prev.end == 1,
+        opener=cur.opener,
+        line_start=unit.line_start,
+        gap=unit.line_start and unit.gap_s >= gap_s,
+        inner=not unit.first_in_sentence,
+    )

@@ -1,0 +1,115 @@
+"""A hidden Markov model over units whose turn-change probability depends on the boundary.
+
+``change[t, s]`` is the log-odds that the speaker changes between units ``t-1``
+and ``t`` when ``t-1`` was said by ``s``; a change goes to any other speaker with
+equal probability. ``emit[t, s]`` is the log-likelihood of unit ``t`` under ``s``.
+
+>>> import numpy as np
+>>> emit = np.log(np.array([[0.9, 0.1], [0.9, 0.1], [0.1, 0.9]]))
+>>> change = np.zeros((3, 2))
+>>> viterbi(emit, change).tolist()
+[0, 0, 1]
+>>> bool(np.allclose(posteriors(emit, change), _posteriors_log(emit, change)))
+True
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+Array = NDArray[np.float64]
+
+
+def _log_transitions(change: Array) -> Array:
+    """Per-boundary log transition matrices, shape (T, N, N)."""
+    _t, n = change.shape
+    stay = -np.logaddexp(0.0, change)  # log sigmoid(-c)
+    move = -np.logaddexp(0.0, -change) - (np.log(n - 1) if n > 1 else 0.0)
+    trans = np.repeat(move[:, :, None], n, axis=2)
+    idx = np.arange(n)
+    trans[:, idx, idx] = stay
+    return trans
+
+
+def _logsumexp(a: Array, axis: int) -> Array:
+    m = np.max(a, axis=axis, keepdims=True)
+    m = np.where(np.isfinite(m), m, 0.0)
+    return np.squeeze(m, axis=axis) + np.log(np.sum(np.exp(a - m), axis=axis))
+
+
+def _posteriors2(emit: Array, change: Array, start: Array) -> Array:
+    """Scaled forward-backward for two states in plain floats (fast for long episodes)."""
+    t = len(emit)
+    e = np.exp(emit - emit.max(axis=1, keepdims=True))
+    p = 1.0 / (1.0 + np.exp(-change))  # change probability per boundary and previous state
+    e0, e1 = e[:, 0].tolist(), e[:, 1].tolist()
+    c0, c1 = p[:, 0].tolist(), p[:, 1].tolist()
+    s = np.exp(start - start.max())
+    a0, a1 = float(s[0]) * e0[0], float(s[1]) * e1[0]
+    z = a0 + a1
+    fa0, fa1 = [0.0] * t, [0.0] * t
+    fa0[0], fa1[0] = a0 / z, a1 / z
+    for i in range(1, t):
+        x0, x1 = fa0[i - 1], fa1[i - 1]
+        a0 = (x0 * (1 - c0[i]) + x1 * c1[i]) * e0[i]
+        a1 = (x0 * c0[i] + x1 * (1 - c1[i])) * e1[i]
+        z = a0 + a1
+        fa0[i], fa1[i] = a0 / z, a1 / z
+    b0 = b1 = 1.0
+    out = np.empty((t, 2))
+    out[t - 1] = (fa0[t - 1], fa1[t - 1])
+    for i in range(t - 1, 0, -1):
+        y0, y1 = e0[i] * b0, e1[i] * b1
+        nb0 = (1 - c0[i]) * y0 + c0[i] * y1
+        nb1 = c1[i] * y0 + (1 - c1[i]) * y1
+        z = nb0 + nb1
+        b0, b1 = nb0 / z, nb1 / z
+        q0, q1 = fa0[i - 1] * b0, fa1[i - 1] * b1
+        out[i - 1] = (q0 / (q0 + q1), q1 / (q0 + q1))
+    return out
+
+
+def _posteriors_log(emit: Array, change: Array, start: Array | None = None) -> Array:
+    t, n = emit.shape
+    trans = _log_transitions(change)
+    init = np.full(n, -np.log(n)) if start is None else start
+    alpha = np.empty((t, n))
+    beta = np.zeros((t, n))
+    alpha[0] = init + emit[0]
+    for i in range(1, t):
+        alpha[i] = emit[i] + _logsumexp(alpha[i - 1][:, None] + trans[i], axis=0)
+    for i in range(t - 2, -1, -1):
+        beta[i] = _logsumexp(trans[i + 1] + (emit[i + 1] + beta[i + 1])[None, :], axis=1)
+    post = alpha + beta
+    post -= _logsumexp(post, axis=1)[:, None]
+    return np.exp(post)
+
+
+def posteriors(emit: Array, change: Array, start: Array | None = None) -> Array:
+    """Posterior probability of each speaker for each unit (forward-backward)."""
+    t, n = emit.shape
+    if t == 0:
+        return np.zeros((0, n))
+    if n == 2:
+        return _posteriors2(emit, change, np.full(2, -np.log(2)) if start is None else start)
+    return _posteriors_log(emit, change, start)
+
+
+def viterbi(emit: Array, change: Array, start: Array | None = None) -> NDArray[np.int64]:
+    """The most likely speaker sequence."""
+    t, n = emit.shape
+    if t == 0:
+        return np.zeros(0, dtype=np.int64)
+    trans = _log_transitions(change)
+    score = (np.full(n, -np.log(n)) if start is None else start) + emit[0]
+    back = np.zeros((t, n), dtype=np.int64)
+    for i in range(1, t):
+        cand = score[:, None] + trans[i]
+        back[i] = np.argmax(cand, axis=0)
+        score = cand[back[i], np.arange(n)] + emit[i]
+    path = np.zeros(t, dtype=np.int64)
+    path[-1] = int(np.argmax(score))
+    for i in range(t - 1, 0, -1):
+        path[i - 1] = back[i, path[i]]
+    return path

@@ -1,0 +1,196 @@
+"""Speaker names: from metadata first, else from the transcript's own introductions and vocatives.
+
+>>> title_guest("Deep nets and beyond with Jane Doe (Acme)")
+'Jane Doe'
+>>> title_guest("Jane Doe: why scaling works")
+'Jane Doe'
+>>> intro_names(["Today I'm speaking with Jane Doe, who leads Acme."])
+('', 'Jane Doe')
+>>> vocatives("Jane, what do you think?")
+['Jane']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from extract.speakers import SpeakerHints
+
+_NAME = r"([A-Z][a-zA-Z'\-]+(?: (?:[A-Z]\.|[A-Z][a-zA-Z'\-]+)){0,2})"
+_FULL = r"([A-Z][a-zA-Z'\-]+(?: (?:[A-Z]\.|[A-Z][a-zA-Z'\-]+)){1,2})"
+_TITLE = (
+    re.compile(r"\b(?:with|featuring|ft\.|feat\.|guest:?)\s+" + _FULL),
+    re.compile(r"^" + _FULL + r"\s*[:|–—]"),
+    re.compile(r"[|–—-]\s*" + _FULL + r"\s*$"),
+)
+_GUEST_INTRO = re.compile(
+    r"(?:speak(?:ing)? (?:with|to)|talk(?:ing)? (?:with|to)|chat(?:ting)? with|"
+    r"my guests? (?:today )?(?:is|are)|"
+    r"guest (?:today )?is|joined (?:today |again )?by|interviewing|conversation with|here with|"
+    r"i have with me|welcome(?: back)?,?(?: to the (?:show|podcast),?)?|please welcome|introduce)\s+" + _NAME
+)
+_HOST_INTRO = re.compile(r"(?:^|[.,] |\b)(?:I'm|I am|my name is|[Tt]his is) " + _FULL + r"\b(?!'s)")
+_VOC_START = re.compile(r"^(?:(?i:so|okay|well|oh|yeah|and|hey|thanks|thank you),? )?" + _NAME + r", ")
+_VOC_END = re.compile(r", " + _NAME + r"[?.!]$")
+_NOT_NAMES = {
+    "I",
+    "I'm",
+    "It",
+    "That",
+    "This",
+    "There",
+    "Yeah",
+    "Yes",
+    "So",
+    "Well",
+    "Okay",
+    "Right",
+    "And",
+    "But",
+    "Now",
+    "Today",
+    "Thanks",
+    "Thank",
+    "Oh",
+    "Um",
+    "Uh",
+    "Like",
+    "Also",
+    "Sure",
+    "The",
+    "We",
+    "You",
+    "Then",
+    "Anyway",
+    "Anyways",
+    "Hey",
+    "Cool",
+    "Great",
+    "Interesting",
+    "Absolutely",
+    "No",
+    "Actually",
+    "Basically",
+    "Maybe",
+    "Just",
+    "Again",
+    "Everyone",
+    "Everybody",
+    "Folks",
+    "Guys",
+    "Good",
+    "Wow",
+    "Ah",
+    "For",
+    "Very",
+    "Sorry",
+    "Because",
+    "If",
+    "When",
+    "What",
+    "How",
+    "Why",
+    "In",
+    "On",
+    "Of",
+    "To",
+    "As",
+    "At",
+    "By",
+    "With",
+    "From",
+    "Here",
+    "Please",
+    "Look",
+    "See",
+    "Listen",
+    "Mm",
+    "Hmm",
+    "Exactly",
+    "Alright",
+    "All",
+    "Totally",
+    "Definitely",
+    "Ok",
+    "Hi",
+    "Hello",
+    "Or",
+}
+
+
+def _clean(name: str) -> str:
+    words = name.split()
+    if any(w.lower().endswith(("'s", "'re", "'ll", "'ve", "'d", "'t", "'m")) for w in words):
+        return ""
+    while words and words[0] in _NOT_NAMES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def title_guest(title: str) -> str:
+    """A guest's full name stated in an episode title, or ''."""
+    for pat in _TITLE:
+        m = pat.search(title)
+        if m and _clean(m.group(1)) == m.group(1):
+            return m.group(1)
+    return ""
+
+
+def intro_names(texts: Iterable[str]) -> tuple[str, str]:
+    """(host, guest) names a host's introduction states, or ''."""
+    host = guest = ""
+    for text in texts:
+        if not guest:
+            for m in _GUEST_INTRO.finditer(text):
+                name = _clean(m.group(1))
+                if name and name == m.group(1):
+                    guest = name
+                    break
+        if not host:
+            h = _HOST_INTRO.search(text)
+            if h and _clean(h.group(1)) == h.group(1):
+                host = h.group(1)
+    return host, guest
+
+
+def vocatives(text: str) -> list[str]:
+    """Names a unit addresses directly ("Jane, …" or "…, Jane?")."""
+    out: list[str] = []
+    for pat in (_VOC_START, _VOC_END):
+        m = pat.search(text.strip())
+        if m:
+            name = m.group(1)
+            if name[0].isupper() and _clean(name) == name:
+                out.append(name)
+    return out
+
+
+def same_person(short: str, full: str) -> bool:
+    """Whether ``short`` (e.g. a first name) can refer to ``full``."""
+    a, b = short.lower().split(), full.lower().split()
+    return bool(a) and bool(b) and (a == b or a[0] == b[0] or (a[-1] == b[-1] and len(a) > 1))
+
+
+def meta_names(hints: SpeakerHints) -> tuple[str, str]:
+    """(host, guest) known before reading: --speakers, metadata, the store's host of the show."""
+    meta = {k.lower(): v for k, v in hints.meta.items()}
+    host = hints.names[0] if hints.names else meta.get("host", "")
+    if not host and meta.get("show"):
+        show = meta["show"].strip().lower()
+        host = next((h for s, h in hints.known_hosts.items() if s.strip().lower() == show), "")
+    guest = hints.names[1] if len(hints.names) > 1 else meta.get("guest", "")
+    if not guest and meta.get("title"):
+        guest = title_guest(meta["title"])
+        if guest and host and same_person(guest, host):
+            guest = ""
+    return host, guest
+
+
+def best_vocative(addressed: Sequence[str], exclude: str = "") -> str:
+    """The name addressed most often (at least twice), skipping one that is ``exclude``."""
+    counts = Counter(n for n in addressed if not (exclude and same_person(n, exclude)))
+    if not counts or counts.most_common(1)[0][1] < 2:
+        return ""
+    return counts.most_common(1)[0][0]

@@ -1,0 +1,159 @@
+"""Speaker attribution on small invented transcripts."""
+
+from __future__ import annotations
+
+import spacy
+
+from extract.align import join_lines
+from extract.sentences import timed_sentences
+from extract.speakers import Attribution, SpeakerHints
+from extract.speakers.ads import detect_ads
+from extract.speakers.attribute import attribute
+from extract.speakers.names import intro_names, meta_names, title_guest, vocatives
+from extract.speakers.units import Unit, split_units
+from extract.state import DocState
+from extract.transcript import Line, Transcript
+
+_NLP = spacy.blank("en")
+_NLP.add_pipe("sentencizer")
+
+INTERVIEW = [
+    "Welcome to the show. Today I'm speaking with Mara Quill, who builds tidal turbines.",
+    "Mara, thanks for coming on. What got you into turbines?",
+    "Thanks for having me. Yeah, um, so I grew up near the sea and, uh, I always watched the tides.",
+    "I studied mechanical engineering and, um, we built a small prototype in my second year.",
+    "It broke after a week, uh, but we learned a lot about corrosion and, um, about blade shapes.",
+    "Interesting. How do you test a blade before it goes in the water?",
+    "Yeah, so we, um, we use a flume tank first and, uh, I run the simulations myself.",
+    "Then we move to a sheltered bay for a season, and, uh, only then to open water.",
+    "Mara, what would you tell a student who wants to do this?",
+    "Yeah, I would say, um, learn the fluid dynamics properly, uh, and get your hands dirty.",
+    "Most of what I know, um, I learned from things breaking in the water.",
+]
+
+
+def _state(
+    texts: list[str],
+    speakers: list[str | None] | None = None,
+    hints: SpeakerHints | None = None,
+    ads: list[bool | None] | None = None,
+) -> tuple[object, DocState]:
+    lines = tuple(
+        Line(
+            i + 1,
+            4.0 * i,
+            4.0 * i + 4.0,
+            t,
+            (speakers or [None] * len(texts))[i],
+            (ads or [None] * len(texts))[i],
+            bool(speakers),
+        )
+        for i, t in enumerate(texts)
+    )
+    transcript = Transcript("fixture.txt", "whisper", lines)
+    timed = join_lines(transcript)
+    doc = _NLP(timed.text)
+    st = DocState(transcript, timed, hints or SpeakerHints())
+    st.sentences = timed_sentences(doc, timed, transcript)
+    doc._.podgraph = st if doc.has_extension("podgraph") else None
+    return doc, st
+
+
+def _who(att: Attribution, st: DocState, phrase: str) -> str:
+    pos = st.timed.text.index(phrase)
+    span = next(s for s in att.spans if s.char_start <= pos < s.char_end)
+    return att.speakers[span.speaker].name
+
+
+def test_interview_alternation_and_intro_name_the_speakers() -> None:
+    doc, st = _state(INTERVIEW, hints=SpeakerHints(names=("Tom Reyes",)))
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["Tom Reyes", "Mara Quill"]
+    assert [s.role for s in att.speakers] == ["host", "guest"]
+    assert _who(att, st, "What got you into turbines?") == "Tom Reyes"
+    assert _who(att, st, "Thanks for having me.") == "Mara Quill"
+    assert _who(att, st, "I studied mechanical") == "Mara Quill"
+    assert _who(att, st, "How do you test a blade") == "Tom Reyes"
+    assert _who(att, st, "we use a flume tank") == "Mara Quill"
+    assert _who(att, st, "what would you tell a student") == "Tom Reyes"
+    assert _who(att, st, "learn the fluid dynamics") == "Mara Quill"
+    assert all(0.0 <= s.confidence <= 1.0 for s in att.spans)
+
+
+def test_spans_cover_every_sentence_in_order_and_split_inside_lines() -> None:
+    doc, st = _state(INTERVIEW)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    starts = [s.char_start for s in att.spans]
+    assert starts == sorted(starts)
+    for sent in st.sentences:
+        covered = [s for s in att.spans if s.char_start < sent.char_end and s.char_end > sent.char_start]
+        assert covered and covered[0].char_start == sent.char_start and covered[-1].char_end == sent.char_end
+    # The speaker changes inside line 6 ("Interesting." closes the answer line's turn) and line 2.
+    assert len({s.speaker for s in att.spans}) == 2
+
+
+def test_without_hints_names_come_from_the_transcript_or_default() -> None:
+    doc, st = _state(INTERVIEW)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["Host", "Mara Quill"]
+
+
+def test_labelled_file_keeps_its_labels_exactly() -> None:
+    texts = ["So what is a flume?", "A long tank of water. Right?", "Got it."]
+    doc, st = _state(texts, speakers=["Zed Alpha", "Yuki Beta", "Zed Alpha"])
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["Zed Alpha", "Yuki Beta"]
+    assert _who(att, st, "Right?") == "Yuki Beta"
+    assert _who(att, st, "Got it.") == "Zed Alpha"
+    assert all(s.confidence == 1.0 for s in att.spans)
+    assert att.speakers[0].role == "host"
+
+
+def test_diarisation_labels_get_names_from_the_transcript() -> None:
+    texts = [
+        "Today I'm speaking with Mara Quill. Mara, what do you build?",
+        "Thanks for having me. Turbines.",
+    ]
+    doc, st = _state(texts, speakers=["SPEAKER_00", "SPEAKER_01"], hints=SpeakerHints(names=("Tom Reyes",)))
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["Tom Reyes", "Mara Quill"]
+
+
+def test_ad_read_is_flagged_and_given_to_the_host() -> None:
+    texts = [
+        *INTERVIEW[:5],
+        "This episode is brought to you by Brinewave. Go to brinewave.com and use code TIDE for 20% off.",
+        "Brinewave is the sponsor I trust for my own sailing trips.",
+        *INTERVIEW[5:],
+    ]
+    doc, st = _state(texts, hints=SpeakerHints(names=("Tom Reyes",)))
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    pos = st.timed.text.index("brought to you by")
+    ad_span = next(s for s in att.spans if s.char_start <= pos < s.char_end)
+    assert ad_span.ad and att.speakers[ad_span.speaker].role == "host"
+    assert not any(s.ad for s in att.spans if s.char_end <= st.timed.text.index("Thanks for having me"))
+
+
+def test_file_ad_flags_win() -> None:
+    units = [Unit(0, 1, "Go to acme.com, use code X.", ad=False), Unit(2, 3, "Plain words.", ad=True)]
+    assert detect_ads(units) == [False, True]
+
+
+def test_units_split_sentences_at_inner_marks() -> None:
+    assert [u.text for u in split_units("What now? It works. Yes", 5)] == ["What now?", "It works.", "Yes"]
+    assert split_units("What now? It works.", 5)[1].char_start == 15
+
+
+def test_names_from_metadata_titles_intros_and_vocatives() -> None:
+    assert meta_names(SpeakerHints(meta={"show": "Tide Talk"}, known_hosts={"tide talk": "Tom Reyes"})) == (
+        "Tom Reyes",
+        "",
+    )
+    assert meta_names(SpeakerHints(meta={"title": "Turbines at sea with Mara Quill"})) == ("", "Mara Quill")
+    assert title_guest("Nothing to see here") == ""
+    assert intro_names(["My guest today is Lee Park.", "I'm Tom Reyes, and this is Tide Talk."]) == (
+        "Tom Reyes",
+        "Lee Park",
+    )
+    assert vocatives("So, Lee, how did it start?") == ["Lee"]
+    assert vocatives("For example, this works.") == []
