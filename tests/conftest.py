@@ -1,0 +1,34 @@
+"""Shared fixtures: paths, the shipped sample's extraction, the corpus when present."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.document import Extraction
+from extract.hints import make_hints
+from extract.parsers import parse_file
+from extract.pipeline import extract
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "interview.txt"
+FIXTURES = ROOT / "tests" / "fixtures"
+CORPUS = ROOT.parent / "shared" / "corpus"
+GOLD = ROOT.parent / "shared" / "gold"
+MAIN_SAMPLE = CORPUS / "000_a41d352b52a97b09.txt"
+
+
+@pytest.fixture(scope="session")
+def sample_extraction() -> Extraction:
+    """The shipped sample, extracted once per test session."""
+    t = parse_file(SAMPLE)
+    return extract(t, make_hints(t, "Maya Okafor"))
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """``../shared/corpus``; tests that need it skip when it is missing."""
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not here (it is only in CI and development checkouts)")
+    return CORPUS

@@ -1,0 +1,87 @@
+"""The command line: extract, ingest (idempotent, replacing), delete, stats, clear errors."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+
+from api.cli import main
+from extract.document import validate
+from graph.embedded import EmbeddedStore
+from graph.model import StoreStats
+from tests.conftest import FIXTURES, SAMPLE
+
+
+def _stats(store: Path) -> StoreStats:
+    return asyncio.run(EmbeddedStore(store).stats())
+
+
+def test_extract_writes_a_valid_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "x.json"
+    code = main(["extract", str(SAMPLE), "--title", "Demo", "--show", "Demo Show", "--date", "2024-05-01",
+                 "--speakers", "Maya Okafor,Tomas Lindqvist", "-o", str(out)])
+    assert code == 0
+    data = json.loads(out.read_text())
+    validate(data)
+    assert data["episode"]["title"] == "Demo"
+    assert data["episode"]["published"] == "2024-05-01"
+    assert [s["name"] for s in data["speakers"]] == ["Maya Okafor", "Tomas Lindqvist"]
+    assert "claims" in capsys.readouterr().err
+
+
+def test_malformed_file_is_one_clear_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "g.podgraph"
+    bad = FIXTURES / "transcripts" / "whisper_backwards.txt"
+    assert main(["ingest", "--store", str(store), str(SAMPLE), str(bad)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert err[0].startswith("podgraph: error: ") and "whisper_backwards.txt:" in err[0]
+    assert not store.exists()  # nothing was written: every file is parsed first
+
+
+def test_bad_date_is_rejected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(SAMPLE), "--date", "May 2024"]) == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_ingest_twice_changes_nothing(tmp_path: Path) -> None:
+    store = tmp_path / "g.podgraph"
+    assert main(["ingest", "--store", str(store), str(SAMPLE)]) == 0
+    first, raw = _stats(store), store.read_bytes()
+    assert first.nodes["Episode"] == 1 and first.nodes["Claim"] > 0
+    assert main(["ingest", "--store", str(store), str(SAMPLE)]) == 0
+    assert _stats(store) == first
+    after, before = json.loads(store.read_bytes()), json.loads(raw)
+    key = json.dumps
+    assert sorted(map(key, after["nodes"])) == sorted(map(key, before["nodes"]))
+    assert sorted(map(key, after["edges"])) == sorted(map(key, before["edges"]))
+
+
+def test_changed_file_replaces_its_episode_without_orphans(tmp_path: Path) -> None:
+    store = tmp_path / "g.podgraph"
+    copy = tmp_path / "episode.txt"
+    copy.write_text(SAMPLE.read_text())
+    assert main(["ingest", "--store", str(store), str(copy)]) == 0
+    lines = SAMPLE.read_text().splitlines()
+    copy.write_text("\n".join(lines[: len(lines) // 2]) + "\n")  # the file shrinks to its first half
+    assert main(["ingest", "--store", str(store), str(copy)]) == 0
+    half = _stats(store)
+    fresh = tmp_path / "fresh.podgraph"
+    assert main(["ingest", "--store", str(fresh), str(copy)]) == 0
+    assert half == _stats(fresh)  # exactly what ingesting only the new file gives
+    assert half.nodes["Episode"] == 1
+
+
+def test_delete_and_stats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "g.podgraph"
+    assert main(["ingest", "--store", str(store), str(SAMPLE)]) == 0
+    ep = asyncio.run(EmbeddedStore(store).episodes())[0]
+    capsys.readouterr()
+    assert main(["stats", "--store", str(store)]) == 0
+    assert "Claim" in capsys.readouterr().out
+    assert main(["delete", "--store", str(store), ep.id]) == 0
+    assert _stats(store).nodes == {}
+    assert main(["delete", "--store", str(store), ep.id]) == 1
