@@ -49,7 +49,9 @@ def strip(transcript: Transcript, seed: int = 0) -> tuple[Transcript, list[str]]
         n = rng.randint(10, 15)
         chunk = words[i : i + n]
         end = words[i + n][1] if i + n < len(words) else times[-1][1]
-        lines.append(Line(len(lines) + 1, round(chunk[0][1], 3), round(end, 3), " ".join(w for w, _, _ in chunk)))
+        lines.append(
+            Line(len(lines) + 1, round(chunk[0][1], 3), round(end, 3), " ".join(w for w, _, _ in chunk))
+        )
         i += n
     meta = {k: v for k, v in transcript.meta.items() if k in KEEP_META}
     out = Transcript(transcript.source + "#stripped", "whisper", tuple(lines), meta, transcript.sha256)
