@@ -1,0 +1,215 @@
+"""Concept candidates from the Doc's annotations: noun phrases, entities, acronyms, known terms.
+
+Each candidate is a surface form with its character span and a source flag; grouping
+and ranking happen in ``extract.concepts.find``.
+
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> [c.text for c in acronym_candidates(nlp("We used RLHF and PPO. I did."))]
+['RLHF', 'PPO']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.concepts.normalise import acronym_matches, concept_key, is_acronym
+from extract.concepts.vocabulary import Vocabulary, form_key, generic_words
+
+ENT_KIND = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "PRODUCT": "product",
+    "WORK_OF_ART": "product",
+    "EVENT": "topic",
+    "LAW": "other",
+    "NORP": "other",
+    "GPE": "other",
+    "LOC": "other",
+    "LANGUAGE": "other",
+    "FAC": "other",
+}
+_DROP_POS = frozenset({"DET", "PRON", "NUM", "PUNCT", "ADP", "CCONJ", "SCONJ", "PART", "INTJ", "AUX", "SPACE"})
+_NOT_ACRONYMS = frozenset({"I", "OK", "TV", "AM", "PM", "US", "UK"})
+_DEFINED = re.compile(r"\b([A-Za-z][A-Za-z\- ]{3,80}?)\s*\(([A-Z][A-Za-z0-9]{1,6})\)")
+_STANDS = re.compile(r"\b([A-Z][A-Z0-9]{1,6})s?,? (?:which )?(?:stands for|short for|meaning) ([a-z][a-z\- ]{3,80})")
+_POSSESSIVE_LAW = re.compile(r"\b([A-Z][a-z]+)'s (law|principle|paradox|theorem|razor|dilemma|fallacy|test)\b")
+MAX_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A surface form seen in the text and where."""
+
+    text: str
+    start: int
+    end: int
+    source: str  # ent | acronym | phrase | vocab | defined | pattern
+    kind: str | None = None
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    generic = generic_words()
+    while tokens and (
+        tokens[0].pos_ in _DROP_POS
+        or tokens[0].is_stop
+        or tokens[0].lower_ in generic
+        or tokens[0].pos_ in ("ADV", "VERB")
+        or not tokens[0].text[0].isalnum()
+    ):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].pos_ in _DROP_POS or tokens[-1].is_stop or not tokens[-1].text[-1].isalnum()):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _span_text(text: str, tokens: list[Token]) -> tuple[str, int, int]:
+    a, b = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return text[a:b], a, b
+
+
+def phrase_candidates(doc: Doc) -> Iterator[Candidate]:
+    """Trimmed noun chunks and their compound cores ("the new reward models" → "reward models")."""
+    if not doc.has_annotation("DEP"):
+        return
+    text = doc.text
+    generic = generic_words()
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.pos_ not in ("NOUN", "PROPN") or root.lower_ in generic and root.pos_ == "NOUN":
+            # A generic head ("a lot", "the thing") is no concept; a modifier may still be.
+            pass
+        toks = _trim(list(chunk))
+        if not toks or len(toks) > MAX_WORDS + 2:
+            continue
+        if len(toks) <= MAX_WORDS:
+            form, a, b = _span_text(text, toks)
+            yield Candidate(form, a, b, "phrase")
+        # The compound core: the head with its compound / hyphenated modifiers.
+        core = [t for t in toks if t.i == root.i or (t.dep_ in ("compound", "amod", "nmod") and t.head.i == root.i)]
+        while core and core[0].lower_ in generic:
+            core = core[1:]
+        if core and len(core) < len(toks) and core == toks[len(toks) - len(core) :]:
+            form, a, b = _span_text(text, core)
+            yield Candidate(form, a, b, "phrase")
+
+
+def entity_candidates(doc: Doc) -> Iterator[Candidate]:
+    """Named entities of the kinds a concept can be (dates, numbers and money are not)."""
+    text = doc.text
+    for ent in doc.ents:
+        kind = ENT_KIND.get(ent.label_)
+        if kind is None:
+            continue
+        toks = [t for t in ent if not t.is_punct]
+        while toks and (toks[0].pos_ in ("DET", "PRON") or toks[0].lower_ in ("the", "a")):
+            toks = toks[1:]
+        if toks and toks[-1].text in ("'s", "’s"):
+            toks = toks[:-1]
+        if not toks:
+            continue
+        form, a, b = _span_text(text, toks)
+        if len(form) > 1 and any(c.isalpha() for c in form):
+            yield Candidate(form, a, b, "ent", kind)
+
+
+def acronym_candidates(doc: Doc) -> Iterator[Candidate]:
+    """Upper-case tokens like ``RLHF`` or ``LLMs`` (not sentence-initial "I", "OK")."""
+    for tok in doc:
+        if is_acronym(tok.text) and tok.text not in _NOT_ACRONYMS:
+            yield Candidate(tok.text, tok.idx, tok.idx + len(tok.text), "acronym")
+
+
+def vocabulary_candidates(doc: Doc, vocab: Vocabulary, max_tokens: int = 8) -> Iterator[Candidate]:
+    """Every token n-gram that is a form of a known term (spelling variants folded)."""
+    if not len(vocab):
+        return
+    toks = [t for t in doc if not t.is_space]
+    keys = [concept_key(t.text) for t in toks]
+    text = doc.text
+    n = len(toks)
+    for i in range(n):
+        tok = toks[i]
+        if is_acronym(tok.text):
+            term = vocab.get(form_key(tok.text))
+            if term is not None:
+                yield Candidate(tok.text, tok.idx, tok.idx + len(tok.text), "vocab", term.kind)
+            continue
+        if not keys[i]:
+            continue
+        key = ""
+        for j in range(i, min(n, i + max_tokens)):
+            if toks[j].text in (".", ",", "?", "!", ";", ":"):
+                break
+            key += keys[j]
+            if not vocab.is_prefix(key):
+                break
+            term = vocab.get(key)
+            if term is not None and keys[j]:
+                end = toks[j].idx + len(toks[j].text)
+                yield Candidate(text[tok.idx : end], tok.idx, end, "vocab", term.kind)
+
+
+def defined_acronyms(text: str) -> list[tuple[str, str]]:
+    """Acronyms the text defines: "reinforcement learning from human feedback (RLHF)".
+
+    >>> defined_acronyms("We use reinforcement learning from human feedback (RLHF) here.")
+    [('RLHF', 'reinforcement learning from human feedback')]
+    """
+    out: list[tuple[str, str]] = []
+    for m in _DEFINED.finditer(text):
+        words = m.group(1).split()
+        acro = m.group(2)
+        for k in range(1, min(len(words), 8) + 1):
+            exp = " ".join(words[-k:])
+            if acronym_matches(acro, exp):
+                out.append((acro, exp))
+                break
+    for m in _STANDS.finditer(text):
+        words = m.group(2).split()
+        for k in range(len(words), 0, -1):
+            exp = " ".join(words[:k])
+            if acronym_matches(m.group(1), exp):
+                out.append((m.group(1), exp))
+                break
+    return out
+
+
+def pattern_candidates(doc: Doc) -> Iterator[Candidate]:
+    """Named laws and principles ("Moore's law"), whatever the tagger made of them."""
+    for m in _POSSESSIVE_LAW.finditer(doc.text):  # doc.text is built anew on each access
+        yield Candidate(m.group(0), m.start(), m.end(), "pattern", "other")
+
+
+def all_candidates(doc: Doc, vocab: Vocabulary) -> list[Candidate]:
+    """Every candidate, in text order."""
+    out: list[Candidate] = []
+    out.extend(entity_candidates(doc))
+    out.extend(acronym_candidates(doc))
+    out.extend(phrase_candidates(doc))
+    out.extend(vocabulary_candidates(doc, vocab))
+    out.extend(pattern_candidates(doc))
+    out.sort(key=lambda c: (c.start, -c.end))
+    return _drop_fragments(out)
+
+
+def _drop_fragments(cands: list[Candidate]) -> list[Candidate]:
+    """Drop acronyms and entities inside a longer known term or entity ("GPT" in "GPT-4")."""
+    strong = [(c.start, c.end) for c in cands if c.source in ("vocab", "ent", "pattern")]
+    out = []
+    for c in cands:
+        if c.source in ("acronym", "ent") and any(
+            a <= c.start and c.end <= b and (b - a) > (c.end - c.start) for a, b in strong
+        ):
+            continue
+        out.append(c)
+    return out
+
+
+def span_key(span: Span) -> str:
+    """Vocabulary key of a span's text (for callers holding spans)."""
+    return form_key(span.text)

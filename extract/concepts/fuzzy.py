@@ -1,0 +1,117 @@
+"""Fold speech-recognition mangling into known terms and names, conservatively.
+
+A group's surface form is folded into a vocabulary term, a speaker's name or a
+frequent named entity when the spellings are close (rapidfuzz ratio), they sound
+alike (jellyfish metaphone codes close), start with the same letter, carry the same
+digits and have about the same length. Acronyms and vocabulary terms are never
+folded.
+
+>>> close("chatgbt", "chatgpt"), close("inference", "interference"), close("robots", "rabbits")
+(True, False, False)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+import jellyfish
+from rapidfuzz import fuzz, process
+
+from extract.concepts.vocabulary import Term, Vocabulary, generic_words
+
+SPELLING = 85.0  # rapidfuzz ratio of the folded spellings
+SOUND = 80.0  # rapidfuzz ratio of the metaphone codes
+MIN_LEN = 5
+_NON_ALNUM = re.compile(r"[^a-z0-9]")
+_DIGITS = re.compile(r"\d+")
+
+
+class _GroupLike(Protocol):
+    term: Term | None
+
+    @property
+    def forms(self) -> Mapping[str, int]: ...
+
+    @property
+    def kinds(self) -> Mapping[str, int]: ...
+
+    @property
+    def spans(self) -> set[tuple[int, int]]: ...
+
+
+def fold(text: str) -> str:
+    """Lower-case letters and digits only: ``"Chat GBT"`` → ``"chatgbt"``."""
+    return _NON_ALNUM.sub("", text.lower())
+
+
+_VOICING = str.maketrans("BDGVZ", "PTKFS")
+
+
+def sound(word: str) -> str:
+    """Metaphone code with voiced and unvoiced consonants folded (ASR confuses them).
+
+    >>> sound("chatgbt") == sound("chatgpt")
+    True
+    """
+    return jellyfish.metaphone(word).translate(_VOICING)
+
+
+def close(a: str, b: str) -> bool:
+    """Conservative test that two folded spellings are one word mis-heard."""
+    if a == b:
+        return True
+    if len(a) < MIN_LEN or len(b) < MIN_LEN or a[0] != b[0]:
+        return False
+    if _DIGITS.findall(a) != _DIGITS.findall(b):
+        return False
+    if abs(len(a) - len(b)) > max(1, min(len(a), len(b)) // 6):
+        return False
+    if fuzz.ratio(a, b) < SPELLING:
+        return False
+    ma, mb = sound(a), sound(b)
+    return bool(ma and mb) and fuzz.ratio(ma, mb) >= SOUND
+
+
+def fuzzy_target(
+    groups: Mapping[str, _GroupLike], vocab: Vocabulary, names: Sequence[str]
+) -> dict[str, str]:
+    """Map group keys to the key of the group they are a mangled form of.
+
+    Targets are vocabulary terms (``"v:" + name``, said in the episode or not), the speakers'
+    names and named entities said at least three times.
+    """
+    targets: dict[str, str] = {}  # folded form -> group key
+    for term in vocab.terms:
+        for form in term.forms:
+            f = fold(form)
+            if len(f) >= MIN_LEN and not form.isupper():
+                targets.setdefault(f, "v:" + term.name)
+    for key, g in groups.items():
+        if g.term is None and g.kinds and len(g.spans) >= 3 and any(ch.isupper() for ch in next(iter(g.forms))):
+            for form in g.forms:
+                targets.setdefault(fold(form), key)
+    for n in names:
+        for key, g in groups.items():
+            if fold(n) in {fold(f) for f in g.forms}:
+                targets.setdefault(fold(n), key)
+    choices = list(targets)
+    generic = generic_words()
+    out: dict[str, str] = {}
+    if not choices:
+        return out
+    for key, g in groups.items():
+        if g.term is not None or key.startswith("#"):
+            continue
+        form = max(g.forms.items(), key=lambda kv: kv[1])[0]
+        f = fold(form)
+        if len(f) < MIN_LEN or f in targets or form.lower() in generic:
+            continue
+        hits = process.extract(f, choices, scorer=fuzz.ratio, score_cutoff=SPELLING, limit=5)
+        ok = [(score + fuzz.ratio(sound(f), sound(c)), c) for c, score, _ in hits if close(f, c)]
+        if ok:
+            best = max(ok)[1]
+            if targets[best] != key:
+                out[key] = targets[best]
+    return out
