@@ -48,7 +48,6 @@ from eval.gold import (
     norm_key,
 )
 from extract.assemble import assemble
-from extract.claims import ClaimFound
 from extract.claims.find import find_claims
 from extract.concepts import ConceptFound
 from extract.concepts.find import find_concepts
@@ -123,11 +122,9 @@ def claim_scores(
         idx = [i for i, g in enumerate(gold) if g.type == t]
         out[f"recall[{t}]"] = sum(hits[i] for i in idx) / len(idx)
     out["per_gold"] = len(claims) / len(gold)
-    typed = [g for g in gold if g.spans]
-    same = sum(
-        1 for g in typed if any(covered(c, g) and c.type == g.type for c in claims)
-    )
-    out["type_match"] = same / max(1, sum(hits))
+    found = [g for g in gold if any(covered(c, g) for c in claims)]
+    same = sum(1 for g in found if any(covered(c, g) and c.type == g.type for c in claims))
+    out["type_match"] = same / max(1, len(found))
     return out
 
 

@@ -1,77 +1,197 @@
-"""Baseline claim finder: declarative sentences of some length, typed by cue words."""
+"""Claim finder: the spans a careful note-taker would write down, typed and tied to concepts.
+
+Units are the transcript's sentences, inside one speaker turn and outside sponsor
+reads. A sentence that continues the previous one ("Because...", "So...", "Whereas...")
+or is too short to stand alone is joined to it. Each unit gets a claim score from
+its cues (opinion, prediction, explanation, recommendation, reported fact), the
+concepts it mentions and its length; questions without an assertion, back-channel
+("Yeah, exactly.") and small talk score nothing. The best units are kept, at most
+one per ``WORDS_PER_CLAIM`` words of the episode.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from extract.claims import ClaimFound
+from extract.claims.clean import clean_text
+from extract.claims.cues import certainty, classify, horizon
+from extract.concepts import ConceptFound
+from extract.sentences import Sentence
 from extract.state import DocState
 
-_FILLER = re.compile(r"\b(?:um+|uh+|erm|you know|I mean|like)\b,?\s*", re.IGNORECASE)
-_STUTTER = re.compile(r"\b(\w+)(?:,?\s+\1\b)+", re.IGNORECASE)
-_PREDICT = re.compile(r"\b(will|going to|gonna|next year|in \w+ years?|soon|by 20\d\d)\b", re.I)
-_RECOMMEND = re.compile(r"\b(should|need to|have to|recommend|must|ought to)\b", re.I)
-_OPINION = re.compile(r"\b(I think|I believe|I feel|in my view|probably|I'd say|I guess)\b", re.I)
-_EXPLAIN = re.compile(r"\b(because|so that|which means|the reason|basically)\b", re.I)
-_HEDGE = re.compile(r"\b(I think|maybe|probably|might|could|I guess|I'm not sure|perhaps)\b", re.I)
+MIN_WORDS = 7
+MAX_WORDS = 70
+WORDS_PER_CLAIM = 45  # at most one claim per this many words of transcript
+MIN_SCORE = 1.0
+INHERIT = 3  # concepts a claim may inherit from its turn or the question it answers
+
+_CONTINUES = re.compile(
+    r"^(?:and |but |because |so |since |whereas |otherwise|which |that's why|for example|"
+    r"like |or |then |also |plus )",
+    re.I,
+)
+_BACKCHANNEL = re.compile(
+    r"^(?:yeah|yes|no|right|okay|ok|sure|exactly|totally|great|cool|interesting|thanks?|thank you|"
+    r"mm-?hmm|um|uh|wow|got it|makes sense)\b[\s,.!?]*",
+    re.I,
+)
+_SMALL_TALK = re.compile(
+    r"\b(thanks for (?:having|coming)|thank you for|welcome to|great to have you|"
+    r"excited to (?:chat|talk|have)|let's (?:move on|talk about|go back)|this episode|the podcast|"
+    r"subscribe|sponsor)\b",
+    re.I,
+)
+_CUE = re.compile(
+    r"\b(I think|I'd say|I would say|I believe|I expect|I would expect|I'm not sure|I don't think|"
+    r"I wouldn't|will|going to|should|need to|want to|because|the reason|so that|by definition|"
+    r"probably|it's (?:not )?(?:like|that)|the (?:problem|key|thing) is|we found|we had|turns out|"
+    r"is (?:basically|actually|really|pretty|very|quite|much|more|less|not)|are (?:basically|actually|"
+    r"really|pretty|very|quite|much|more|less|not)|I hope|I'd love|expect)\b",
+    re.I,
+)
+_PRONOUN = re.compile(r"\b(it|this|that|they|these|those|them)\b", re.I)
+_QUESTION_START = re.compile(
+    r"^(?:what|why|how|when|where|who|which|do|does|did|is|are|can|could|would|will|should|have|has)\b",
+    re.I,
+)
 
 
-def clean_text(quote: str) -> str:
-    """Remove fillers and stutters from a verbatim quote.
+@dataclass
+class Unit:
+    """One or more consecutive sentences of one turn: a claim candidate."""
 
-    >>> clean_text("So, um, the the model is, uh, good.")
-    'So, the model is, good.'
-    """
-    text = _FILLER.sub("", quote)
-    text = _STUTTER.sub(r"\1", text)
-    text = re.sub(r"\s+([,.?!])", r"\1", text)
-    text = re.sub(r",\s*,", ",", text)
-    return re.sub(r"\s{2,}", " ", text).strip()
+    start: int
+    end: int
+    speaker: int
+    sentences: list[Sentence]
+
+    @property
+    def words(self) -> int:
+        """Number of words."""
+        return sum(len(s.text.split()) for s in self.sentences)
 
 
-def classify(text: str) -> str:
-    """Type of a claim from cue words.
+def _turns(state: DocState) -> tuple[list[int], list[tuple[int, int, int, bool]]]:
+    """Turn spans (start, end, speaker, ad) from the attribution; starts for bisect."""
+    assert state.attribution is not None
+    turns: list[tuple[int, int, int, bool]] = []
+    for s in state.attribution.spans:
+        if turns and turns[-1][2] == s.speaker and turns[-1][3] == s.ad:
+            a, _, who, ad = turns[-1]
+            turns[-1] = (a, s.char_end, who, ad)
+        else:
+            turns.append((s.char_start, s.char_end, s.speaker, s.ad))
+    return [t[0] for t in turns], turns
 
-    >>> classify("Models will write whole programs next year.")
-    'prediction'
-    """
-    if _PREDICT.search(text):
-        return "prediction"
-    if _RECOMMEND.search(text):
-        return "recommendation"
-    if _EXPLAIN.search(text):
-        return "explanation"
-    if _OPINION.search(text):
-        return "opinion"
-    return "fact"
+
+def _units(state: DocState) -> list[Unit]:
+    starts, turns = _turns(state)
+    units: list[Unit] = []
+    prev_turn = -1
+    for s in state.sentences:
+        ti = bisect_right(starts, s.char_start) - 1
+        if ti < 0 or turns[ti][3] or s.ad:
+            prev_turn = -1
+            continue
+        text = s.text.strip()
+        same = ti == prev_turn and units
+        if (
+            same
+            and (_CONTINUES.match(text) or len(text.split()) < MIN_WORDS or units[-1].words < MIN_WORDS)
+            and units[-1].words + len(text.split()) <= MAX_WORDS
+            and not units[-1].sentences[-1].text.endswith("?")
+        ):
+            u = units[-1]
+            u.sentences.append(s)
+            u.end = min(s.char_end, turns[ti][1])
+        else:
+            units.append(Unit(s.char_start, min(s.char_end, turns[ti][1]), turns[ti][2], [s]))
+        prev_turn = ti
+    return units
+
+
+def _assertive(u: Unit) -> str:
+    """The unit's text without trailing questions (a question asserts nothing)."""
+    parts = [s.text for s in u.sentences if not s.text.rstrip().endswith("?")]
+    return " ".join(parts)
+
+
+def _score(u: Unit, body: str, n_concepts: int) -> float:
+    words = len(body.split())
+    if words < MIN_WORDS:
+        return 0.0
+    stripped = _BACKCHANNEL.sub("", body).strip()
+    if len(stripped.split()) < MIN_WORDS or _SMALL_TALK.search(body):
+        return 0.0
+    if _QUESTION_START.match(stripped) and "?" in body:
+        return 0.0
+    score = 0.5 * len(_CUE.findall(body)) + 0.6 * min(n_concepts, 3) + min(words, 40) / 40
+    return score
 
 
 def find_claims(doc: Doc, state: DocState) -> list[ClaimFound]:
-    """One claim per declarative, non-ad sentence of at least eight words."""
-    sentences, attribution, concepts = state.sentences, state.attribution, state.concepts
-    assert attribution is not None
-    ads = [(s.char_start, s.char_end) for s in attribution.spans if s.ad]
-    mentions = sorted((a, b, c.name) for c in concepts for a, b in c.mentions)
+    """Typed claims with certainty, horizon, clean text and the concepts they are about."""
+    units = _units(state)
+    mentions = sorted((a, b, c.name) for c in state.concepts for a, b in c.mentions)
+    mstarts = [m[0] for m in mentions]
+    published = state.transcript.meta.get("published") or state.hints.meta.get("published")
+    text = state.timed.text
+    scored: list[tuple[float, int, Unit, str, tuple[str, ...]]] = []
+    rank = {c.name: i for i, c in enumerate(state.concepts)}
+    turn_topic: list[str] = []  # concepts of the question that opened the turn, then of the turn
+    prev_speaker = -1
+    last_question: tuple[str, ...] = ()
+    for i, u in enumerate(units):
+        body = _assertive(u)
+        about = _about(mentions, mstarts, u.start, u.end)
+        if u.speaker != prev_speaker:
+            turn_topic = list(last_question)
+        if "?" in text[u.start : u.end]:
+            last_question = about
+        # Back-references: what the turn (or the question it answers) was about.
+        inherited = [n for n in sorted(turn_topic, key=lambda n: rank.get(n, 1 << 30)) if n not in about]
+        if not about or _PRONOUN.search(body[:80]):
+            about_all = tuple(dict.fromkeys((*about, *inherited[:INHERIT])))
+        else:
+            about_all = about
+        turn_topic = list(dict.fromkeys((*about, *turn_topic)))[: 2 * INHERIT]
+        prev_speaker = u.speaker
+        sc = _score(u, body, len(about))
+        if sc >= MIN_SCORE:
+            scored.append((sc, i, u, body, about_all))
+    budget = max(1, len(text.split()) // WORDS_PER_CLAIM)
+    keep = sorted(sorted(scored, key=lambda x: -x[0])[:budget], key=lambda x: x[1])
     out: list[ClaimFound] = []
-    for s in sentences:
-        if s.text.endswith("?") or len(s.text.split()) < 8:
-            continue
-        if any(a <= s.char_start < b for a, b in ads):
-            continue
-        about = tuple(
-            dict.fromkeys(name for a, b, name in mentions if s.char_start <= a and b <= s.char_end)
-        )
-        hedges = len(_HEDGE.findall(s.text))
+    for _, _, u, body, about in keep:
+        kind = classify(body)
+        quote = text[u.start : u.end]
         out.append(
             ClaimFound(
-                s.char_start,
-                s.char_end,
-                classify(s.text),
-                round(max(0.2, 1.0 - 0.25 * hedges), 2),
-                clean_text(s.text),
+                u.start,
+                u.end,
+                kind,
+                certainty(body),
+                clean_text(quote),
                 about,
+                horizon(body, published) if kind == "prediction" else None,
             )
         )
     return out
+
+
+def _about(mentions: list[tuple[int, int, str]], starts: list[int], a: int, b: int) -> tuple[str, ...]:
+    i = bisect_right(starts, a - 1)
+    names: list[str] = []
+    while i < len(mentions) and mentions[i][0] < b:
+        if mentions[i][1] <= b:
+            names.append(mentions[i][2])
+        i += 1
+    return tuple(dict.fromkeys(names))
+
+
+__all__ = ["ConceptFound", "find_claims"]

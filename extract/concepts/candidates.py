@@ -33,11 +33,17 @@ ENT_KIND = {
     "LANGUAGE": "other",
     "FAC": "other",
 }
-_DROP_POS = frozenset({"DET", "PRON", "NUM", "PUNCT", "ADP", "CCONJ", "SCONJ", "PART", "INTJ", "AUX", "SPACE"})
+_DROP_POS = frozenset(
+    {"DET", "PRON", "NUM", "PUNCT", "ADP", "CCONJ", "SCONJ", "PART", "INTJ", "AUX", "SPACE"}
+)
 _NOT_ACRONYMS = frozenset({"I", "OK", "TV", "AM", "PM", "US", "UK"})
 _DEFINED = re.compile(r"\b([A-Za-z][A-Za-z\- ]{3,80}?)\s*\(([A-Z][A-Za-z0-9]{1,6})\)")
-_STANDS = re.compile(r"\b([A-Z][A-Z0-9]{1,6})s?,? (?:which )?(?:stands for|short for|meaning) ([a-z][a-z\- ]{3,80})")
-_POSSESSIVE_LAW = re.compile(r"\b([A-Z][a-z]+)'s (law|principle|paradox|theorem|razor|dilemma|fallacy|test)\b")
+_STANDS = re.compile(
+    r"\b([A-Z][A-Z0-9]{1,6})s?,? (?:which )?(?:stands for|short for|meaning) ([a-z][a-z\- ]{3,80})"
+)
+_POSSESSIVE_LAW = re.compile(
+    r"\b([A-Z][a-z]+)'s (law|principle|paradox|theorem|razor|dilemma|fallacy|test)\b"
+)
 MAX_WORDS = 4
 
 
@@ -62,7 +68,9 @@ def _trim(tokens: list[Token]) -> list[Token]:
         or not tokens[0].text[0].isalnum()
     ):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].pos_ in _DROP_POS or tokens[-1].is_stop or not tokens[-1].text[-1].isalnum()):
+    while tokens and (
+        tokens[-1].pos_ in _DROP_POS or tokens[-1].is_stop or not tokens[-1].text[-1].isalnum()
+    ):
         tokens = tokens[:-1]
     return tokens
 
@@ -80,7 +88,7 @@ def phrase_candidates(doc: Doc) -> Iterator[Candidate]:
     generic = generic_words()
     for chunk in doc.noun_chunks:
         root = chunk.root
-        if root.pos_ not in ("NOUN", "PROPN") or root.lower_ in generic and root.pos_ == "NOUN":
+        if root.pos_ not in ("NOUN", "PROPN") or (root.lower_ in generic and root.pos_ == "NOUN"):
             # A generic head ("a lot", "the thing") is no concept; a modifier may still be.
             pass
         toks = _trim(list(chunk))
@@ -90,7 +98,11 @@ def phrase_candidates(doc: Doc) -> Iterator[Candidate]:
             form, a, b = _span_text(text, toks)
             yield Candidate(form, a, b, "phrase")
         # The compound core: the head with its compound / hyphenated modifiers.
-        core = [t for t in toks if t.i == root.i or (t.dep_ in ("compound", "amod", "nmod") and t.head.i == root.i)]
+        core = [
+            t
+            for t in toks
+            if t.i == root.i or (t.dep_ in ("compound", "amod", "nmod") and t.head.i == root.i)
+        ]
         while core and core[0].lower_ in generic:
             core = core[1:]
         if core and len(core) < len(toks) and core == toks[len(toks) - len(core) :]:
@@ -118,10 +130,14 @@ def entity_candidates(doc: Doc) -> Iterator[Candidate]:
 
 
 def acronym_candidates(doc: Doc) -> Iterator[Candidate]:
-    """Upper-case tokens like ``RLHF`` or ``LLMs`` (not sentence-initial "I", "OK")."""
+    """Upper-case tokens like ``RLHF`` or ``LLMs`` (not "I", "OK"), and mixed-case names
+    like ``ChatGPT`` or ``iPhone`` (a capital after the first letter)."""
     for tok in doc:
-        if is_acronym(tok.text) and tok.text not in _NOT_ACRONYMS:
-            yield Candidate(tok.text, tok.idx, tok.idx + len(tok.text), "acronym")
+        t = tok.text
+        if is_acronym(t) and t not in _NOT_ACRONYMS:
+            yield Candidate(t, tok.idx, tok.idx + len(t), "acronym")
+        elif len(t) > 3 and t.isalnum() and any(c.isupper() for c in t[1:]) and any(c.islower() for c in t):
+            yield Candidate(t, tok.idx, tok.idx + len(t), "name", "product")
 
 
 def vocabulary_candidates(doc: Doc, vocab: Vocabulary, max_tokens: int = 8) -> Iterator[Candidate]:
@@ -198,12 +214,19 @@ def all_candidates(doc: Doc, vocab: Vocabulary) -> list[Candidate]:
 
 
 def _drop_fragments(cands: list[Candidate]) -> list[Candidate]:
-    """Drop acronyms and entities inside a longer known term or entity ("GPT" in "GPT-4")."""
-    strong = [(c.start, c.end) for c in cands if c.source in ("vocab", "ent", "pattern")]
+    """Drop acronyms, names and known terms inside a longer known term or entity
+    ("GPT" in "GPT-4", "human feedback" in "reinforcement learning from human feedback")."""
+    strong = sorted((c.start, c.end) for c in cands if c.source in ("vocab", "ent", "pattern"))
     out = []
-    for c in cands:
-        if c.source in ("acronym", "ent") and any(
-            a <= c.start and c.end <= b and (b - a) > (c.end - c.start) for a, b in strong
+    j = 0
+    open_spans: list[tuple[int, int]] = []
+    for c in cands:  # sorted by start
+        while j < len(strong) and strong[j][0] <= c.start:
+            open_spans.append(strong[j])
+            j += 1
+        open_spans = [s for s in open_spans if s[1] > c.start]
+        if c.source in ("acronym", "ent", "vocab", "name") and any(
+            a <= c.start and c.end <= b and (b - a) > (c.end - c.start) for a, b in open_spans
         ):
             continue
         out.append(c)

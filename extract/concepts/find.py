@@ -23,8 +23,25 @@ from extract.concepts.vocabulary import Term, Vocabulary, default_vocabulary, fo
 from extract.state import DocState
 
 _TECH_HEADS = frozenset(
-    {"learn", "train", "model", "algorithm", "method", "network", "optimization", "tun", "prompt",
-     "distillation", "search", "architectur", "techniqu", "regim", "objectiv", "loss", "function"}
+    {
+        "learn",
+        "train",
+        "model",
+        "algorithm",
+        "method",
+        "network",
+        "optimization",
+        "tun",
+        "prompt",
+        "distillation",
+        "search",
+        "architectur",
+        "techniqu",
+        "regim",
+        "objectiv",
+        "loss",
+        "function",
+    }
 )
 
 
@@ -159,9 +176,7 @@ def find_concepts(doc: Doc, state: DocState, vocabulary: Vocabulary | None = Non
         if name.lower() in used:
             continue
         used.add(name.lower())
-        out.append(
-            ConceptFound(name, _aliases(g, name), _kind(g), tuple(sorted(g.spans)), round(s, 3))
-        )
+        out.append(ConceptFound(name, _aliases(g, name), _kind(g), tuple(sorted(g.spans)), round(s, 3)))
     return out
 
 

@@ -74,9 +74,7 @@ def close(a: str, b: str) -> bool:
     return bool(ma and mb) and fuzz.ratio(ma, mb) >= SOUND
 
 
-def fuzzy_target(
-    groups: Mapping[str, _GroupLike], vocab: Vocabulary, names: Sequence[str]
-) -> dict[str, str]:
+def fuzzy_target(groups: Mapping[str, _GroupLike], vocab: Vocabulary, names: Sequence[str]) -> dict[str, str]:
     """Map group keys to the key of the group they are a mangled form of.
 
     Targets are vocabulary terms (``"v:" + name``, said in the episode or not), the speakers'
@@ -89,7 +87,12 @@ def fuzzy_target(
             if len(f) >= MIN_LEN and not form.isupper():
                 targets.setdefault(f, "v:" + term.name)
     for key, g in groups.items():
-        if g.term is None and g.kinds and len(g.spans) >= 3 and any(ch.isupper() for ch in next(iter(g.forms))):
+        if (
+            g.term is None
+            and g.kinds
+            and len(g.spans) >= 3
+            and any(ch.isupper() for ch in next(iter(g.forms)))
+        ):
             for form in g.forms:
                 targets.setdefault(fold(form), key)
     for n in names:

@@ -59,7 +59,9 @@ def salience(g: _GroupLike, text_len: int) -> float:
     elif g.kinds:
         weight = 0.6  # places, nationalities, languages: usually passing examples
     else:
-        if not words or all(w in generic for w in words) or words[-1] in generic:
+        if not words or all(w in generic for w in words):
+            return 0.0
+        if words[-1] in generic and (len(words) < 2 or all(w in generic for w in words[:-1])):
             return 0.0
         if len(words) >= 2:
             weight = 1.0 if mentions >= 2 else 0.5 * bool(g.sources.get("known_word"))

@@ -1,0 +1,172 @@
+"""Claim typing, certainty from hedges, and prediction horizons.
+
+>>> classify("I think models will get much better in five years.")
+'prediction'
+>>> classify("You should run evals during training.")
+'recommendation'
+>>> classify("That happens because the data is noisy.")
+'explanation'
+>>> certainty("I think maybe it works."), certainty("It definitely works.")
+(0.6, 1.0)
+>>> horizon("even in one or two years, we'll see"), horizon("in one or two years", "2024-05-15")
+('1-2 years', '1-2 years (2025-2026)')
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUM = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "fifty": 50,
+    "hundred": 100,
+    "couple": 2,
+    "few": 3,
+    "several": 3,
+}
+_N = r"(\d+|" + "|".join(sorted(_NUM, key=len, reverse=True)) + ")"
+_UNIT = r"(years?|months?|decades?|weeks?)"
+_RANGE = re.compile(rf"\b{_N}(?:\s*(?:or|to|-)\s*{_N})?\s+(?:more\s+)?{_UNIT}\b", re.I)
+_NEXT = re.compile(rf"\b(?:next|coming|following)\s+(?:{_N}\s+)?{_UNIT}\b", re.I)
+_BY_YEAR = re.compile(r"\b(?:by|in|until|before)\s+((?:19|20)\d\d)\b", re.I)
+_VAGUE = re.compile(
+    r"\b(soon|near future|near term|short term|long term|medium term|eventually|in the future|"
+    r"over time|pretty soon|any time soon)\b",
+    re.I,
+)
+
+_PREDICT = re.compile(
+    r"\b(will|won't|'ll|going to|gonna|expect|expecting|predict|forecast|likely to|"
+    r"soon|next year|in the future|eventually|over time|by 20\d\d|in \w+ (?:or \w+ )?years?)\b",
+    re.I,
+)
+_RECOMMEND = re.compile(
+    r"\b(should|shouldn't|ought to|need to|needs to|have to|has to|must|recommend|"
+    r"would want to|might want to|want to make sure|it's important to|it is important to|"
+    r"I'd (?:really )?(?:love|like) to see|I would (?:really )?(?:love|like) to see|excited to see|"
+    r"you'd want|we'd want|you would want|we would want|the right thing to do|better to)\b",
+    re.I,
+)
+_EXPLAIN = re.compile(
+    r"\b(because|since|so that|the reason|that's why|this is why|which means|that means|"
+    r"by definition|in other words|the way (?:it|this|that) works|is basically|are basically|"
+    r"basically|due to|as a result|leads? to|causes?|whereas|otherwise|the idea is)\b",
+    re.I,
+)
+_OPINION = re.compile(
+    r"\b(I think|I thought|I believe|I feel|I guess|I'd say|I would say|I'm not sure|I don't think|"
+    r"I wouldn't|in my view|my sense|seems?|probably|maybe|I hope|I'd hope|I suspect|interesting|"
+    r"hard to|easy to|important|reasonable|surprising|pretty|really|too|quite|feels?)\b",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(was|were|had|did|found|built|released|trained|realized|worked|started|decided|"
+    r"happened|used to|back then|at the time|in (?:19|20)\d\d|ago|finished)\b",
+    re.I,
+)
+
+_HEDGES = (
+    (re.compile(r"\b(I'm not sure|I am not sure|I don't know|not certain|unclear)\b", re.I), 0.3),
+    (
+        re.compile(r"\b(maybe|perhaps|might|may|could|possibly|I guess|I suspect|sort of|kind of)\b", re.I),
+        0.15,
+    ),
+    (re.compile(r"\b(probably|likely|I think|I believe|I'd say|I would say|seems?|I feel)\b", re.I), 0.1),
+)
+_BOOST = re.compile(r"\b(definitely|certainly|clearly|obviously|for sure|absolutely|no doubt)\b", re.I)
+
+
+def classify(text: str) -> str:
+    """Type of a claim: prediction | recommendation | explanation | fact | opinion."""
+    if _RECOMMEND.search(text) and not re.search(r"\b(if|whether)\b", text[:20], re.I):
+        return "recommendation"
+    if _PREDICT.search(text) and not _PAST.search(text):
+        return "prediction"
+    if _EXPLAIN.search(text):
+        return "explanation"
+    if _OPINION.search(text):
+        return "opinion"
+    return "fact"
+
+
+def certainty(text: str) -> float:
+    """1.0 for a flat assertion, less for each hedge, more for boosters (0.1 to 1.0)."""
+    score = 0.9
+    for pattern, cost in _HEDGES:
+        score -= cost * len(pattern.findall(text))
+    score += 0.1 * len(_BOOST.findall(text))
+    return round(min(1.0, max(0.1, score)), 2)
+
+
+def _num(word: str) -> int | None:
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    return _NUM.get(w)
+
+
+def horizon(text: str, published: str | None = None) -> str | None:
+    """A prediction's time horizon, normalised: "1-2 years", "5 years", "by 2030", "soon".
+
+    With the episode date (YYYY-MM-DD), relative horizons in years get calendar years.
+    """
+    years: tuple[int, int] | None = None
+    out: str | None = None
+    m = _NEXT.search(text)
+    r = _RANGE.search(text)
+    b = _BY_YEAR.search(text)
+    if b:
+        return f"by {b.group(1)}"
+    if m and r and re.search(r"\b(not|never)\b|n't\b", text[: m.start()], re.I):
+        m = None  # "not next year, maybe two or three years": the range is the horizon
+    if m:
+        n = _num(m.group(1)) if m.group(1) else 1
+        unit = m.group(2).lower().rstrip("s")
+        n = n or 1
+        out = f"{n} {unit}" + ("s" if n > 1 else "")
+        if unit == "year":
+            years = (1, n)
+    elif r:
+        lo, hi, unit = (
+            _num(r.group(1)),
+            _num(r.group(2)) if r.group(2) else None,
+            r.group(3).lower().rstrip("s"),
+        )
+        if lo is None:
+            return None
+        if r.group(1).lower() in ("few", "several", "couple") and hi is None:
+            out = f"a few {unit}s" if r.group(1).lower() != "couple" else f"2 {unit}s"
+            lo = hi = 2 if r.group(1).lower() == "couple" else 3
+        elif hi is not None and hi != lo:
+            out = f"{lo}-{hi} {unit}s"
+        else:
+            hi = lo
+            out = f"{lo} {unit}" + ("s" if lo > 1 else "")
+        if unit == "year":
+            years = (lo, hi)
+        elif unit == "decade":
+            years = (10 * lo, 10 * hi)
+    else:
+        v = _VAGUE.search(text)
+        return v.group(1).lower() if v else None
+    if years and published and re.match(r"^\d{4}", published):
+        y = int(published[:4])
+        a, z = y + years[0], y + years[1]
+        out += f" ({a})" if a == z else f" ({a}-{z})"
+    return out

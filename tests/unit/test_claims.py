@@ -1,0 +1,102 @@
+"""Claims: clean text, typing, certainty, horizons, and find_claims on small Docs."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from extract.claims.clean import clean_text
+from extract.claims.cues import certainty, classify, horizon
+from extract.claims.find import find_claims
+from extract.concepts.find import find_concepts
+from tests.unit.test_concepts import make_state
+
+
+@pytest.fixture(scope="module")
+def blank() -> spacy.language.Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def test_clean_text_removes_fillers_and_stutters_only() -> None:
+    assert clean_text("Um, the the reward model is, uh, noisy.") == "The reward model is noisy."
+    assert clean_text("We, we think it looks like a cat.") == "We think it looks like a cat."
+    assert clean_text("Plain sentence stays.") == "Plain sentence stays."
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I think agents will book our flights within two years.", "prediction"),
+        ("You should always hold out a test set.", "recommendation"),
+        ("The loss spikes because the learning rate is too high.", "explanation"),
+        ("We released the first version in 2019 and it was small.", "fact"),
+        ("I think that approach is pretty elegant.", "opinion"),
+    ],
+)
+def test_classify(text: str, kind: str) -> None:
+    assert classify(text) == kind
+
+
+def test_certainty_falls_with_hedges() -> None:
+    assert certainty("Transformers scale.") > certainty("I think transformers scale.")
+    assert certainty("I think transformers scale.") > certainty("I'm not sure, maybe transformers scale.")
+    assert 0.1 <= certainty("maybe maybe maybe maybe I'm not sure I don't know") <= 0.2
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("in one or two years we'll see", None, "1-2 years"),
+        ("in one or two years we'll see", "2024-05-15", "1-2 years (2025-2026)"),
+        ("I don't think next year, maybe two or three years", None, "2-3 years"),
+        ("next year, agents", "2024-01-01", "1 year (2025)"),
+        ("within five years", "2020-01-01", "5 years (2025)"),
+        ("by 2030 robots will cook", None, "by 2030"),
+        ("pretty soon it will work", None, "pretty soon"),
+        ("it will work", None, None),
+    ],
+)
+def test_horizon(text: str, published: str | None, expected: str | None) -> None:
+    assert horizon(text, published) == expected
+
+
+def test_find_claims_skips_questions_backchannel_and_sponsor_reads(blank: spacy.language.Language) -> None:
+    lines = [
+        "What do you think happens to evaluation benchmarks over the next years?",  # host question
+        "I think evaluation benchmarks will saturate within two years because labs train on them.",
+        "Yeah, totally, exactly, right, yes.",
+        "This episode is brought to you by Zorbex, the GPU cloud I really think you will love.",  # ad
+        "Synthetic data is going to matter much more than people expect for reasoning.",
+    ]
+    doc, st = make_state(blank, lines, ads={3})
+    st.concepts = find_concepts(doc, st)
+    claims = find_claims(doc, st)
+    quotes = [st.timed.text[c.char_start : c.char_end] for c in claims]
+    assert not any("?" in q for q in quotes)
+    assert not any("Zorbex" in q for q in quotes)
+    assert not any(q.startswith("Yeah") for q in quotes)
+    first = next(c for c in claims if "saturate" in st.timed.text[c.char_start : c.char_end])
+    assert first.type == "prediction" and first.horizon == "2 years"
+    assert first.certainty < 1.0
+    assert any(name == "benchmark" for name in first.concepts)
+
+
+def test_find_claims_resolves_back_reference_within_the_turn(blank: spacy.language.Language) -> None:
+    lines = [
+        "Reinforcement learning from human feedback changed everything for chat assistants.",
+        "And honestly it is much cheaper than people assume for the quality it brings.",
+    ]
+    doc, st = make_state(blank, lines)
+    # One speaker for both lines.
+    st.attribution = type(st.attribution)(
+        st.attribution.speakers,
+        tuple(type(s)(s.char_start, s.char_end, 1, 1.0, False) for s in st.attribution.spans),
+    )
+    st.concepts = find_concepts(doc, st)
+    claims = find_claims(doc, st)
+    text = st.timed.text
+    second = [c for c in claims if "cheaper" in text[c.char_start : c.char_end]]
+    assert second
+    assert "reinforcement learning from human feedback" in second[0].concepts
