@@ -7,7 +7,7 @@
 >>> classify("That happens because the data is noisy.")
 'explanation'
 >>> certainty("I think maybe it works."), certainty("It definitely works.")
-(0.6, 1.0)
+(0.65, 1.0)
 >>> horizon("even in one or two years, we'll see"), horizon("in one or two years", "2024-05-15")
 ('1-2 years', '1-2 years (2025-2026)')
 """
