@@ -146,11 +146,13 @@ def find_claims(doc: Doc, state: DocState) -> list[ClaimFound]:
     turn_topic: list[str] = []  # concepts of the question that opened the turn, then of the turn
     prev_speaker = -1
     last_question: tuple[str, ...] = ()
+    opened_by: set[str] = set()
     for i, u in enumerate(units):
         body = _assertive(u)
         about = _about(mentions, mstarts, u.start, u.end)
         if u.speaker != prev_speaker:
             turn_topic = list(last_question)
+            opened_by = set(last_question)
         if "?" in text[u.start : u.end]:
             last_question = about
         # Back-references: what the turn (or the question it answers) was about.
@@ -158,7 +160,9 @@ def find_claims(doc: Doc, state: DocState) -> list[ClaimFound]:
         if not about or _PRONOUN.search(body[:80]):
             about_all = tuple(dict.fromkeys((*about, *inherited[:INHERIT])))
         else:
-            about_all = about
+            # An answer is also about what the question that opened the turn asked.
+            asked = [n for n in inherited if n in opened_by]
+            about_all = tuple(dict.fromkeys((*about, *asked[:INHERIT])))
         turn_topic = list(dict.fromkeys((*about, *turn_topic)))[: 2 * INHERIT]
         prev_speaker = u.speaker
         sc = _score(u, body, len(about))

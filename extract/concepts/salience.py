@@ -67,6 +67,8 @@ def salience(g: _GroupLike, text_len: int) -> float:
             weight = 1.0 if mentions >= 2 else 0.5 * bool(g.sources.get("known_word"))
         else:
             weight = 0.5 if mentions >= 3 else 0.0
+            if mentions >= 3 * spread:
+                weight *= 2.0  # bursty: one stretch of the episode is about it
     # Topical words are bursty: repeated within a stretch counts, spread counts more.
     return weight * math.log1p(mentions) * (1.0 + 0.5 * math.sqrt(spread))
 
