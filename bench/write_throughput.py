@@ -144,11 +144,11 @@ def neo4j_args(args: argparse.Namespace) -> tuple[str, str, str]:
     except ImportError:
         server = None
     uri = (args.neo4j_uri or os.environ.get("NEO4J_TEST_URI") or os.environ.get("NEO4J_URI")
-           or getattr(server, "URI", None) or "bolt://127.0.0.1:7687")
+           or getattr(server, "NEO4J_TEST_URI", None) or "bolt://127.0.0.1:7688")
     user = (args.neo4j_user or os.environ.get("NEO4J_TEST_USER") or os.environ.get("NEO4J_USER")
-            or getattr(server, "USER", None) or "neo4j")
+            or "neo4j")
     password = (args.neo4j_password or os.environ.get("NEO4J_TEST_PASSWORD")
-                or os.environ.get("NEO4J_PASSWORD") or getattr(server, "PASSWORD", None) or "neo4j")
+                or os.environ.get("NEO4J_PASSWORD") or "neo4j")
     return uri, user, password
 
 

@@ -221,13 +221,14 @@ class EmbeddedStore(GraphStore):
             return True
 
     async def set_relations(self, relations: Sequence[Relation]) -> None:
-        """Replace every ``RELATED_TO`` edge."""
+        """Replace every ``RELATED_TO`` edge; pairs naming anything but two known concepts are skipped."""
         with write_lock(self.path):
             self._refresh()
             old = [(u, v, k) for u, v, k in self.g.edges(keys=True) if k == "RELATED_TO"]
             self.g.remove_edges_from(old)
+            concepts = {n for n, _ in self._of_kind("Concept")}
             for r in relations:
-                if r.source_id in self.g and r.target_id in self.g:
+                if r.source_id in concepts and r.target_id in concepts:
                     self.g.add_edge(r.source_id, r.target_id, key="RELATED_TO", weight=r.weight)
             self._save()
 

@@ -88,13 +88,21 @@ def _claim_props(cl: Claim) -> dict[str, Any]:
     return props
 
 
+MAX_QUERY_WORDS = 16
+
+
 def lucene_query(words: Sequence[str]) -> str:
     """Full-text query asking for every word as a prefix (words are ``[0-9a-z]+``).
 
-    >>> lucene_query(["pre", "train"])
-    'pre* AND train*'
+    Only candidates are wanted (``graph.textmatch`` decides), so at most the
+    ``MAX_QUERY_WORDS`` longest distinct words are asked for: fewer words can only
+    widen the candidates, and Lucene's clause limit is never reached.
+
+    >>> lucene_query(["pre", "train", "pre"])
+    'train* AND pre*'
     """
-    return " AND ".join(f"{w}*" for w in words)
+    chosen = sorted(set(words), key=lambda w: (-len(w), w))[:MAX_QUERY_WORDS]
+    return " AND ".join(f"{w}*" for w in chosen)
 
 
 class Neo4jStore(GraphStore):
@@ -134,7 +142,7 @@ class Neo4jStore(GraphStore):
         try:
             self._driver = AsyncGraphDatabase.driver(self.uri, auth=(self.user, self._password))
             await self._driver.verify_connectivity()
-        except (Neo4jError, DriverError, OSError, ValueError) as exc:
+        except (Neo4jError, DriverError, OSError, ValueError, ImportError) as exc:
             await self.close()
             raise self._error(exc) from exc
         await self.ensure_schema()

@@ -30,10 +30,11 @@ BACKENDS = ("embedded", "neo4j")
 
 
 def neo4j_settings() -> tuple[str, str, str]:
-    """URI, user and password of the Neo4j test server."""
-    uri = os.environ.get("NEO4J_TEST_URI") or getattr(_server, "URI", None) or "bolt://127.0.0.1:7687"
-    user = os.environ.get("NEO4J_TEST_USER") or getattr(_server, "USER", None) or "neo4j"
-    password = os.environ.get("NEO4J_TEST_PASSWORD") or getattr(_server, "PASSWORD", None) or "neo4j"
+    """URI, user and password of the Neo4j test server (it runs without authentication)."""
+    uri = (os.environ.get("NEO4J_TEST_URI") or getattr(_server, "NEO4J_TEST_URI", None)
+           or "bolt://127.0.0.1:7688")
+    user = os.environ.get("NEO4J_TEST_USER", "neo4j")
+    password = os.environ.get("NEO4J_TEST_PASSWORD", "neo4j")
     return uri, user, password
 
 

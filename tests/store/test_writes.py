@@ -197,6 +197,7 @@ async def test_set_relations_replaces_and_skips_unknown(store: GraphStore) -> No
         Relation(GARDEN, MOSS, 0.5),
         Relation(DYES, MOSS, 0.8),
         Relation(MOSS, "concept_does_not_exist", 0.9),
+        Relation(MOSS, TOBIAS, 0.9),  # only concepts relate
     ])
     assert (await store.stats()).edges["RELATED_TO"] == 3
     related = await store.related(MOSS)
