@@ -21,7 +21,14 @@ from extract.speakers import Attribution, Speaker, SpeakerHints, SpeakerSpan
 from extract.speakers.ads import detect_ads
 from extract.speakers.features import BoundaryFeatures, UnitFeatures, boundary_features, unit_features
 from extract.speakers.model import fit_decode
-from extract.speakers.names import best_vocative, intro_names, meta_names, same_person, vocatives
+from extract.speakers.names import (
+    best_vocative,
+    intro_names,
+    meta_names,
+    same_person,
+    show_owner,
+    vocatives,
+)
 from extract.speakers.units import Unit, split_units
 from extract.state import DocState
 
@@ -76,13 +83,19 @@ def _count(hints: SpeakerHints) -> int:
 
 
 def _names_unlabelled(units: Sequence[Unit], path: Sequence[int], hints: SpeakerHints, n: int) -> list[str]:
-    """Names for the decoded states: hints and metadata, then introductions and vocatives."""
+    """Names for the decoded states: hints and metadata, then introductions and vocatives.
+
+    Introductions are read in the opening, whoever the decoder gave them to: a
+    self-introduction ("I'm Jane Doe") there is the host's, as is an introduction
+    of someone else ("my guest is …", "joined by my co-host …"), which names the
+    guest. A name addressed at least twice by one speaker names the other.
+    """
     host, guest = meta_names(hints)
-    head = [u.text for u in units[: max(1, int(len(units) * INTRO_SHARE))]]
-    said_host, said_guest = intro_names(t for t, s in zip(head, path, strict=False) if s == 0)
-    host = host or said_host
+    head = max(1, int(len(units) * INTRO_SHARE))
+    found = intro_names(u.text for u in units[:head] if not _GUEST_CUE.search(u.text))
+    host = host or found[0]
     if not guest:
-        guest = said_guest
+        guest = found[1]
         if guest and host and same_person(guest, host):
             guest = ""
     by_host = [v for u, s in zip(units, path, strict=True) if s == 0 for v in vocatives(u.text)]
@@ -91,6 +104,10 @@ def _names_unlabelled(units: Sequence[Unit], path: Sequence[int], hints: Speaker
         guest = best_vocative(by_host, exclude=host)
     if not host:
         host = best_vocative(by_guest, exclude=guest)
+    if not host:
+        host = show_owner(hints)
+        if host and guest and same_person(host, guest):
+            host = ""
     names = [host or "Host", guest or "Guest", *hints.names[2:]]
     while len(names) < n:
         names.append(f"Guest {len(names)}")
@@ -127,11 +144,15 @@ def _decode(
     n: int,
 ) -> tuple[list[int], np.ndarray, list[str]]:
     host, guest = meta_names(hints)
-    path, post = fit_decode(feats, bounds, _anchors(units, ads, n, host, guest), n)
+
+    def decode(anchors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return fit_decode(feats, bounds, anchors, n, texts=[u.text for u in units])
+
+    path, post = decode(_anchors(units, ads, n, host, guest))
     names = _names_unlabelled(units, path.tolist(), hints, n)
     if names[0] != host or names[1] != guest:
         # Second pass: vocatives of the names found now anchor the speakers.
-        path, post = fit_decode(feats, bounds, _anchors(units, ads, n, names[0], names[1]), n)
+        path, post = decode(_anchors(units, ads, n, names[0], names[1]))
         names = _names_unlabelled(units, path.tolist(), hints, n)
     return path.tolist(), post, names
 

@@ -3,17 +3,24 @@
 State 0 is the host (asks, reacts, addresses "you"); states 1… are guests
 (answer, hedge, say "I"/"we", use fillers). The rates start from these role
 profiles; EM re-estimates them from the episode's own posteriors, with the
-profile as a Dirichlet prior so a few units cannot overturn it. The turn-change
-log-odds at each boundary is a fixed linear function of the boundary features.
+profile as a Dirichlet prior so a few units cannot overturn it. Each speaker's
+word use (idiolect: "sort of", "I guess", "basically", recurring terms) is
+re-estimated the same way over the episode's recurring words, as log-ratios to
+the episode's overall rates, so it carries no role prior and only separates the
+two voices. The turn-change log-odds at each boundary is a fixed linear function
+of the boundary features.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
+from scipy.sparse import csr_matrix
 
 from extract.speakers.features import CLASSES, ENDS, LENGTHS, OPENERS, BoundaryFeatures, UnitFeatures
 from extract.speakers.hmm import Array, posteriors, viterbi
@@ -69,6 +76,9 @@ class Settings:
     window: int = 100  # units each side that local rates are estimated from
     local_units: float = 20.0  # strength of the global rates in the local estimate
     local_tokens: float = 300.0
+    min_count: int = 3  # a word's count in the episode to enter the speaker lexicons
+    lexical_weight: float = 0.3  # tempers the speakers' word-use evidence
+    prior_lexical: float = 500.0  # pseudo-words of the episode's own word rates
 
 
 @dataclass
@@ -167,6 +177,7 @@ def fit_decode(
     anchors: Array,
     n: int,
     cfg: Settings | None = None,
+    texts: Sequence[str] | None = None,
 ) -> tuple[NDArray[np.int64], Array]:
     """Adapt the role rates to the episode by EM, then decode; returns (path, posteriors).
 
@@ -180,8 +191,10 @@ def fit_decode(
     change = change_logits(bounds, n, cfg)
     start = np.log(np.array([0.5] + [0.5 / max(n - 1, 1)] * (n - 1)))[:n]
     post = np.full((len(feats), n), 1.0 / n)
+    lex = _Lexicon(texts or [""] * len(feats), cfg.min_count)
+    lexical = np.zeros((len(feats), n))
     for _ in range(cfg.iterations):
-        post = posteriors(emissions(x, rates, cfg) + anchors, change, start)
+        post = posteriors(emissions(x, rates, cfg) + lexical + anchors, change, start)
         if n > 2:
             # Break the symmetry between guests a little so EM can tell them apart.
             post[:, 1:] *= 1.0 + 0.01 * np.sin(np.arange(len(feats)) / 50.0 + np.arange(n - 1))[None, :]
@@ -197,6 +210,42 @@ def fit_decode(
             _local(post, x.length, glob.length, cfg.window, cfg.local_units),
             _local(post, x.tokens, glob.tokens, cfg.window, cfg.local_tokens),
         )
-    emit = emissions(x, rates, cfg) + anchors
+        lexical = cfg.lexical_weight * np.asarray(lex.counts @ lex.rates(post, cfg.prior_lexical).T)
+    emit = emissions(x, rates, cfg) + lexical + anchors
     post = posteriors(emit, change, start)
     return viterbi(emit, change, start), post
+
+
+# --- The two-speaker semi-Markov model -------------------------------------------------
+
+
+_LEX_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+class _Lexicon:
+    """Each speaker's word use (idiolect), as log-ratios to the episode's overall rates."""
+
+    def __init__(self, texts: Sequence[str], min_count: int) -> None:
+        docs = [_LEX_WORD.findall(txt.lower().replace("’", "'")) for txt in texts]
+        freq = Counter(w for d in docs for w in d)
+        vocab = {w: i for i, w in enumerate(sorted(w for w, c in freq.items() if c >= min_count))}
+        rows, cols = [], []
+        for r, d in enumerate(docs):
+            for w in d:
+                if w in vocab:
+                    rows.append(r)
+                    cols.append(vocab[w])
+        self.size = len(vocab)
+        self.counts = csr_matrix(
+            (np.ones(len(rows)), (rows, cols)), shape=(len(docs), self.size), dtype=float
+        )
+        total = np.asarray(self.counts.sum(axis=0)).ravel()
+        self.background = (total + 0.5) / (total.sum() + 0.5 * self.size) if self.size else total
+
+    def rates(self, occ: Array, strength: float) -> Array:
+        """log(speaker rate / overall rate) per word, shrunk to the overall rates."""
+        if not self.size:
+            return np.zeros((occ.shape[1], 0))
+        c = np.asarray((self.counts.T @ occ).T)  # (N, V)
+        est = (c + strength * self.background) / (c.sum(axis=1, keepdims=True) + strength)
+        return np.log(est / self.background)

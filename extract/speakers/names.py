@@ -28,12 +28,20 @@ _TITLE = (
 _GUEST_INTRO = re.compile(
     r"(?:speak(?:ing)? (?:with|to)|talk(?:ing)? (?:with|to)|chat(?:ting)? with|"
     r"my guests? (?:today )?(?:is|are)|"
-    r"guest (?:today )?is|joined (?:today |again )?by|interviewing|conversation with|here with|"
+    r"guest (?:today )?is|joined (?:[a-z]+ ){0,3}by(?: my (?:co-?host|guest|friend)s?,?)?|"
+    r"my co-?host,?|interviewing|conversation with|here with|"
     r"i have with me|welcome(?: back)?,?(?: to the (?:show|podcast),?)?|please welcome|introduce)\s+" + _NAME
 )
-_HOST_INTRO = re.compile(r"(?:^|[.,] |\b)(?:I'm|I am|my name is|[Tt]his is) " + _FULL + r"\b(?!'s)")
+_HOST_INTRO = re.compile(
+    r"(?:^|[.,!] )(?:(?:[Hh]i|[Hh]ey|[Hh]ello)(?: everyone| everybody| folks)?,? )?"
+    r"(?:I'm|I am|[Mm]y name is|[Tt]his is) " + _FULL + r"(?=[,.!;]| and | here\b|$)"
+)
 _VOC_START = re.compile(r"^(?:(?i:so|okay|well|oh|yeah|and|hey|thanks|thank you),? )?" + _NAME + r", ")
 _VOC_END = re.compile(r", " + _NAME + r"[?.!]$")
+_VOC_MID = re.compile(r"(?i:thank you|thanks)(?: so much| very much)?, " + _NAME + r", ")
+_SHOW_OWNER = re.compile(
+    r"^\s*(?i:the )?([A-Z][a-zA-Z\-]+(?: [A-Z][a-zA-Z\-]+)?)['’]s (?i:podcast|show|newsletter)\b"
+)
 _NOT_NAMES = {
     "I",
     "I'm",
@@ -158,7 +166,7 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
 def vocatives(text: str) -> list[str]:
     """Names a unit addresses directly ("Jane, …" or "…, Jane?")."""
     out: list[str] = []
-    for pat in (_VOC_START, _VOC_END):
+    for pat in (_VOC_START, _VOC_END, _VOC_MID):
         m = pat.search(text.strip())
         if m:
             name = m.group(1)
@@ -186,6 +194,17 @@ def meta_names(hints: SpeakerHints) -> tuple[str, str]:
         if guest and host and same_person(guest, host):
             guest = ""
     return host, guest
+
+
+def show_owner(hints: SpeakerHints) -> str:
+    """The name in a show called "<Name>'s Podcast", which is usually its host, or ''.
+
+    >>> show_owner(SpeakerHints(meta={"show": "Jane Doe's Podcast"}))
+    'Jane Doe'
+    """
+    meta = {k.lower(): v for k, v in hints.meta.items()}
+    m = _SHOW_OWNER.match(meta.get("show", ""))
+    return m.group(1) if m and _clean(m.group(1)) == m.group(1) else ""
 
 
 def best_vocative(addressed: Sequence[str], exclude: str = "") -> str:

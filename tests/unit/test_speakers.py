@@ -157,3 +157,32 @@ def test_names_from_metadata_titles_intros_and_vocatives() -> None:
     )
     assert vocatives("So, Lee, how did it start?") == ["Lee"]
     assert vocatives("For example, this works.") == []
+
+
+def test_self_introduction_and_co_host_name_both_speakers() -> None:
+    host, other = intro_names(
+        ["I'm Ada Finch, a gardener, and I'm joined as always by my co-host, Rob Lister, who grows apples."]
+    )
+    assert (host, other) == ("Ada Finch", "Rob Lister")
+    assert intro_names(["So this is Unified Rules for Large Gardens."]) == ("", "")
+
+
+def test_show_owner_and_mid_sentence_vocative() -> None:
+    from extract.speakers.names import show_owner
+
+    assert show_owner(SpeakerHints(meta={"show": "Mara's Podcast"})) == "Mara"
+    assert show_owner(SpeakerHints(meta={"show": "Deep Tides"})) == ""
+    assert vocatives("Thank you so much, Mara, for having me.") == ["Mara"]
+
+
+def test_lexicon_separates_two_voices_without_a_role_prior() -> None:
+    import numpy as np
+
+    from extract.speakers.model import _Lexicon
+
+    texts = ["sort of kind of sort of", "indeed quite indeed", "sort of kind of", "quite indeed quite"]
+    lex = _Lexicon(texts, min_count=2)
+    occ = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 0.0], [0.0, 1.0]])
+    llr = np.asarray(lex.counts @ lex.rates(occ, strength=2.0).T)
+    assert (llr[[0, 2], 0] > llr[[0, 2], 1]).all()
+    assert (llr[[1, 3], 1] > llr[[1, 3], 0]).all()
