@@ -58,8 +58,47 @@ class Candidate:
     kind: str | None = None
 
 
-def _trim(tokens: list[Token]) -> list[Token]:
+def _hyphen_joined(tok: Token) -> bool:
+    """Is ``tok`` the first part of a hyphenated word ("long" in "long-horizon")?"""
+    doc = tok.doc
+    return (
+        not tok.whitespace_
+        and tok.i + 2 < len(doc)
+        and doc[tok.i + 1].text == "-"
+        and not doc[tok.i + 1].whitespace_
+        and doc[tok.i + 2].text[:1].isalnum()
+    )
+
+
+def _specific_modifier(tok: Token, head: Token) -> bool:
+    """A leading word that narrows a specific head and so belongs to the concept: a noun
+    compound ("data wall"), a participle ("simulated social science") or the first part
+    of a hyphenated word ("long-horizon tasks")."""
+    if tok.is_stop or not tok.text[0].isalnum():
+        return False
+    if _hyphen_joined(tok):
+        return True
+    if head.lower_ in generic_words():
+        return False
+    if tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
+        return True
+    return tok.tag_ == "VBN" and tok.dep_ == "amod"
+
+
+def _known_start(tokens: list[Token], vocab: Vocabulary | None) -> bool:
+    """Do the first two words form a known term ("long horizon" in "long horizon RL")?"""
+    if vocab is None or len(tokens) < 3:
+        return False
+    return vocab.get(concept_key(tokens[0].text) + concept_key(tokens[1].text)) is not None
+
+
+def _trim(tokens: list[Token], vocab: Vocabulary | None = None) -> list[Token]:
     generic = generic_words()
+    head = tokens[-1] if tokens else None
+    if _known_start(tokens, vocab):
+        while tokens and (tokens[-1].pos_ in _DROP_POS or not tokens[-1].text[-1].isalnum()):
+            tokens = tokens[:-1]
+        return tokens
     while tokens and (
         tokens[0].pos_ in _DROP_POS
         or tokens[0].is_stop
@@ -67,6 +106,8 @@ def _trim(tokens: list[Token]) -> list[Token]:
         or tokens[0].pos_ in ("ADV", "VERB")
         or not tokens[0].text[0].isalnum()
     ):
+        if head is not None and len(tokens) > 1 and _specific_modifier(tokens[0], tokens[-1]):
+            break
         tokens = tokens[1:]
     while tokens and (
         tokens[-1].pos_ in _DROP_POS or tokens[-1].is_stop or not tokens[-1].text[-1].isalnum()
@@ -80,7 +121,7 @@ def _span_text(text: str, tokens: list[Token]) -> tuple[str, int, int]:
     return text[a:b], a, b
 
 
-def phrase_candidates(doc: Doc) -> Iterator[Candidate]:
+def phrase_candidates(doc: Doc, vocab: Vocabulary | None = None) -> Iterator[Candidate]:
     """Trimmed noun chunks and their compound cores ("the new reward models" → "reward models")."""
     if not doc.has_annotation("DEP"):
         return
@@ -91,7 +132,7 @@ def phrase_candidates(doc: Doc) -> Iterator[Candidate]:
         if root.pos_ not in ("NOUN", "PROPN") or (root.lower_ in generic and root.pos_ == "NOUN"):
             # A generic head ("a lot", "the thing") is no concept; a modifier may still be.
             pass
-        toks = _trim(list(chunk))
+        toks = _trim(list(chunk), vocab)
         if not toks or len(toks) > MAX_WORDS + 2:
             continue
         if len(toks) <= MAX_WORDS:
@@ -103,8 +144,14 @@ def phrase_candidates(doc: Doc) -> Iterator[Candidate]:
             for t in toks
             if t.i == root.i or (t.dep_ in ("compound", "amod", "nmod") and t.head.i == root.i)
         ]
-        while core and core[0].lower_ in generic:
+        while (
+            core and core[0].lower_ in generic and not (len(core) > 1 and _specific_modifier(core[0], root))
+        ):
             core = core[1:]
+        while core and core[0].i >= 2 and _hyphen_joined(doc[core[0].i - 2]) and core[0].i - 2 >= toks[0].i:
+            core = toks[toks.index(doc[core[0].i - 2]) :]  # keep "long-horizon" whole
+        if _known_start(toks, vocab):
+            continue
         if core and len(core) < len(toks) and core == toks[len(toks) - len(core) :]:
             form, a, b = _span_text(text, core)
             yield Candidate(form, a, b, "phrase")
@@ -206,7 +253,7 @@ def all_candidates(doc: Doc, vocab: Vocabulary) -> list[Candidate]:
     out: list[Candidate] = []
     out.extend(entity_candidates(doc))
     out.extend(acronym_candidates(doc))
-    out.extend(phrase_candidates(doc))
+    out.extend(phrase_candidates(doc, vocab))
     out.extend(vocabulary_candidates(doc, vocab))
     out.extend(pattern_candidates(doc))
     out.sort(key=lambda c: (c.start, -c.end))
@@ -217,6 +264,7 @@ def _drop_fragments(cands: list[Candidate]) -> list[Candidate]:
     """Drop acronyms, names and known terms inside a longer known term or entity
     ("GPT" in "GPT-4", "human feedback" in "reinforcement learning from human feedback")."""
     strong = sorted((c.start, c.end) for c in cands if c.source in ("vocab", "ent", "pattern"))
+    # A phrase inside a known term is a fragment of it ("loop" in "humans in the loop").
     out = []
     j = 0
     open_spans: list[tuple[int, int]] = []
@@ -225,7 +273,7 @@ def _drop_fragments(cands: list[Candidate]) -> list[Candidate]:
             open_spans.append(strong[j])
             j += 1
         open_spans = [s for s in open_spans if s[1] > c.start]
-        if c.source in ("acronym", "ent", "vocab", "name") and any(
+        if c.source in ("acronym", "ent", "vocab", "name", "phrase") and any(
             a <= c.start and c.end <= b and (b - a) > (c.end - c.start) for a, b in open_spans
         ):
             continue

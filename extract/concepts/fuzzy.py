@@ -74,18 +74,56 @@ def close(a: str, b: str) -> bool:
     return bool(ma and mb) and fuzz.ratio(ma, mb) >= SOUND
 
 
+def _voiceless(f: str) -> str:
+    return f.upper().translate(_VOICING)
+
+
+def model_name_close(a: str, b: str) -> bool:
+    """Model names with a number ("GPD 4" / "GPT-4"): same digits, and letters equal once
+    voiced and unvoiced consonants are folded (the commonest ASR confusion).
+
+    >>> model_name_close("gpd4", "gpt4"), model_name_close("gpt4", "gpt5")
+    (True, False)
+    """
+    return (
+        a != b
+        and len(a) == len(b)
+        and len(a) >= 3
+        and bool(_DIGITS.search(a))
+        and _DIGITS.findall(a) == _DIGITS.findall(b)
+        and a[0] == b[0]
+        and _voiceless(a) == _voiceless(b)
+    )
+
+
+def _best(f: str, targets: Mapping[str, str], choices: list[str], own: str) -> str | None:
+    if not choices:
+        return None
+    if _DIGITS.search(f):
+        same = [c for c in choices if model_name_close(f, c) and targets[c] != own]
+        return targets[same[0]] if same else None
+    hits = process.extract(f, choices, scorer=fuzz.ratio, score_cutoff=SPELLING, limit=5)
+    ok = [
+        (score + fuzz.ratio(sound(f), sound(c)), c)
+        for c, score, _ in hits
+        if close(f, c) and targets[c] != own
+    ]
+    return targets[max(ok)[1]] if ok else None
+
+
 def fuzzy_target(groups: Mapping[str, _GroupLike], vocab: Vocabulary, names: Sequence[str]) -> dict[str, str]:
     """Map group keys to the key of the group they are a mangled form of.
 
-    Targets are vocabulary terms (``"v:" + name``, said in the episode or not), the speakers'
-    names and named entities said at least three times.
+    Targets are vocabulary terms (``"v:" + name``, said in the episode or not) first, then
+    the speakers' names and named entities said at least three times.
     """
-    targets: dict[str, str] = {}  # folded form -> group key
+    known: dict[str, str] = {}  # folded form -> vocabulary group key
     for term in vocab.terms:
         for form in term.forms:
             f = fold(form)
-            if len(f) >= MIN_LEN and not form.isupper():
-                targets.setdefault(f, "v:" + term.name)
+            if (len(f) >= MIN_LEN and not form.isupper()) or _DIGITS.search(f):
+                known.setdefault(f, "v:" + term.name)
+    frequent: dict[str, str] = {}  # folded form -> frequent name's group key
     for key, g in groups.items():
         if (
             g.term is None
@@ -94,27 +132,24 @@ def fuzzy_target(groups: Mapping[str, _GroupLike], vocab: Vocabulary, names: Seq
             and any(ch.isupper() for ch in next(iter(g.forms)))
         ):
             for form in g.forms:
-                targets.setdefault(fold(form), key)
+                frequent.setdefault(fold(form), key)
     for n in names:
         for key, g in groups.items():
             if fold(n) in {fold(f) for f in g.forms}:
-                targets.setdefault(fold(n), key)
-    choices = list(targets)
+                frequent.setdefault(fold(n), key)
+    known_choices, frequent_choices = list(known), list(frequent)
     generic = generic_words()
     out: dict[str, str] = {}
-    if not choices:
-        return out
     for key, g in groups.items():
         if g.term is not None or key.startswith("#"):
             continue
         form = max(g.forms.items(), key=lambda kv: kv[1])[0]
         f = fold(form)
-        if len(f) < MIN_LEN or f in targets or form.lower() in generic:
+        if (len(f) < MIN_LEN and not _DIGITS.search(f)) or f in known or form.lower() in generic:
             continue
-        hits = process.extract(f, choices, scorer=fuzz.ratio, score_cutoff=SPELLING, limit=5)
-        ok = [(score + fuzz.ratio(sound(f), sound(c)), c) for c, score, _ in hits if close(f, c)]
-        if ok:
-            best = max(ok)[1]
-            if targets[best] != key:
-                out[key] = targets[best]
+        target = _best(f, known, known_choices, key)
+        if target is None and f not in frequent:
+            target = _best(f, frequent, frequent_choices, key)
+        if target is not None and target != key:
+            out[key] = target
     return out

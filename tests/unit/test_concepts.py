@@ -10,7 +10,7 @@ import spacy
 from extract.align import join_lines
 from extract.concepts.candidates import defined_acronyms
 from extract.concepts.find import find_concepts
-from extract.concepts.fuzzy import close, fold
+from extract.concepts.fuzzy import close, fold, model_name_close
 from extract.concepts.normalise import acronym_matches, concept_key, is_acronym
 from extract.concepts.vocabulary import Vocabulary, default_vocabulary
 from extract.sentences import timed_sentences
@@ -144,3 +144,30 @@ def test_generic_phrases_never_become_concepts(model: spacy.language.Language) -
     assert not names & {"a lot", "lot", "thing", "the thing", "little bit", "a little bit", "stuff"}
     assert "random forests" in names
     assert "neural network" in names
+
+
+def test_model_names_with_numbers_fold_only_voicing_confusions() -> None:
+    assert model_name_close("gpd4", "gpt4") and model_name_close("llamma3", "llamma3") is False
+    assert not model_name_close("gpt4", "gpt5") and not model_name_close("gpt4", "gpt40")
+
+
+def test_frequent_mangled_name_folds_into_known_term_not_into_itself(blank: spacy.language.Language) -> None:
+    lines = ["ChatGTP is popular.", "I used ChatGTP daily.", "ChatGTP helps.", "Gemeni 2 and GBT 4 exist."]
+    doc, st = make_state(blank, lines)
+    found = {c.name: c for c in find_concepts(doc, st)}
+    assert "ChatGTP" in found["ChatGPT"].aliases and len(found["ChatGPT"].mentions) == 3
+    assert "ChatGTP" not in found
+
+
+def test_phrases_keep_compound_hyphenated_and_participle_modifiers(model: spacy.language.Language) -> None:
+    lines = [
+        "We may hit the data wall soon.",
+        "The data wall worries everyone, the data wall is close.",
+        "Long-horizon tasks are hard, and long-horizon tasks need memory.",
+        "Simulated social science is fun and simulated social science is cheap.",
+        "The humans in the loop stay, with humans in the loop everywhere.",
+    ]
+    doc, st = make_state(model, lines)
+    names = {c.name.lower() for c in find_concepts(doc, st)}
+    assert {"data wall", "long-horizon tasks", "simulated social science"} <= names
+    assert not names & {"wall", "horizon tasks", "loop"}
