@@ -91,26 +91,34 @@ export function mergeSubgraph(graph, sub, anchor = null) {
 export function iterationsFor(order) {
   if (order <= 200) return 300;
   if (order <= 800) return 150;
-  return 80;
+  return 100;
 }
+
+const LAYOUT_BUDGET_MS = 1200; // stop early on a slow machine: the page must stay responsive
+const CHUNK = 10; // iterations between clock checks
 
 /**
- * Lay the graph out in place with ForceAtlas2 (synchronous, bounded iterations).
- * Returns the milliseconds it took.
+ * Lay the graph out in place with ForceAtlas2: synchronous, at most `iterations`
+ * iterations and about `budgetMs` milliseconds (checked every few iterations).
+ * Barnes-Hut approximation above 800 nodes, where it starts to pay.
+ * Returns {ms, iterations} actually spent.
  */
-export function layout(graph, iterations = iterationsFor(graph.order)) {
+export function layout(graph, iterations = iterationsFor(graph.order), budgetMs = LAYOUT_BUDGET_MS) {
   const fa2 = globalThis.graphologyLibrary.layoutForceAtlas2;
   const started = performance.now();
+  let done = 0;
   if (graph.order > 1) {
     const settings = fa2.inferSettings(graph);
-    settings.barnesHutOptimize = graph.order > 250;
-    settings.adjustSizes = false;
+    settings.barnesHutOptimize = graph.order > 800;
     settings.slowDown = 1 + Math.log10(graph.order);
-    fa2.assign(graph, { iterations, settings, getEdgeWeight: null });
+    while (done < iterations && performance.now() - started < budgetMs) {
+      const step = Math.min(CHUNK, iterations - done);
+      fa2.assign(graph, { iterations: step, settings, getEdgeWeight: null });
+      done += step;
+    }
   }
-  return performance.now() - started;
+  return { ms: performance.now() - started, iterations: done };
 }
-
 /** Count of nodes per kind, for the legend. */
 export function countByKind(graph) {
   const counts = {};

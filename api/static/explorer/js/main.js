@@ -33,6 +33,7 @@ const explorer = {
   selected: null,
   claimCount: 0,
   lastLayoutMs: null,
+  lastLayoutIterations: null,
   lastRenderMs: null,
   /** Page coordinates of a node's centre, or null when it is not drawn. */
   nodePosition(id) {
@@ -106,6 +107,7 @@ function createRenderer() {
     labelFont: "system-ui, -apple-system, 'Segoe UI', sans-serif",
     labelSize: 12,
     zIndex: true,
+    stagePadding: 40,
     minCameraRatio: 0.05,
     maxCameraRatio: 8,
     nodeReducer,
@@ -173,14 +175,29 @@ function buildLegend() {
   }
 }
 
+function recordLayout({ ms, iterations }) {
+  explorer.lastLayoutMs = ms;
+  explorer.lastLayoutIterations = iterations;
+}
+
 function showSubgraph(sub, centre) {
   state.graph.clear();
   state.hovered = null;
   mergeSubgraph(state.graph, sub);
-  explorer.lastLayoutMs = layout(state.graph);
+  // Pin what was picked at the origin while the layout runs, so it ends up in the middle.
+  const pinned = centre && state.graph.hasNode(centre);
+  if (pinned) state.graph.mergeNodeAttributes(centre, { x: 0, y: 0, fixed: true });
+  recordLayout(layout(state.graph));
+  if (pinned) state.graph.removeNodeAttribute(centre, "fixed");
   refresh();
   state.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-  return { layoutMs: explorer.lastLayoutMs, renderMs: explorer.lastRenderMs, nodes: state.graph.order, centre };
+  return {
+    layoutMs: explorer.lastLayoutMs,
+    iterations: explorer.lastLayoutIterations,
+    renderMs: explorer.lastRenderMs,
+    nodes: state.graph.order,
+    centre,
+  };
 }
 
 let pending = 0; // tasks waiting on the API; the page is busy while any is
@@ -221,7 +238,7 @@ function expand(id) {
   return busy(async () => {
     const sub = await api.subgraph(id, EXPAND.depth, EXPAND.limit);
     const added = mergeSubgraph(state.graph, sub, id);
-    if (added.length) explorer.lastLayoutMs = layout(state.graph, EXPAND.iterations);
+    if (added.length) recordLayout(layout(state.graph, EXPAND.iterations));
     refresh();
     return added.length;
   });
