@@ -19,7 +19,7 @@ from extract.concepts.candidates import Candidate, all_candidates, defined_acron
 from extract.concepts.fuzzy import fuzzy_target
 from extract.concepts.normalise import acronym_matches, concept_key, is_acronym, words_key
 from extract.concepts.salience import keep_count, salience
-from extract.concepts.vocabulary import Term, Vocabulary, default_vocabulary, form_key
+from extract.concepts.vocabulary import Term, Vocabulary, default_vocabulary, form_key, generic_words
 from extract.state import DocState
 
 _TECH_HEADS = frozenset(
@@ -160,6 +160,7 @@ def find_concepts(doc: Doc, state: DocState, vocabulary: Vocabulary | None = Non
             groups[target] = Group(target, vocab.lookup(target[2:]))
         if key in groups and target in groups and key != target:
             groups[target].merge(groups.pop(key))
+    _merge_short_names(groups)
     _mark_known_words(groups, vocab)
     text_len = max(1, len(text))
     scored = []
@@ -178,6 +179,28 @@ def find_concepts(doc: Doc, state: DocState, vocabulary: Vocabulary | None = Non
         used.add(name.lower())
         out.append(ConceptFound(name, _aliases(g, name), _kind(g), tuple(sorted(g.spans)), round(s, 3)))
     return out
+
+
+def _merge_short_names(groups: dict[str, Group]) -> None:
+    """Fold a name's last word, said alone, into the name ("the spec" → "Model Spec").
+
+    Only for a multi-word capitalised name (an entity or a mixed-case name) whose last
+    word is capitalised and not a generic word, and a single-word group with no other
+    evidence (no vocabulary term, no entity kind of its own).
+    """
+    generic = generic_words()
+    last: dict[str, list[str]] = defaultdict(list)
+    for k, g in groups.items():
+        if g.term is not None or not g.kinds:
+            continue
+        name = g.forms.most_common(1)[0][0]
+        words = name.split()
+        if len(words) >= 2 and all(w[:1].isupper() for w in words) and words[-1].lower() not in generic:
+            last[concept_key(words[-1])].append(k)
+    for k in list(groups):
+        g = groups[k]
+        if k in last and len(last[k]) == 1 and g.term is None and not g.kinds and last[k][0] in groups:
+            groups[last[k][0]].merge(groups.pop(k))
 
 
 def _mark_known_words(groups: dict[str, Group], vocab: Vocabulary) -> None:

@@ -13,12 +13,14 @@ import math
 from collections.abc import Mapping
 from typing import Protocol
 
+from extract.concepts.background import specificity
 from extract.concepts.normalise import is_acronym
 from extract.concepts.vocabulary import Term, generic_words
 
 WINDOWS = 20
 WORDS_PER_CONCEPT = 150  # keep about one concept per this many words of transcript
 MIN_KEEP = 20
+SINGLE = 0.5  # weight of a fully specific single word said three times (or twice close together)
 
 
 class _GroupLike(Protocol):
@@ -63,10 +65,14 @@ def salience(g: _GroupLike, text_len: int) -> float:
             return 0.0
         if words[-1] in generic and (len(words) < 2 or all(w in generic for w in words[:-1])):
             return 0.0
+        known = bool(g.sources.get("known_word"))  # built on a known term: "iterative SFT"
         if len(words) >= 2:
-            weight = 1.0 if mentions >= 2 else 0.5 * bool(g.sources.get("known_word"))
+            weight = (1.0 + 0.5 * known) if mentions >= 2 else 0.5 * known
         else:
-            weight = 0.5 if mentions >= 3 else 0.0
+            # A single word is a concept when it is specific (rare in general English)
+            # and said more than once.
+            spec = specificity(words[0]) if words[0].isalpha() else 0.0
+            weight = SINGLE * (0.5 + spec) if mentions >= 3 else 0.0
             if mentions >= 3 * spread:
                 weight *= 2.0  # bursty: one stretch of the episode is about it
     # Topical words are bursty: repeated within a stretch counts, spread counts more.

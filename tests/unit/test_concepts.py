@@ -171,3 +171,21 @@ def test_phrases_keep_compound_hyphenated_and_participle_modifiers(model: spacy.
     names = {c.name.lower() for c in find_concepts(doc, st)}
     assert {"data wall", "long-horizon tasks", "simulated social science"} <= names
     assert not names & {"wall", "horizon tasks", "loop"}
+
+
+def test_background_frequency_tells_specific_words_from_everyday_ones() -> None:
+    from extract.concepts.background import specificity
+
+    assert specificity("thing") < 0.2 < 0.6 < specificity("tokenizer")
+
+
+def test_last_word_of_a_name_said_alone_joins_the_name() -> None:
+    from extract.concepts.find import Group, _merge_short_names
+
+    ent, short = Group("zorblaxcharter"), Group("charter")
+    ent.forms["Zorblax Charter"] += 1
+    ent.kinds["product"] += 1
+    short.forms["charter"] += 2
+    groups = {"zorblaxcharter": ent, "charter": short}
+    _merge_short_names(groups)
+    assert list(groups) == ["zorblaxcharter"] and groups["zorblaxcharter"].forms["charter"] == 2
