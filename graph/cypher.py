@@ -189,6 +189,62 @@ MERGE (a)-[r:RELATED_TO]->(b)
 SET r.weight = row.weight
 """
 
+DELETE_SIMILAR = """
+MATCH (:Claim)-[r:SIMILAR_TO]->(:Claim)
+DELETE r
+"""
+
+MERGE_SIMILAR = """
+UNWIND $rows AS row
+MATCH (a:Claim {id: row.source_id})
+MATCH (b:Claim {id: row.target_id})
+MERGE (a)-[r:SIMILAR_TO]->(b)
+SET r.weight = row.weight, r.stance = row.stance
+"""
+
+# --- writes: folding one person into another ----------------------------------------
+PERSON_PAIR = """
+MATCH (k:Person {id: $keep_id})
+MATCH (d:Person {id: $drop_id})
+RETURN d.name AS name, d.aliases AS aliases
+"""
+
+# Appearances: a role already held by the kept person wins when it ranks higher.
+MOVE_APPEARANCES = """
+MATCH (d:Person {id: $drop_id})-[r:APPEARED_IN]->(e:Episode)
+MATCH (k:Person {id: $keep_id})
+OPTIONAL MATCH (k)-[old:APPEARED_IN]->(e)
+WITH d, r, e, k, old,
+     CASE WHEN old IS NULL THEN r.role
+          WHEN $rank[old.role] <= $rank[r.role] THEN old.role ELSE r.role END AS role,
+     coalesce(old.aliases, []) + coalesce(r.aliases, []) + $dropped AS aliases
+DELETE old
+WITH d, r, e, k, role, aliases
+CREATE (k)-[:APPEARED_IN {role: role, aliases: aliases}]->(e)
+DELETE r
+"""
+
+MOVE_TURNS = """
+MATCH (d:Person {id: $drop_id})-[r:SPOKE]->(s:Segment)
+MATCH (k:Person {id: $keep_id})
+CREATE (k)-[:SPOKE]->(s)
+SET s.speaker_id = $keep_id
+DELETE r
+"""
+
+MOVE_CLAIMS = """
+MATCH (d:Person {id: $drop_id})-[r:CLAIMED]->(cl:Claim)
+MATCH (k:Person {id: $keep_id})
+CREATE (k)-[:CLAIMED]->(cl)
+SET cl.speaker_id = $keep_id
+DELETE r
+"""
+
+DELETE_PERSON = """
+MATCH (d:Person {id: $drop_id})
+DETACH DELETE d
+"""
+
 # Auto-commit only (batched transactions).
 CLEAR = """
 MATCH (n)
@@ -205,7 +261,7 @@ RETURN {
   CLAIMED: COUNT { ()-[:CLAIMED]->() }, FROM: COUNT { ()-[:FROM]->() },
   HAS_SEGMENT: COUNT { ()-[:HAS_SEGMENT]->() }, MENTIONED_IN: COUNT { ()-[:MENTIONED_IN]->() },
   NEXT: COUNT { ()-[:NEXT]->() }, RELATED_TO: COUNT { ()-[:RELATED_TO]->() },
-  SPOKE: COUNT { ()-[:SPOKE]->() }
+  SIMILAR_TO: COUNT { ()-[:SIMILAR_TO]->() }, SPOKE: COUNT { ()-[:SPOKE]->() }
 } AS edges
 """
 
@@ -296,6 +352,19 @@ CLAIMS_BY_CONCEPT = "MATCH (cl:Claim)-[:ABOUT]->(:Concept {id: $concept_id})" + 
 CLAIMS_BY_SPEAKER = "MATCH (:Person {id: $speaker_id})-[:CLAIMED]->(cl:Claim)" + _CLAIM_FILTER_AND_ORDER
 CLAIMS_BY_EPISODE = "MATCH (cl:Claim {episode_id: $episode_id})" + _CLAIM_FILTER_AND_ORDER
 CLAIMS_ALL = "MATCH (cl:Claim)" + _CLAIM_FILTER_AND_ORDER
+
+CLAIM = """
+MATCH (cl:Claim {id: $id})
+RETURN cl {.id, .episode_id, .segment_id, .speaker_id, .start_s, .end_s, .quote, .text, .type,
+           .certainty, .char_start, .char_end, .horizon, .concept_ids} AS cl
+"""
+
+SIMILAR = """
+MATCH (:Claim {id: $id})-[r:SIMILAR_TO]-(cl:Claim)
+RETURN cl {.id, .episode_id, .segment_id, .speaker_id, .start_s, .end_s, .quote, .text, .type,
+           .certainty, .char_start, .char_end, .horizon, .concept_ids} AS cl,
+       collect([r.weight, r.stance]) AS links
+"""
 
 SEGMENTS = """
 MATCH (:Episode {id: $episode_id})-[:HAS_SEGMENT]->(s:Segment)

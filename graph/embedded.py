@@ -19,9 +19,11 @@ import networkx as nx
 from graph import textmatch
 from graph.ids import normalise_name
 from graph.model import (
+    ROLE_RANK,
     Appearance,
     Claim,
     ClaimFilter,
+    ClaimLink,
     Concept,
     Episode,
     GraphEdge,
@@ -232,6 +234,48 @@ class EmbeddedStore(GraphStore):
                     self.g.add_edge(r.source_id, r.target_id, key="RELATED_TO", weight=r.weight)
             self._save()
 
+    async def set_similar(self, links: Sequence[ClaimLink]) -> None:
+        """Replace every ``SIMILAR_TO`` edge."""
+        with write_lock(self.path):
+            self._refresh()
+            old = [(u, v, k) for u, v, k in self.g.edges(keys=True) if k == "SIMILAR_TO"]
+            self.g.remove_edges_from(old)
+            for link in links:
+                if self._get(Claim, link.source_id, "Claim") and self._get(Claim, link.target_id, "Claim"):
+                    self.g.add_edge(link.source_id, link.target_id, key="SIMILAR_TO",
+                                    weight=link.weight, stance=link.stance)
+            self._save()
+
+    async def merge_person(self, keep_id: str, drop_id: str) -> bool:
+        """Fold one person into another (see ``GraphStore.merge_person``)."""
+        with write_lock(self.path):
+            self._refresh()
+            g = self.g
+            keep = self._get(Person, keep_id, "Person")
+            drop = self._get(Person, drop_id, "Person")
+            if keep is None or drop is None or keep_id == drop_id:
+                return False
+            for ep, a in self._out(drop_id, "APPEARED_IN"):
+                aliases = sorted({*a.get("aliases", ()), drop.name, *drop.aliases})
+                if g.has_edge(keep_id, ep, key="APPEARED_IN"):
+                    old = g.edges[keep_id, ep, "APPEARED_IN"]
+                    role = min(old["role"], a["role"], key=ROLE_RANK.__getitem__)
+                    aliases = sorted({*old.get("aliases", ()), *aliases})
+                    g.remove_edge(keep_id, ep, key="APPEARED_IN")
+                else:
+                    role = a["role"]
+                g.add_edge(keep_id, ep, key="APPEARED_IN", role=role, aliases=aliases)
+            for seg, _ in self._out(drop_id, "SPOKE"):
+                g.add_edge(keep_id, seg, key="SPOKE")
+                g.nodes[seg]["speaker_id"] = keep_id
+            for claim, _ in self._out(drop_id, "CLAIMED"):
+                g.add_edge(keep_id, claim, key="CLAIMED")
+                g.nodes[claim]["speaker_id"] = keep_id
+            g.remove_node(drop_id)
+            self._tidy([keep_id])
+            self._save()
+            return True
+
     async def clear(self) -> None:
         """Remove everything."""
         with write_lock(self.path):
@@ -409,6 +453,25 @@ class EmbeddedStore(GraphStore):
         published = {n: a.get("published") or "" for n, a in self._of_kind("Episode")}
         out.sort(key=lambda c: (published.get(c.episode_id, ""), c.episode_id, c.start_s, c.id))
         return out[flt.offset : flt.offset + flt.limit]
+
+    async def claim(self, claim_id: str) -> Claim | None:
+        """One claim by id."""
+        self._refresh()
+        return self._get(Claim, claim_id, "Claim")
+
+    async def similar(self, claim_id: str, limit: int = 20) -> list[tuple[Claim, float, str]]:
+        """Claims linked by ``SIMILAR_TO``, strongest first."""
+        self._refresh()
+        if self._get(Claim, claim_id, "Claim") is None:
+            return []
+        found: dict[str, tuple[float, str]] = {}
+        for other, a in [*self._out(claim_id, "SIMILAR_TO"), *self._in(claim_id, "SIMILAR_TO")]:
+            w = float(a["weight"])
+            if other not in found or w > found[other][0]:
+                found[other] = (w, a["stance"])
+        out = [(_model(Claim, self.g.nodes[n]), w, st) for n, (w, st) in found.items()]
+        out.sort(key=lambda cws: (-cws[1], cws[0].id))
+        return out[:limit]
 
     async def segments(
         self,

@@ -17,6 +17,7 @@ ClaimType = Literal["prediction", "opinion", "explanation", "fact", "recommendat
 ConceptKind = Literal["person", "organization", "product", "technique", "topic", "other"]
 
 CLAIM_TYPES: tuple[str, ...] = ("prediction", "opinion", "explanation", "fact", "recommendation")
+ROLE_RANK: dict[str, int] = {"host": 0, "guest": 1, "mentioned": 2}  # the stronger role wins
 CONCEPT_KINDS: tuple[str, ...] = ("person", "organization", "product", "technique", "topic", "other")
 
 
@@ -116,6 +117,19 @@ class Relation:
     source_id: str
     target_id: str
     weight: float
+
+
+@dataclass(frozen=True)
+class ClaimLink:
+    """``(Claim)-[:SIMILAR_TO {weight, stance}]->(Claim)`` across episodes, once per pair.
+
+    ``stance`` is ``agree``, ``disagree`` or ``related``.
+    """
+
+    source_id: str
+    target_id: str
+    weight: float
+    stance: str = "related"
 
 
 @dataclass(frozen=True)

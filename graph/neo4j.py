@@ -25,9 +25,11 @@ from graph.embedded import episode_sort_key
 from graph.errors import StoreError
 from graph.ids import normalise_name
 from graph.model import (
+    ROLE_RANK,
     Appearance,
     Claim,
     ClaimFilter,
+    ClaimLink,
     Concept,
     Episode,
     GraphEdge,
@@ -276,6 +278,36 @@ class Neo4jStore(GraphStore):
         """Replace every ``RELATED_TO`` edge (pairs with an unknown concept are skipped)."""
         await self._write(self._relations_tx, [_props(r) for r in relations])
 
+    @classmethod
+    async def _similar_tx(cls, tx: AsyncManagedTransaction, rows: list[dict[str, Any]]) -> None:
+        await cls._run(tx, cypher.DELETE_SIMILAR)
+        if rows:
+            await cls._run(tx, cypher.MERGE_SIMILAR, rows=rows)
+
+    async def set_similar(self, links: Sequence[ClaimLink]) -> None:
+        """Replace every ``SIMILAR_TO`` edge (pairs with an unknown claim are skipped)."""
+        await self._write(self._similar_tx, [_props(link) for link in links])
+
+    @classmethod
+    async def _merge_person_tx(cls, tx: AsyncManagedTransaction, keep_id: str, drop_id: str) -> bool:
+        if keep_id == drop_id:
+            return False
+        rows = await cls._run(tx, cypher.PERSON_PAIR, keep_id=keep_id, drop_id=drop_id)
+        if not rows:
+            return False
+        dropped = [rows[0]["name"], *(rows[0]["aliases"] or [])]
+        ids = {"keep_id": keep_id, "drop_id": drop_id}
+        await cls._run(tx, cypher.MOVE_APPEARANCES, rank=ROLE_RANK, dropped=dropped, **ids)
+        await cls._run(tx, cypher.MOVE_TURNS, **ids)
+        await cls._run(tx, cypher.MOVE_CLAIMS, **ids)
+        await cls._run(tx, cypher.DELETE_PERSON, drop_id=drop_id)
+        await cls._tidy(tx, {keep_id})
+        return True
+
+    async def merge_person(self, keep_id: str, drop_id: str) -> bool:
+        """Fold one person into another in one transaction (see ``GraphStore.merge_person``)."""
+        return bool(await self._write(self._merge_person_tx, keep_id, drop_id))
+
     async def clear(self) -> None:
         """Remove every node and relationship (the schema stays)."""
         try:
@@ -415,6 +447,20 @@ class Neo4jStore(GraphStore):
             limit=flt.limit,
         )
         return [_model(Claim, r["cl"]) for r in rows]
+
+    async def claim(self, claim_id: str) -> Claim | None:
+        """One claim by id."""
+        rows = await self._read(cypher.CLAIM, id=claim_id)
+        return _model(Claim, rows[0]["cl"]) if rows else None
+
+    async def similar(self, claim_id: str, limit: int = 20) -> list[tuple[Claim, float, str]]:
+        """Claims linked by ``SIMILAR_TO``, strongest first."""
+        out: list[tuple[Claim, float, str]] = []
+        for r in await self._read(cypher.SIMILAR, id=claim_id):
+            weight, stance = max((float(w), st) for w, st in r["links"])
+            out.append((_model(Claim, r["cl"]), weight, stance))
+        out.sort(key=lambda cws: (-cws[1], cws[0].id))
+        return out[:limit]
 
     async def segments(
         self,

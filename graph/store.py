@@ -14,6 +14,7 @@ from graph.model import (
     Appearance,
     Claim,
     ClaimFilter,
+    ClaimLink,
     Concept,
     Episode,
     GraphEdge,
@@ -47,6 +48,14 @@ class GraphStore(Protocol):
 
     async def set_relations(self, relations: Sequence[Relation]) -> None:
         """Replace all ``RELATED_TO`` edges between concepts."""
+
+    async def set_similar(self, links: Sequence[ClaimLink]) -> None:
+        """Replace all ``SIMILAR_TO`` edges between claims (unknown claims are skipped)."""
+
+    async def merge_person(self, keep_id: str, drop_id: str) -> bool:
+        """Fold person ``drop_id`` into ``keep_id``: appearances (the stronger role wins),
+        turns and claims move over, the dropped name becomes an alias; False if either is absent.
+        """
 
     async def clear(self) -> None:
         """Remove everything (tests and re-imports)."""
@@ -97,6 +106,12 @@ class GraphStore(Protocol):
 
     async def claims(self, flt: ClaimFilter) -> list[Claim]:
         """Claims matching every field of the filter."""
+
+    async def claim(self, claim_id: str) -> Claim | None:
+        """One claim by id."""
+
+    async def similar(self, claim_id: str, limit: int = 20) -> list[tuple[Claim, float, str]]:
+        """Claims linked by ``SIMILAR_TO`` (either direction): strongest first, then by id."""
 
     async def segments(
         self,
