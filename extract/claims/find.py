@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -28,7 +29,9 @@ MIN_WORDS = 7
 MAX_WORDS = 70
 WORDS_PER_CLAIM = 45  # at most one claim per this many words of transcript
 MIN_SCORE = 1.0
-INHERIT = 3  # concepts a claim may inherit from its turn or the question it answers
+INHERIT = 3  # concepts a claim may inherit from the question that opened its turn
+TOPIC = 3  # concepts it inherits from its turn's topic so far
+TOPIC_BACKREF = 4  # ... when it refers back ("that", "it") or names no concept itself
 
 _CONTINUES = re.compile(
     r"^(?:and |but |because |so |since |whereas |otherwise|which |that's why|for example|"
@@ -143,27 +146,26 @@ def find_claims(doc: Doc, state: DocState) -> list[ClaimFound]:
     text = state.timed.text
     scored: list[tuple[float, int, Unit, str, tuple[str, ...]]] = []
     rank = {c.name: i for i, c in enumerate(state.concepts)}
-    turn_topic: list[str] = []  # concepts of the question that opened the turn, then of the turn
+    turn_counts: Counter[str] = Counter()  # concepts said so far in this turn
     prev_speaker = -1
     last_question: tuple[str, ...] = ()
-    opened_by: set[str] = set()
+    opened_by: tuple[str, ...] = ()
+    turn_asked = False
     for i, u in enumerate(units):
         body = _assertive(u)
         about = _about(mentions, mstarts, u.start, u.end)
         if u.speaker != prev_speaker:
-            turn_topic = list(last_question)
-            opened_by = set(last_question)
+            # The turn answers the previous one when that asked something: it is about
+            # what the whole previous turn set up, most-said first.
+            asked_turn = sorted(turn_counts, key=lambda n: (-turn_counts[n], rank.get(n, 1 << 30)))
+            opened_by = tuple(asked_turn) if turn_asked else last_question
+            turn_counts = Counter()
+            turn_asked = False
         if "?" in text[u.start : u.end]:
             last_question = about
-        # Back-references: what the turn (or the question it answers) was about.
-        inherited = [n for n in sorted(turn_topic, key=lambda n: rank.get(n, 1 << 30)) if n not in about]
-        if not about or _PRONOUN.search(body[:80]):
-            about_all = tuple(dict.fromkeys((*about, *inherited[:INHERIT])))
-        else:
-            # An answer is also about what the question that opened the turn asked.
-            asked = [n for n in inherited if n in opened_by]
-            about_all = tuple(dict.fromkeys((*about, *asked[:INHERIT])))
-        turn_topic = list(dict.fromkeys((*about, *turn_topic)))[: 2 * INHERIT]
+            turn_asked = True
+        about_all = _attach(about, opened_by, turn_counts, rank, bool(_PRONOUN.search(body[:80])))
+        turn_counts.update(about)
         prev_speaker = u.speaker
         sc = _score(u, body, len(about))
         if sc >= MIN_SCORE:
@@ -186,6 +188,21 @@ def find_claims(doc: Doc, state: DocState) -> list[ClaimFound]:
             )
         )
     return out
+
+
+def _attach(
+    own: tuple[str, ...],
+    asked: tuple[str, ...],
+    turn: Counter[str],
+    rank: dict[str, int],
+    refers_back: bool,
+) -> tuple[str, ...]:
+    """What a claim is about: the concepts it names, the question that opened its turn,
+    and the turn's topic so far (the concepts the speaker has kept coming back to; more
+    of them when the claim refers back with a pronoun or names no concept itself)."""
+    k = TOPIC_BACKREF if refers_back or not own else TOPIC
+    topic = sorted(turn, key=lambda n: (-turn[n], rank.get(n, 1 << 30)))[:k]
+    return tuple(dict.fromkeys((*own, *asked[:INHERIT], *topic)))
 
 
 def _about(mentions: list[tuple[int, int, str]], starts: list[int], a: int, b: int) -> tuple[str, ...]:

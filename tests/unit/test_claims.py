@@ -100,3 +100,15 @@ def test_find_claims_resolves_back_reference_within_the_turn(blank: spacy.langua
     second = [c for c in claims if "cheaper" in text[c.char_start : c.char_end]]
     assert second
     assert "reinforcement learning from human feedback" in second[0].concepts
+
+
+def test_claims_inherit_the_question_and_the_turn_topic() -> None:
+    from collections import Counter
+
+    from extract.claims.find import _attach
+
+    rank = {"zorb nets": 0, "flux loss": 1, "gleam data": 2}
+    turn = Counter({"flux loss": 3, "gleam data": 1})
+    about = _attach(("zorb nets",), ("kettle scaling",), turn, rank, refers_back=False)
+    assert about[:2] == ("zorb nets", "kettle scaling") and "flux loss" in about
+    assert _attach((), (), Counter(), rank, refers_back=True) == ()
