@@ -25,7 +25,15 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
-from extract.speakers.features import CLASSES, ENDS, LENGTHS, OPENERS, BoundaryFeatures, UnitFeatures
+from extract.speakers.features import (
+    CLASS_WORDS,
+    CLASSES,
+    ENDS,
+    LENGTHS,
+    OPENERS,
+    BoundaryFeatures,
+    UnitFeatures,
+)
 from extract.speakers.hmm import Array, posteriors, viterbi
 
 
@@ -251,13 +259,19 @@ def fit_decode(
 
 
 _LEX_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_FILLERS = frozenset(w for w, c in CLASS_WORDS.items() if c == CLASSES.index("filler"))
 
 
 class _Lexicon:
     """Each speaker's word use (idiolect), as log-ratios to the episode's overall rates."""
 
     def __init__(self, texts: Sequence[str], min_count: int) -> None:
-        docs = [_LEX_WORD.findall(txt.lower().replace("’", "'")) for txt in texts]
+        # Fillers are left to the token classes, read against the local background:
+        # how many a transcript keeps drifts with the transcriber, not the speaker.
+        docs = [
+            [w for w in _LEX_WORD.findall(txt.lower().replace("’", "'")) if w not in _FILLERS]
+            for txt in texts
+        ]
         freq = Counter(w for d in docs for w in d)
         vocab = {w: i for i, w in enumerate(sorted(w for w, c in freq.items() if c >= min_count))}
         rows, cols = [], []
@@ -274,7 +288,7 @@ class _Lexicon:
         self.background = (total + 0.5) / (total.sum() + 0.5 * self.size) if self.size else total
 
     def local(self, window: int, block: int = 10) -> Array:
-        """Each unit's local word rates over all speakers (its topic), shape (T, V).
+        """Each unit's local word rates over all speakers (its topic), shape (T, V) or (1, V).
 
         Counted over blocks of ``block`` units within about ``window`` units of each
         unit's block, shrunk to the episode's rates.
@@ -283,7 +297,7 @@ class _Lexicon:
         if not self.size or not t:
             return np.zeros((t, self.size))
         if window <= 0:
-            return np.broadcast_to(self.background, (t, self.size))
+            return self.background[None, :]  # one row for every unit
         nb = (t + block - 1) // block
         owner = csr_matrix((np.ones(t), (np.arange(t) // block, np.arange(t))), shape=(nb, t))
         per_block = np.asarray((owner @ self.counts).todense())
@@ -308,7 +322,9 @@ class _Lexicon:
             return np.zeros((t, n))
         size = np.asarray(self.counts.sum(axis=1)).ravel()
         observed = np.asarray((self.counts.T @ occ).T)  # (N, V)
-        expected = occ.T @ (size[:, None] * local)  # (N, V)
+        # Words each speaker would say at the local rates, (N, V); one row: the episode's.
+        one = len(local) == 1
+        expected = (occ.T @ size)[:, None] * local if one else occ.T @ (size[:, None] * local)
         pseudo = strength * self.background[None, :]
         log_ratio = np.log((observed + pseudo) / (expected + pseudo))
         norm = np.log(local @ np.exp(log_ratio).T)  # (T, N)

@@ -222,3 +222,10 @@ def test_roles_are_read_against_the_local_background() -> None:
     host_edge = rates[:, 0, 0] - rates[:, 1, 0]  # how much an opener without "um" favours the host
     assert host_edge[10] > 0.5
     assert abs(host_edge[70]) < 0.1
+
+
+def test_lexicon_leaves_fillers_to_the_token_classes() -> None:
+    from extract.speakers.model import _Lexicon
+
+    lex = _Lexicon(["um so um uh", "uh so um", "so um uh"], min_count=2)
+    assert lex.size == 1  # only "so"
