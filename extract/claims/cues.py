@@ -92,15 +92,56 @@ _HEDGES = (
 _BOOST = re.compile(r"\b(definitely|certainly|clearly|obviously|for sure|absolutely|no doubt)\b", re.I)
 
 
+_ADVISE = re.compile(
+    r"\b(should|shouldn't|ought to|recommend|I'd (?:really )?(?:love|like) to see|"
+    r"I would (?:really )?(?:love|like) to see|excited to see|(?:you|we|I)'d want|"
+    r"(?:you|we|I) would want|(?:you|we) (?:really )?(?:need|have) to|it's important to|"
+    r"it is important to|the right thing to do|(?:it's|it is|it'd be|it would be) better to|"
+    r"make sure|I'd suggest|I would suggest)\b",
+    re.I,
+)
+_TIME_REF = re.compile(
+    r"\b(next (?:year|decade|few|couple|month)|in (?:a|one|two|three|four|five|ten|\w+ or \w+|a few|"
+    r"a couple(?: of)?) (?:more )?(?:years?|months?|decades?)|by (?:19|20)\d\d|soon|eventually|"
+    r"in the future|over time|someday|one day|near term|long term|short term|at some point|"
+    r"pretty soon|within \w+ (?:years?|months?))\b",
+    re.I,
+)
+_WILL = re.compile(r"\b(will|won't|'ll|going to|gonna)\b", re.I)
+_EXPECT = re.compile(r"\b(I expect|I'd expect|I would expect|predict|forecast|my guess is|I bet)\b", re.I)
+_BECAUSE = re.compile(
+    r"\b(because|the reason|that's why|this is why|which means|that means|by definition|"
+    r"in other words|the way (?:it|this|that) works|works by|due to|as a result|so that|"
+    r"(?:that's|this is|which is) because|the idea is|leads? to|since|whereas|otherwise|basically)\b",
+    re.I,
+)
+_STANCE = re.compile(
+    r"\b(I think|I thought|I believe|I feel|I guess|I'd say|I would say|I'm not sure|I don't think|"
+    r"I wouldn't|in my view|my sense|I suspect|I hope|I'd hope|seems?|probably|maybe|"
+    r"interesting|surprising|important|reasonable|hard to|easy to|better|worse|best|"
+    r"good|bad|great|useful|promising|impressive|overrated|underrated)\b",
+    re.I,
+)
+
+
 def classify(text: str) -> str:
-    """Type of a claim: prediction | recommendation | explanation | fact | opinion."""
-    if _RECOMMEND.search(text) and not re.search(r"\b(if|whether)\b", text[:20], re.I):
+    """Type of a claim: prediction | recommendation | explanation | fact | opinion.
+
+    Cues are tried in order: advice (should, we need to, I'd recommend); a prediction
+    (future with a time reference, or an explicit expectation); an explanation
+    (because, the reason, works by); a first-person stance or an evaluative word
+    (opinion); else a reported state or event (fact).
+    """
+    if _ADVISE.search(text) and not re.search(r"\b(if|whether)\b", text[:20], re.I):
         return "recommendation"
-    if _PREDICT.search(text) and not _PAST.search(text):
+    future = bool(_WILL.search(text))
+    if _EXPECT.search(text) or (future and _TIME_REF.search(text)):
         return "prediction"
-    if _EXPLAIN.search(text):
+    if _BECAUSE.search(text):
         return "explanation"
-    if _OPINION.search(text):
+    if future and not _PAST.search(text):
+        return "prediction"
+    if _STANCE.search(text):
         return "opinion"
     return "fact"
 

@@ -112,3 +112,18 @@ def test_claims_inherit_the_question_and_the_turn_topic() -> None:
     about = _attach(("zorb nets",), ("kettle scaling",), turn, rank, refers_back=False)
     assert about[:2] == ("zorb nets", "kettle scaling") and "flux loss" in about
     assert _attach((), (), Counter(), rank, refers_back=True) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The model has to put a probability on every token it reads.", "fact"),
+        ("We need to test these systems before we ship them.", "recommendation"),
+        ("Robots will probably do the dishes in five years.", "prediction"),
+        ("I think the zorb method is overrated compared to older ones.", "opinion"),
+        ("It works by comparing two answers and keeping the better one.", "explanation"),
+        ("We released the first version in 2019 and it was trained on books.", "fact"),
+    ],
+)
+def test_classify_cue_order(text: str, kind: str) -> None:
+    assert classify(text) == kind
