@@ -116,7 +116,12 @@ async def _with_store(settings: Settings, action: str, arg: Any = None) -> Any:
         if action == "stats":
             return await store.stats()
         if action == "delete":
-            return await store.delete_episode(arg)
+            from queries.links import refresh_links
+
+            deleted = await store.delete_episode(arg)
+            if deleted:
+                await refresh_links(store)
+            return deleted
         raise ValueError(action)
     finally:
         await store.close()

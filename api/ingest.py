@@ -20,6 +20,8 @@ from extract.transcript import Transcript
 from graph.backend import make_store
 from graph.settings import Settings
 from queries.hosts import known_hosts
+from queries.links import refresh_links
+from queries.resolve import resolve_people
 
 
 def _maybe_extraction(path: Path) -> Extraction | None:
@@ -56,14 +58,12 @@ async def ingest_files(settings: Settings, args: argparse.Namespace) -> int:
                 doc = extract(item, hints, settings.spacy_model, progress)
             else:
                 doc = item
-            fragment = build_fragment(doc)
+            fragment = await resolve_people(store, build_fragment(doc))
             await store.upsert(fragment)
             progress.done(
                 f"{path}: episode {fragment.episode.id} ({len(fragment.segments)} segments, "
                 f"{len(fragment.concepts)} concepts, {len(fragment.claims)} claims)"
             )
-        from queries.links import refresh_links
-
         await refresh_links(store)
     finally:
         await store.close()

@@ -10,7 +10,7 @@ from strawberry.types import Info
 from api.context import Context
 from graph import model
 from graph.errors import PodgraphError
-from queries import entities
+from queries import across, entities
 from queries.claims import ClaimQuery, find_claims
 from queries.subgraph import subgraph as query_subgraph
 
@@ -82,6 +82,12 @@ class Claim:
     async def concepts(self, info: Info) -> list["Concept"]:
         found = await _ctx(info).concepts.load_many(list(self.concept_ids))
         return [Concept.of(c) for c in found if c is not None]
+
+    @strawberry.field(description="Claims in other episodes linked to this one (SIMILAR_TO).")
+    async def similar(self, info: Info, limit: int = 10) -> list["LinkedClaim"]:
+        ctx = _ctx(info)
+        rows = await ctx.store.similar(self.id, ctx.page(limit))
+        return [LinkedClaim(claim=Claim.of(c), weight=w, stance=st) for c, w, st in rows]
 
     @strawberry.field(description="Link to this moment of the episode's media, when it has one.")
     async def media_url(self, info: Info) -> str | None:
@@ -305,6 +311,48 @@ class Stats:
     edges: list[Count]
 
 
+@strawberry.type(description="One episode's claims, in a timeline across episodes.")
+class EpisodeClaims:
+    episode: Episode
+    claims: list[Claim]
+
+
+@strawberry.type(description="One speaker's claims on a concept, for side-by-side comparison.")
+class SpeakerClaims:
+    person: Person
+    claims: list[Claim]
+
+
+@strawberry.type(description="A claim linked to another across episodes.")
+class LinkedClaim:
+    claim: Claim
+    weight: float = strawberry.field(description="TF-IDF cosine similarity; 0 for 'same topic'.")
+    stance: str = strawberry.field(description="agree | disagree | related | same topic")
+
+
+@strawberry.type(description="A shortest path between two nodes, with its claims as evidence.")
+class Connection:
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+    evidence: list[Claim]
+
+
+@strawberry.type(description="A community of concepts that are discussed together.")
+class Topic:
+    id: int
+    concepts: list[Concept]
+
+
+def _graph_node(n: model.GraphNode) -> GraphNode:
+    return GraphNode(id=strawberry.ID(n.id), kind=n.kind, label=n.label, size=n.size,
+                     props=cast(JSON, dict(n.props)))
+
+
+def _graph_edge(e: model.GraphEdge) -> GraphEdge:
+    return GraphEdge(source=strawberry.ID(e.source), target=strawberry.ID(e.target), kind=e.kind,
+                     weight=e.weight)
+
+
 @strawberry.type
 class Query:
     @strawberry.field(description="Episodes, filtered by show, person or concept.")
@@ -365,18 +413,76 @@ class Query:
             )
             center_id = found.id if found else center
         sg = await query_subgraph(ctx.store, center_id, min(max(depth, 0), 3), min(max(limit, 1), 2000))
-        return Subgraph(
-            nodes=[GraphNode(id=strawberry.ID(n.id), kind=n.kind, label=n.label, size=n.size,
-                             props=cast(JSON, dict(n.props))) for n in sg.nodes],
-            edges=[GraphEdge(source=strawberry.ID(e.source), target=strawberry.ID(e.target), kind=e.kind,
-                             weight=e.weight) for e in sg.edges],
-        )
+        return Subgraph(nodes=[_graph_node(n) for n in sg.nodes], edges=[_graph_edge(e) for e in sg.edges])
 
     @strawberry.field(description="Free-text search over concepts, people, episodes and claims.")
     async def search(self, info: Info, text: str, limit: int = 20) -> list[SearchHit]:
         ctx = _ctx(info)
         hits = await ctx.store.search(text, ctx.page(limit))
         return [SearchHit(kind=h.kind, id=strawberry.ID(h.id), label=h.label, score=h.score) for h in hits]
+
+    @strawberry.field
+    async def claim(self, info: Info, id: strawberry.ID) -> Claim | None:
+        c = await _ctx(info).store.claim(str(id))
+        return Claim.of(c) if c else None
+
+    @strawberry.field(description="A concept's claims across episodes, by publication date and time.")
+    async def concept_timeline(
+        self, info: Info, concept: str, speaker: str | None = None
+    ) -> list[EpisodeClaims]:
+        ctx = _ctx(info)
+        rows = await across.timeline(ctx.store, concept, speaker)
+        cap = ctx.settings.max_page
+        return [EpisodeClaims(episode=Episode.of(r.episode), claims=[Claim.of(c) for c in r.claims[:cap]])
+                for r in rows[:cap]]
+
+    @strawberry.field(description="Speakers' claims on a concept side by side (all speakers by default).")
+    async def compare_speakers(
+        self, info: Info, concept: str, speakers: list[str] | None = None, limit: int = 20
+    ) -> list[SpeakerClaims]:
+        ctx = _ctx(info)
+        rows = await across.compare(ctx.store, concept, speakers, ctx.page(limit))
+        return [SpeakerClaims(person=Person.of(p), claims=[Claim.of(c) for c in cs])
+                for p, cs in rows[: ctx.settings.max_page]]
+
+    @strawberry.field(description="A person's statements on a concept over time.")
+    async def statements(self, info: Info, person: str, concept: str) -> list[EpisodeClaims]:
+        ctx = _ctx(info)
+        rows = await across.timeline(ctx.store, concept, person)
+        cap = ctx.settings.max_page
+        return [EpisodeClaims(episode=Episode.of(r.episode), claims=[Claim.of(c) for c in r.claims[:cap]])
+                for r in rows[:cap]]
+
+    @strawberry.field(description="Shortest paths between two concepts or people via claims and episodes.")
+    async def connections(
+        self, info: Info, source: str, target: str, max_length: int = 4, limit: int = 5
+    ) -> list[Connection]:
+        ctx = _ctx(info)
+        found = await across.connections(ctx.store, source, target, min(max(max_length, 1), 6),
+                                         min(ctx.page(limit), 20))
+        out = []
+        for path in found:
+            nodes = {n.id: n for n in await ctx.store.nodes(list(path.node_ids))}
+            out.append(Connection(
+                nodes=[_graph_node(nodes[i]) for i in path.node_ids if i in nodes],
+                edges=[_graph_edge(e) for e in path.edges],
+                evidence=[Claim.of(c) for c in path.evidence],
+            ))
+        return out
+
+    @strawberry.field(description="Where else a claim's subject was discussed: similar claims first.")
+    async def where_else(self, info: Info, claim: strawberry.ID, limit: int = 10) -> list[LinkedClaim]:
+        ctx = _ctx(info)
+        rows = await across.where_else(ctx.store, str(claim), ctx.page(limit))
+        return [LinkedClaim(claim=Claim.of(c), weight=w, stance=st) for c, w, st in rows]
+
+    @strawberry.field(description="Topic communities of concepts (Louvain over shared claims).")
+    async def topics(self, info: Info, limit: int = 20) -> list[Topic]:
+        ctx = _ctx(info)
+        groups = await across.topics(ctx.store)
+        cap = ctx.page(limit)
+        return [Topic(id=i, concepts=[Concept.of(c) for c in g[: ctx.settings.max_page]])
+                for i, g in enumerate(groups[:cap])]
 
     @strawberry.field
     async def stats(self, info: Info) -> Stats:

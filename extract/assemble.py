@@ -14,6 +14,7 @@ from extract.document import (
     SpeakerInfo,
     Utterance,
 )
+from extract.people import canonical_person, first_name_mentions
 from extract.state import DocState
 
 
@@ -36,9 +37,14 @@ def _episode(st: DocState) -> EpisodeInfo:
     )
 
 
-def _utterances(st: DocState) -> list[Utterance]:
+def _usual_names(st: DocState) -> list[str]:
+    """Speaker names with well-known people's usual spelling."""
     assert st.attribution is not None
-    speakers = st.attribution.speakers
+    return [canonical_person(s.name) for s in st.attribution.speakers]
+
+
+def _utterances(st: DocState, names: list[str]) -> list[Utterance]:
+    assert st.attribution is not None
     text = st.timed.text
     out: list[Utterance] = []
     run: list = []
@@ -49,7 +55,7 @@ def _utterances(st: DocState) -> list[Utterance]:
         cs, ce = run[0].char_start, run[-1].char_end
         out.append(
             Utterance(
-                speaker=speakers[run[0].speaker].name,
+                speaker=names[run[0].speaker],
                 start=round(st.timed.time_at(cs), 3),
                 end=round(st.timed.time_at(ce), 3),
                 text=text[cs:ce],
@@ -69,22 +75,47 @@ def _utterances(st: DocState) -> list[Utterance]:
     return out
 
 
+def _add_first_name_mentions(st: DocState, speakers: list[str], concepts: list[ConceptInfo]) -> None:
+    """Known people named by first name alone become (or join) person concepts."""
+    by_name = {c.name: i for i, c in enumerate(concepts)}
+    ads = [(s.char_start, s.char_end) for s in st.attribution.spans if s.ad] if st.attribution else []
+    for usual, spans in first_name_mentions(st.timed.text, speakers).items():
+        spans = [sp for sp in spans if not any(a <= sp[0] < b for a, b in ads)]
+        if not spans:
+            continue
+        first = round(st.timed.time_at(spans[0][0]), 3)
+        said = sorted({st.timed.text[a:b] for a, b in spans})
+        if usual in by_name:
+            old = concepts[by_name[usual]]
+            aliases = sorted({*old.aliases, *said})
+            total = old.mentions + len(spans)
+            concepts[by_name[usual]] = ConceptInfo(old.name, aliases, old.kind, total, min(old.first, first))
+        else:
+            concepts.append(ConceptInfo(usual, said, "person", len(spans), first))
+
+
+def _concept_name(name: str, kind: str) -> str:
+    return canonical_person(name) if kind == "person" else name
+
+
 def assemble(st: DocState) -> Extraction:
     """Build the extraction document from a finished ``DocState``."""
     assert st.attribution is not None
     time_at = st.timed.time_at
-    utterances = _utterances(st)
+    names = _usual_names(st)
+    utterances = _utterances(st, names)
     starts = [u.char_start for u in utterances]
     concepts = [
         ConceptInfo(
-            name=c.name,
-            aliases=list(c.aliases),
+            name=_concept_name(c.name, c.kind),
+            aliases=sorted({*c.aliases, c.name} - {_concept_name(c.name, c.kind)}),
             kind=c.kind,
             mentions=len(c.mentions),
             first=round(time_at(min(a for a, _ in c.mentions)), 3) if c.mentions else 0.0,
         )
         for c in st.concepts
     ]
+    _add_first_name_mentions(st, names, concepts)
     claims: list[ClaimInfo] = []
     for c in st.claims:
         ui = bisect_right(starts, c.char_start) - 1
@@ -112,7 +143,10 @@ def assemble(st: DocState) -> Extraction:
         )
     return Extraction(
         episode=_episode(st),
-        speakers=[SpeakerInfo(s.name, s.role) for s in st.attribution.speakers],
+        speakers=[
+            SpeakerInfo(name, s.role, [s.name] if s.name != name else [])
+            for s, name in zip(st.attribution.speakers, names, strict=True)
+        ],
         utterances=utterances,
         concepts=concepts,
         claims=claims,

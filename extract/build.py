@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from extract.document import Extraction
+from extract.people import looks_like_person
 from graph.ids import claim_id, concept_id, episode_id, normalise_name, person_id, segment_id
 from graph.model import (
     Appearance,
@@ -41,7 +42,7 @@ def build_fragment(ex: Extraction) -> GraphFragment:
     for sp in ex.speakers:
         pid = person_id(sp.name)
         speaker_ids[sp.name] = pid
-        people[pid] = Person(pid, sp.name)
+        people[pid] = Person(pid, sp.name, tuple(sp.aliases))
         role = sp.role if sp.role in ("host", "guest") else "guest"
         appearances[pid] = Appearance(pid, ep.id, role)  # type: ignore[arg-type]
     seen_ids: set[str] = set()
@@ -73,7 +74,7 @@ def build_fragment(ex: Extraction) -> GraphFragment:
         for n in (c.name, *c.aliases):
             names_to_cid.setdefault(normalise_name(n), cid)
         mentions.append(Mention(cid, ep.id, c.mentions, c.first))
-        if c.kind == "person":
+        if c.kind == "person" and looks_like_person(c.name):
             pid = person_id(c.name)
             if pid not in people:
                 people[pid] = Person(pid, c.name, aliases)

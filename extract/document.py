@@ -39,6 +39,7 @@ class SpeakerInfo:
 
     name: str
     role: str
+    aliases: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -1,19 +1,35 @@
-"""Cross-episode links recomputed after every ingest: concept relations."""
+"""Cross-episode links recomputed after every ingest: related concepts, similar claims,
+and people known by a first name folded into the full-name person they are.
+"""
 
 from __future__ import annotations
 
 import math
-from collections import Counter
+import re
+from collections import Counter, defaultdict
 from itertools import combinations
 
-from graph.model import ClaimFilter, Relation
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from graph.model import Claim, ClaimFilter, ClaimLink, Relation
 from graph.store import GraphStore
+from queries.claims import all_claims
+from queries.resolve import fold_first_names
 
-MIN_SHARED = 2
+MIN_SHARED = 2  # claims two concepts must share to be related
+SIMILAR_MIN = 0.25  # TF-IDF cosine for two claims to be similar
+AGREE_MIN = 0.4  # ... and to count as agreement when their polarity matches
+LINKS_PER_CLAIM = 5
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|cannot|can't|won't|don't|doesn't|isn't|aren't|wasn't|weren't|"
+    r"shouldn't|wouldn't|couldn't|hardly|unlikely|disagree|wrong)\b|n't\b",
+    re.IGNORECASE,
+)
 
 
-async def concept_relations(store: GraphStore) -> list[Relation]:
-    """``RELATED_TO`` weights: positive PMI of two concepts sharing claims, scaled to 0..1.
+def concept_relations(claims: list[Claim]) -> list[Relation]:
+    """``RELATED_TO`` weights: normalised PMI of two concepts sharing claims, in 0..1.
 
     Pairs sharing fewer than ``MIN_SHARED`` claims are left out, so frequent
     concepts do not relate to everything.
@@ -21,19 +37,13 @@ async def concept_relations(store: GraphStore) -> list[Relation]:
     pair_counts: Counter[tuple[str, str]] = Counter()
     single: Counter[str] = Counter()
     total = 0
-    offset = 0
-    while True:
-        batch = await store.claims(ClaimFilter(offset=offset, limit=1000))
-        if not batch:
-            break
-        for c in batch:
-            ids = sorted(set(c.concept_ids))
-            if not ids:
-                continue
-            total += 1
-            single.update(ids)
-            pair_counts.update(combinations(ids, 2))
-        offset += len(batch)
+    for c in claims:
+        ids = sorted(set(c.concept_ids))
+        if not ids:
+            continue
+        total += 1
+        single.update(ids)
+        pair_counts.update(combinations(ids, 2))
     out: list[Relation] = []
     for (a, b), n in sorted(pair_counts.items()):
         if n < MIN_SHARED:
@@ -46,6 +56,59 @@ async def concept_relations(store: GraphStore) -> list[Relation]:
     return out
 
 
+def negated(text: str) -> bool:
+    """True when a claim carries an odd number of negation cues.
+
+    >>> negated("Scaling will not stop."), negated("It isn't true that it won't work.")
+    (True, False)
+    """
+    return len(_NEGATION.findall(text)) % 2 == 1
+
+
+def similar_claims(claims: list[Claim]) -> list[ClaimLink]:
+    """``SIMILAR_TO`` between claims of different episodes about a shared concept.
+
+    Similarity is the TF-IDF cosine of the claims' clean text; the stance is
+    ``disagree`` when exactly one side is negated, ``agree`` when neither or both
+    are and the texts are close, else ``related``. Each claim keeps its strongest links.
+    """
+    if len(claims) < 2:
+        return []
+    texts = [c.text or c.quote for c in claims]
+    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1).fit_transform(texts)
+    by_concept: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        for cid in set(c.concept_ids):
+            by_concept[cid].append(i)
+    best: dict[tuple[int, int], float] = {}
+    for members in by_concept.values():
+        if len(members) < 2:
+            continue
+        sims = (matrix[members] @ matrix[members].T).toarray()
+        for x, y in zip(*np.nonzero(np.triu(sims, 1) >= SIMILAR_MIN), strict=True):
+            i, j = members[x], members[y]
+            if claims[i].episode_id != claims[j].episode_id:
+                best[(min(i, j), max(i, j))] = float(sims[x, y])
+    per_claim: dict[int, int] = Counter()
+    links: list[ClaimLink] = []
+    for (i, j), score in sorted(best.items(), key=lambda kv: (-kv[1], kv[0])):
+        if per_claim[i] >= LINKS_PER_CLAIM or per_claim[j] >= LINKS_PER_CLAIM:
+            continue
+        per_claim[i] += 1
+        per_claim[j] += 1
+        a, b = claims[i], claims[j]
+        if negated(texts[i]) != negated(texts[j]):
+            stance = "disagree"
+        else:
+            stance = "agree" if score >= AGREE_MIN else "related"
+        src, dst = sorted((a.id, b.id))
+        links.append(ClaimLink(src, dst, round(score, 4), stance))
+    return sorted(links, key=lambda link: (link.source_id, link.target_id))
+
+
 async def refresh_links(store: GraphStore) -> None:
-    """Recompute every derived cross-episode edge."""
-    await store.set_relations(await concept_relations(store))
+    """Recompute every derived cross-episode edge (after any ingest or delete)."""
+    await fold_first_names(store)
+    claims = await all_claims(store, ClaimFilter())
+    await store.set_relations(concept_relations(claims))
+    await store.set_similar(similar_claims(claims))

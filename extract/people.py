@@ -1,0 +1,119 @@
+"""Usual spellings of well-known people's names, for names speech recognition mangled.
+
+The shipped list is ``extract/data/people.tsv``; ``PODGRAPH_PEOPLE`` adds files in the
+same format. A name is matched when it equals a known name or spelling once
+normalised, or when the first names agree and the surnames are close in spelling or
+sound (rapidfuzz ratio, Metaphone).
+
+>>> canonical_person("Ilya Sotskever")
+'Ilya Sutskever'
+>>> canonical_person("Jane Placeholder")
+'Jane Placeholder'
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from extract.concepts.background import zipf
+from graph.ids import normalise_name
+from graph.names import same_person
+
+COMMON_SURNAME_ZIPF = 4.6  # a last word more frequent than this in English is not a surname
+SHIPPED = Path(__file__).resolve().parent / "data" / "people.tsv"
+ENV = "PODGRAPH_PEOPLE"
+
+
+@lru_cache(maxsize=4)
+def _load(paths: tuple[str, ...]) -> dict[str, str]:
+    """Normalised spelling → usual name."""
+    known: dict[str, str] = {}
+    for path in paths:
+        for raw in Path(path).read_text(encoding="utf-8").splitlines():
+            if not raw.strip() or raw.startswith("#"):
+                continue
+            name, _, rest = raw.partition("\t")
+            for form in (name, *rest.split("|")):
+                if form.strip():
+                    known.setdefault(normalise_name(form), name.strip())
+    return known
+
+
+def known_people() -> dict[str, str]:
+    """The shipped list plus the files named in ``PODGRAPH_PEOPLE``."""
+    extra = tuple(p for p in os.environ.get(ENV, "").split(os.pathsep) if p.strip())
+    return _load((str(SHIPPED), *extra))
+
+
+def unique_first_names() -> dict[str, str]:
+    """Known people's first names that belong to one known person only.
+
+    >>> unique_first_names()["ilya"]
+    'Ilya Sutskever'
+    """
+    owners: dict[str, set[str]] = {}
+    for usual in set(known_people().values()):
+        parts = normalise_name(usual).split()
+        if len(parts) >= 2:
+            owners.setdefault(parts[0], set()).add(usual)
+    return {first: next(iter(names)) for first, names in owners.items() if len(names) == 1}
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
+
+
+def first_name_mentions(text: str, speakers: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """Known people named by their first name alone: usual name → character spans.
+
+    A first name counts when one known person has it and no speaker of the episode
+    shares it (their own first name is how they are addressed).
+
+    >>> first_name_mentions("There is a talk by Ilya on that.", ["Ann Lee"])
+    {'Ilya Sutskever': [(19, 23)]}
+    """
+    firsts = unique_first_names()
+    taken = {normalise_name(s).split()[0] for s in speakers if normalise_name(s)}
+    found: dict[str, list[tuple[int, int]]] = {}
+    for m in _CAPITALISED.finditer(text):
+        key = m.group(0).lower()
+        usual = firsts.get(key)
+        if usual is None or key in taken:
+            continue
+        after = text[m.end() : m.end() + 1 + len(usual)]
+        surname = usual.split(" ", 1)[1]
+        if after.startswith(" ") and after[1:].lower().startswith(surname.lower()[:3]):
+            continue  # the full name is said here; the concept finder sees it
+        found.setdefault(usual, []).append((m.start(), m.end()))
+    return found
+
+
+def looks_like_person(name: str) -> bool:
+    """A known person, or two to four capitalised words ending in a rare word (a name's shape).
+
+    >>> [looks_like_person(n) for n in ("Noam Chomsky", "App Store", "Max", "f(x")]
+    [True, False, False, False]
+    """
+    if normalise_name(name) in known_people():
+        return True
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and all(_NAME_WORD.fullmatch(w) for w in words)
+        and zipf(words[-1]) < COMMON_SURNAME_ZIPF
+    )
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-zA-Z'\-.]*")
+
+
+def canonical_person(name: str) -> str:
+    """The usual spelling of a well-known person's name, else the name as given."""
+    known = known_people()
+    exact = known.get(normalise_name(name))
+    if exact:
+        return exact
+    hits = {usual for form, usual in known.items() if same_person(name, form)}
+    return hits.pop() if len(hits) == 1 else name

@@ -1,0 +1,29 @@
+"""When two spellings of a full name are one person despite speech-recognition errors."""
+
+from __future__ import annotations
+
+import jellyfish
+from rapidfuzz import fuzz
+
+from graph.ids import normalise_name
+
+SURNAME_RATIO = 85.0  # any surname
+LONG_SURNAME_RATIO = 75.0  # surnames of six letters or more: more room for mis-hearing
+
+
+def same_person(a: str, b: str) -> bool:
+    """True when two full names plausibly name one person despite mis-hearing.
+
+    >>> same_person("Ilya Satsgever", "Ilya Sutskever"), same_person("Ilya Sutskever", "Ilya Smith")
+    (True, False)
+    """
+    ta, tb = normalise_name(a).split(), normalise_name(b).split()
+    if len(ta) < 2 or len(tb) < 2 or ta[0] != tb[0]:
+        return ta == tb
+    sa, sb = " ".join(ta[1:]), " ".join(tb[1:])
+    if sa == sb:
+        return True
+    ratio = fuzz.ratio(sa, sb)
+    if ratio >= SURNAME_RATIO or (min(len(sa), len(sb)) >= 6 and ratio >= LONG_SURNAME_RATIO):
+        return True
+    return len(sa) >= 5 and jellyfish.metaphone(sa) == jellyfish.metaphone(sb)
