@@ -79,7 +79,8 @@ def _add_first_name_mentions(st: DocState, speakers: list[str], concepts: list[C
     """Known people named by first name alone become (or join) person concepts."""
     by_name = {c.name: i for i, c in enumerate(concepts)}
     ads = [(s.char_start, s.char_end) for s in st.attribution.spans if s.ad] if st.attribution else []
-    for usual, spans in first_name_mentions(st.timed.text, speakers).items():
+    named = [c.name for c in concepts if c.kind == "person" and " " in c.name]
+    for usual, spans in first_name_mentions(st.timed.text, speakers, named).items():
         spans = [sp for sp in spans if not any(a <= sp[0] < b for a, b in ads)]
         if not spans:
             continue

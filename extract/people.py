@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from extract.concepts.background import zipf
 from graph.ids import normalise_name
 from graph.names import same_person
 
+RARE_FIRST_NAME_ZIPF = 3.6  # a first name more common than this is too ambiguous alone
 COMMON_SURNAME_ZIPF = 4.6  # a last word more frequent than this in English is not a surname
 SHIPPED = Path(__file__).resolve().parent / "data" / "people.tsv"
 ENV = "PODGRAPH_PEOPLE"
@@ -65,22 +67,30 @@ def unique_first_names() -> dict[str, str]:
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 
-def first_name_mentions(text: str, speakers: list[str]) -> dict[str, list[tuple[int, int]]]:
+def first_name_mentions(
+    text: str, speakers: Sequence[str], others: Sequence[str] = ()
+) -> dict[str, list[tuple[int, int]]]:
     """Known people named by their first name alone: usual name → character spans.
 
-    A first name counts when one known person has it and no speaker of the episode
-    shares it (their own first name is how they are addressed).
+    A first name counts when it is rare in English, is not itself a known term (a
+    product called like a person), belongs to one known person, and no speaker of
+    the episode nor another person named in it (``others``) shares it.
 
     >>> first_name_mentions("There is a talk by Ilya on that.", ["Ann Lee"])
     {'Ilya Sutskever': [(19, 23)]}
     """
+    from extract.concepts.vocabulary import default_vocabulary
+
     firsts = unique_first_names()
-    taken = {normalise_name(s).split()[0] for s in speakers if normalise_name(s)}
+    vocabulary = default_vocabulary()
+    taken = {normalise_name(s).split()[0] for s in [*speakers, *others] if normalise_name(s)}
     found: dict[str, list[tuple[int, int]]] = {}
     for m in _CAPITALISED.finditer(text):
         key = m.group(0).lower()
         usual = firsts.get(key)
-        if usual is None or key in taken:
+        if usual is None or zipf(key) >= RARE_FIRST_NAME_ZIPF or vocabulary.lookup(m.group(0)):
+            continue
+        if key in taken and canonical_person(usual) not in others:
             continue
         after = text[m.end() : m.end() + 1 + len(usual)]
         surname = usual.split(" ", 1)[1]

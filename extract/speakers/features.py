@@ -70,7 +70,7 @@ for _i, _words in enumerate(
         _OPENER_WORDS[_w] = _i
 _REACT_PHRASES = re.compile(r"^(i see|got it|makes sense|that makes sense|fair enough|all right)\b", re.I)
 
-_CLASS_WORDS: dict[str, int] = {}
+CLASS_WORDS: dict[str, int] = {}
 for _name, _words in (
     ("filler", ("um", "uh", "ah", "er", "erm", "hmm", "mm", "mhm")),
     ("you", ("you", "your", "you're", "you've", "you'd", "you'll", "yours", "yourself", "yourselves")),
@@ -83,7 +83,7 @@ for _name, _words in (
     ("qword", ("what", "why", "how", "which", "when", "where", "whether", "who")),
 ):
     for _w in _words:
-        _CLASS_WORDS[_w] = CLASSES.index(_name)
+        CLASS_WORDS[_w] = CLASSES.index(_name)
 _ASK = re.compile(
     r"\b(do|did|would|could|can|are|have|will|should|were) you\b|\bi'?m (curious|wondering)\b|"
     r"\bi wonder\b|\btell (me|us)\b|\btalk about\b|\bwhat's your\b|\byour (take|view|sense|thoughts)\b",
@@ -118,7 +118,7 @@ def unit_features(unit: Unit) -> UnitFeatures:
     counts = [0] * len(CLASSES)
     other = CLASSES.index("other")
     for w in words:
-        counts[_CLASS_WORDS.get(w, other)] += 1
+        counts[CLASS_WORDS.get(w, other)] += 1
     counts[CLASSES.index("ask")] = len(_ASK.findall(low))
     return UnitFeatures(end, opener, length, tuple(counts), n)
 

@@ -3,11 +3,14 @@
 State 0 is the host (asks, reacts, addresses "you"); states 1… are guests
 (answer, hedge, say "I"/"we", use fillers). The rates start from these role
 profiles; EM re-estimates them from the episode's own posteriors, with the
-profile as a Dirichlet prior so a few units cannot overturn it. Each speaker's
-word use (idiolect: "sort of", "I guess", "basically", recurring terms) is
-re-estimated the same way over the episode's recurring words, as log-ratios to
-the episode's overall rates, so it carries no role prior and only separates the
-two voices. The turn-change log-odds at each boundary is a fixed linear function
+profile's contrast as a prior so a few units cannot overturn it. A role is a
+set of ratios to the local background (what everyone says around a unit), one
+for the whole episode: transcription style drifts (Whisper drops fillers for
+long stretches) but a stretch cannot swap which state is the host. Each
+speaker's word use (idiolect: "sort of", "I guess", "basically", recurring
+terms) is re-estimated the same way over the episode's recurring words, as
+log-ratios to the episode's (or the local topic's) rates, so it carries no role
+prior and only separates the two voices. The turn-change log-odds at each boundary is a fixed linear function
 of the boundary features.
 """
 
@@ -22,7 +25,15 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
-from extract.speakers.features import CLASSES, ENDS, LENGTHS, OPENERS, BoundaryFeatures, UnitFeatures
+from extract.speakers.features import (
+    CLASS_WORDS,
+    CLASSES,
+    ENDS,
+    LENGTHS,
+    OPENERS,
+    BoundaryFeatures,
+    UnitFeatures,
+)
 from extract.speakers.hmm import Array, posteriors, viterbi
 
 
@@ -73,12 +84,12 @@ class Settings:
     prior_units: float = 30.0  # Dirichlet strength of the categorical profiles
     prior_tokens: float = 600.0  # … and of the token profile
     iterations: int = 8
-    window: int = 100  # units each side that local rates are estimated from
-    local_units: float = 20.0  # strength of the global rates in the local estimate
-    local_tokens: float = 300.0
+    window: int = 100  # units each side that the local background is counted over
+    local_units: float = 20.0  # pseudo-units of the episode's rates in the local background
     min_count: int = 3  # a word's count in the episode to enter the speaker lexicons
-    lexical_weight: float = 0.3  # tempers the speakers' word-use evidence
+    lexical_weight: float = 0.15  # tempers the speakers' word-use evidence
     prior_lexical: float = 500.0  # pseudo-words of the episode's own word rates
+    topic_window: int = 0  # units each side that the local topic's word rates come from (0: episode)
 
 
 @dataclass
@@ -155,20 +166,47 @@ def emissions(x: Design, r: Rates, cfg: Settings) -> Array:
     )
 
 
-def _reestimate(counts: Array, prior: Array, strength: float) -> Array:
-    est = counts + strength * prior
-    return np.log(est / est.sum(axis=-1, keepdims=True))
+def _background(m: Array, window: int, strength: float) -> Array:
+    """Each unit's local rates of a feature over all speakers, shape (T, K).
 
-
-def _local(post: Array, m: Array, glob: Array, window: int, strength: float) -> Array:
-    """Rates re-estimated from the units within ``window`` of each unit, shrunk to the global ones."""
+    Counted over the units within ``window`` of each unit whoever said them (no
+    posteriors enter), shrunk to the episode's overall rates. Transcription style
+    drifts inside an episode (Whisper drops fillers for long stretches); the
+    speakers' rates are taken relative to this background, so a stretch where
+    nobody says "um" does not look like the host's.
+    """
     t = len(m)
-    weighted = post[:, :, None] * m[:, None, :]  # (T, N, K)
-    cum = np.concatenate([np.zeros((1, *weighted.shape[1:])), np.cumsum(weighted, axis=0)])
+    total = m.sum(axis=0)
+    glob = (total + 0.5) / (total.sum() + 0.5 * m.shape[1])
+    cum = np.concatenate([np.zeros((1, m.shape[1])), np.cumsum(m, axis=0)])
     lo = np.clip(np.arange(t) - window, 0, t)
     hi = np.clip(np.arange(t) + window + 1, 0, t)
     counts = cum[hi] - cum[lo]
-    return _reestimate(counts, np.exp(glob)[None, :, :], strength)
+    per_unit = np.maximum(counts.sum(axis=1, keepdims=True), 1.0) / max(2 * window, 1)
+    est = counts + strength * glob * per_unit
+    return np.asarray(est / est.sum(axis=1, keepdims=True))
+
+
+def _log_ratios(post: Array, m: Array, bg: Array, prior: Array, strength: float) -> Array:
+    """log(speaker rate / background rate) per state and class, shape (N, K).
+
+    Observed counts against the counts the background predicts for the units each
+    state said (one scaling step of a log-linear model), with the role profile's
+    contrast to the mean profile as ``strength`` pseudo-units.
+    """
+    size = m.sum(axis=1)  # tokens per unit (1 for a categorical feature)
+    observed = post.T @ m
+    expected = post.T @ (size[:, None] * bg)
+    mean = prior.mean(axis=0, keepdims=True)
+    scale = max(float(size.mean()), 1e-9) if len(size) else 1.0
+    ratio = (observed + strength * scale * prior) / (expected + strength * scale * mean)
+    return np.asarray(np.log(ratio))
+
+
+def _relative(bg: Array, log_ratio: Array) -> Array:
+    """Local log rates of every state, background times ratio, renormalised: (T, N, K)."""
+    w = bg[:, None, :] * np.exp(log_ratio)[None, :, :]
+    return np.asarray(np.log(w / w.sum(axis=2, keepdims=True)))
 
 
 def fit_decode(
@@ -182,36 +220,37 @@ def fit_decode(
     """Adapt the role rates to the episode by EM, then decode; returns (path, posteriors).
 
     ``anchors`` (T, N) adds log-odds from strong cues (ads, introductions, vocatives).
+    The roles are global: each state's rates are one set of ratios to the local
+    background for the whole episode, so no stretch can swap what the states mean.
     """
     cfg = cfg or Settings()
     profiles = [HOST] + [GUEST] * (n - 1)
     prior = Rates.from_profiles(profiles)
-    rates = Rates.from_profiles(profiles)
     x = Design.build(feats)
+    fields = ("end", "opener", "length", "tokens")
+    bg = {f: _background(getattr(x, f), cfg.window, cfg.local_units) for f in fields}
+    strength = {f: cfg.prior_tokens / 20.0 if f == "tokens" else cfg.prior_units for f in fields}
+    ratios = {f: getattr(prior, f) - np.log(np.exp(getattr(prior, f)).mean(axis=0)) for f in fields}
     change = change_logits(bounds, n, cfg)
     start = np.log(np.array([0.5] + [0.5 / max(n - 1, 1)] * (n - 1)))[:n]
     post = np.full((len(feats), n), 1.0 / n)
     lex = _Lexicon(texts or [""] * len(feats), cfg.min_count)
     lexical = np.zeros((len(feats), n))
+    topic = lex.local(cfg.topic_window)
+
+    def rates() -> Rates:
+        return Rates(*(_relative(bg[f], ratios[f]) for f in fields))
+
     for _ in range(cfg.iterations):
-        post = posteriors(emissions(x, rates, cfg) + lexical + anchors, change, start)
+        post = posteriors(emissions(x, rates(), cfg) + lexical + anchors, change, start)
         if n > 2:
             # Break the symmetry between guests a little so EM can tell them apart.
             post[:, 1:] *= 1.0 + 0.01 * np.sin(np.arange(len(feats)) / 50.0 + np.arange(n - 1))[None, :]
-        glob = Rates(
-            _reestimate(post.T @ x.end, np.exp(prior.end), cfg.prior_units),
-            _reestimate(post.T @ x.opener, np.exp(prior.opener), cfg.prior_units),
-            _reestimate(post.T @ x.length, np.exp(prior.length), cfg.prior_units),
-            _reestimate(post.T @ x.tokens, np.exp(prior.tokens), cfg.prior_tokens),
-        )
-        rates = Rates(
-            _local(post, x.end, glob.end, cfg.window, cfg.local_units),
-            _local(post, x.opener, glob.opener, cfg.window, cfg.local_units),
-            _local(post, x.length, glob.length, cfg.window, cfg.local_units),
-            _local(post, x.tokens, glob.tokens, cfg.window, cfg.local_tokens),
-        )
-        lexical = cfg.lexical_weight * np.asarray(lex.counts @ lex.rates(post, cfg.prior_lexical).T)
-    emit = emissions(x, rates, cfg) + lexical + anchors
+        ratios = {
+            f: _log_ratios(post, getattr(x, f), bg[f], np.exp(getattr(prior, f)), strength[f]) for f in fields
+        }
+        lexical = cfg.lexical_weight * lex.scores(post, topic, cfg.prior_lexical)
+    emit = emissions(x, rates(), cfg) + lexical + anchors
     post = posteriors(emit, change, start)
     return viterbi(emit, change, start), post
 
@@ -220,13 +259,19 @@ def fit_decode(
 
 
 _LEX_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_FILLERS = frozenset(w for w, c in CLASS_WORDS.items() if c == CLASSES.index("filler"))
 
 
 class _Lexicon:
     """Each speaker's word use (idiolect), as log-ratios to the episode's overall rates."""
 
     def __init__(self, texts: Sequence[str], min_count: int) -> None:
-        docs = [_LEX_WORD.findall(txt.lower().replace("’", "'")) for txt in texts]
+        # Fillers are left to the token classes, read against the local background:
+        # how many a transcript keeps drifts with the transcriber, not the speaker.
+        docs = [
+            [w for w in _LEX_WORD.findall(txt.lower().replace("’", "'")) if w not in _FILLERS]
+            for txt in texts
+        ]
         freq = Counter(w for d in docs for w in d)
         vocab = {w: i for i, w in enumerate(sorted(w for w, c in freq.items() if c >= min_count))}
         rows, cols = [], []
@@ -242,10 +287,45 @@ class _Lexicon:
         total = np.asarray(self.counts.sum(axis=0)).ravel()
         self.background = (total + 0.5) / (total.sum() + 0.5 * self.size) if self.size else total
 
-    def rates(self, occ: Array, strength: float) -> Array:
-        """log(speaker rate / overall rate) per word, shrunk to the overall rates."""
+    def local(self, window: int, block: int = 10) -> Array:
+        """Each unit's local word rates over all speakers (its topic), shape (T, V) or (1, V).
+
+        Counted over blocks of ``block`` units within about ``window`` units of each
+        unit's block, shrunk to the episode's rates.
+        """
+        t = self.counts.shape[0]
+        if not self.size or not t:
+            return np.zeros((t, self.size))
+        if window <= 0:
+            return self.background[None, :]  # one row for every unit
+        nb = (t + block - 1) // block
+        owner = csr_matrix((np.ones(t), (np.arange(t) // block, np.arange(t))), shape=(nb, t))
+        per_block = np.asarray((owner @ self.counts).todense())
+        cum = np.concatenate([np.zeros((1, self.size)), np.cumsum(per_block, axis=0)])
+        reach = max(1, window // block)
+        lo = np.clip(np.arange(nb) - reach, 0, nb)
+        hi = np.clip(np.arange(nb) + reach + 1, 0, nb)
+        local = cum[hi] - cum[lo]
+        est = local + 20.0 * self.background[None, :] * local.sum(axis=1, keepdims=True) / max(
+            float(local.sum(axis=1).mean()), 1.0
+        )
+        return np.asarray(est / est.sum(axis=1, keepdims=True))[np.arange(t) // block]
+
+    def scores(self, occ: Array, local: Array, strength: float) -> Array:
+        """Log-likelihood of each unit's words under each speaker relative to the local topic, (T, N).
+
+        Each speaker's word use is a ratio to the local rates (what anyone says
+        about the topic at hand), estimated like the role ratios, shrunk to 1.
+        """
+        t, n = occ.shape
         if not self.size:
-            return np.zeros((occ.shape[1], 0))
-        c = np.asarray((self.counts.T @ occ).T)  # (N, V)
-        est = (c + strength * self.background) / (c.sum(axis=1, keepdims=True) + strength)
-        return np.log(est / self.background)
+            return np.zeros((t, n))
+        size = np.asarray(self.counts.sum(axis=1)).ravel()
+        observed = np.asarray((self.counts.T @ occ).T)  # (N, V)
+        # Words each speaker would say at the local rates, (N, V); one row: the episode's.
+        one = len(local) == 1
+        expected = (occ.T @ size)[:, None] * local if one else occ.T @ (size[:, None] * local)
+        pseudo = strength * self.background[None, :]
+        log_ratio = np.log((observed + pseudo) / (expected + pseudo))
+        norm = np.log(local @ np.exp(log_ratio).T)  # (T, N)
+        return np.asarray(self.counts @ log_ratio.T) - size[:, None] * norm

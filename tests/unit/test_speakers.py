@@ -183,6 +183,49 @@ def test_lexicon_separates_two_voices_without_a_role_prior() -> None:
     texts = ["sort of kind of sort of", "indeed quite indeed", "sort of kind of", "quite indeed quite"]
     lex = _Lexicon(texts, min_count=2)
     occ = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 0.0], [0.0, 1.0]])
-    llr = np.asarray(lex.counts @ lex.rates(occ, strength=2.0).T)
+    llr = lex.scores(occ, lex.local(0), strength=2.0)
     assert (llr[[0, 2], 0] > llr[[0, 2], 1]).all()
     assert (llr[[1, 3], 1] > llr[[1, 3], 0]).all()
+
+
+def test_lexicon_local_topic_is_shared_by_both_voices() -> None:
+    import numpy as np
+
+    from extract.speakers.model import _Lexicon
+
+    # Both voices talk about tides and then about turbines; only "sort of" vs "quite" tells them apart.
+    texts = ["tides tides sort of"] * 6 + ["tides tides quite"] * 6
+    texts += ["turbines turbines sort of"] * 6 + ["turbines turbines quite"] * 6
+    lex = _Lexicon(texts, min_count=2)
+    occ = np.array([[1.0, 0.0]] * 6 + [[0.0, 1.0]] * 6 + [[1.0, 0.0]] * 6 + [[0.0, 1.0]] * 6)
+    llr = lex.scores(occ, lex.local(12, block=6), strength=2.0)
+    assert (llr[:6, 0] > llr[:6, 1]).all() and (llr[18:, 1] > llr[18:, 0]).all()
+    assert (llr[12:18, 0] > llr[12:18, 1]).all()
+
+
+def test_roles_are_read_against_the_local_background() -> None:
+    import numpy as np
+
+    from extract.speakers.model import _background, _log_ratios, _relative
+
+    # Openers: column 0 "none", column 1 a filler. The guest opens with "um" half the time, the host
+    # never; in the second half of the episode nobody says "um" (the transcriber dropped them).
+    m = np.zeros((80, 2))
+    m[:, 0] = 1.0
+    m[0:40:2, 0], m[0:40:2, 1] = 0.0, 1.0
+    guest = np.zeros(80)
+    guest[0:40:2] = guest[1:40:4] = guest[40::2] = 1.0
+    post = np.stack([1.0 - guest, guest], axis=1)
+    bg = _background(m, window=10, strength=1.0)
+    ratios = _log_ratios(post, m, bg, np.array([[0.9, 0.1], [0.6, 0.4]]), strength=1.0)
+    rates = _relative(bg, ratios)
+    host_edge = rates[:, 0, 0] - rates[:, 1, 0]  # how much an opener without "um" favours the host
+    assert host_edge[10] > 0.5
+    assert abs(host_edge[70]) < 0.1
+
+
+def test_lexicon_leaves_fillers_to_the_token_classes() -> None:
+    from extract.speakers.model import _Lexicon
+
+    lex = _Lexicon(["um so um uh", "uh so um", "so um uh"], min_count=2)
+    assert lex.size == 1  # only "so"
