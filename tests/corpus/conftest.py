@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from api.cli import main
+from graph.errors import StoreError
+from graph.neo4j import Neo4jStore
+from graph.settings import Settings
 from tests.conftest import CORPUS
+from tests.store.conftest import neo4j_required, neo4j_settings
 
 # What a user would pass on the command line for each corpus file.
 OPTIONS: dict[str, list[str]] = {
@@ -39,6 +45,30 @@ def corpus_store(tmp_path_factory: pytest.TempPathFactory, corpus_documents: dic
     path = tmp_path_factory.mktemp("corpus-store") / "g.podgraph"
     assert main(["ingest", "--store", str(path), *map(str, corpus_documents.values())]) == 0
     return path
+
+
+async def _wipe(uri: str, user: str, password: str) -> None:
+    store = Neo4jStore(uri, user, password)
+    await store.open()
+    try:
+        await store.clear()
+    finally:
+        await store.close()
+
+
+@pytest.fixture(scope="session")
+def neo4j_corpus(corpus_documents: dict[str, Path]) -> Iterator[Settings]:
+    uri, user, password = neo4j_settings()
+    try:
+        asyncio.run(_wipe(uri, user, password))
+    except StoreError as exc:
+        if neo4j_required():
+            pytest.fail(f"PODGRAPH_REQUIRE_NEO4J=1 but {exc}", pytrace=False)
+        pytest.skip(f"Neo4j test server not reachable: {exc}")
+    args = ["--backend", "neo4j", "--neo4j-uri", uri, "--neo4j-user", user, "--neo4j-password", password]
+    assert main(["ingest", *args, *map(str, corpus_documents.values())]) == 0
+    yield Settings(backend="neo4j", neo4j_uri=uri, neo4j_user=user, neo4j_password=password)
+    asyncio.run(_wipe(uri, user, password))
 
 
 __all__ = ["CORPUS", "OPTIONS"]

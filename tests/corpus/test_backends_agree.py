@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
 import csv
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from api.cli import main
-from graph.errors import StoreError
-from graph.neo4j import Neo4jStore
 from graph.settings import Settings
 from tests.conftest import GOLD
 from tests.server import running_server
-from tests.store.conftest import neo4j_required, neo4j_settings
 
 pytestmark = pytest.mark.corpus
 
@@ -33,30 +27,6 @@ OTHER_QUERIES = [
     '{ concepts(search: "train", limit: 30) { id name aliases kind } }',
     '{ subgraph(center: "RLHF", depth: 2, limit: 150) { nodes { id kind label size props } edges { source target kind weight } } }',
 ]
-
-
-async def _wipe(uri: str, user: str, password: str) -> None:
-    store = Neo4jStore(uri, user, password)
-    await store.open()
-    try:
-        await store.clear()
-    finally:
-        await store.close()
-
-
-@pytest.fixture(scope="module")
-def neo4j_corpus(corpus_documents: dict[str, Path]) -> Iterator[Settings]:
-    uri, user, password = neo4j_settings()
-    try:
-        asyncio.run(_wipe(uri, user, password))
-    except StoreError as exc:
-        if neo4j_required():
-            pytest.fail(f"PODGRAPH_REQUIRE_NEO4J=1 but {exc}", pytrace=False)
-        pytest.skip(f"Neo4j test server not reachable: {exc}")
-    args = ["--backend", "neo4j", "--neo4j-uri", uri, "--neo4j-user", user, "--neo4j-password", password]
-    assert main(["ingest", *args, *map(str, corpus_documents.values())]) == 0
-    yield Settings(backend="neo4j", neo4j_uri=uri, neo4j_user=user, neo4j_password=password)
-    asyncio.run(_wipe(uri, user, password))
 
 
 def _post(url: str, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
