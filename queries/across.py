@@ -38,9 +38,12 @@ class Connection:
 
 
 async def _endpoint(store: GraphStore, name: str) -> str | None:
-    """A node id from an id, a concept name or a person name."""
+    """A node id from an id, a person's name (a person wins over a person-concept), or a concept name."""
     if await store.nodes([name]):
         return name
+    exact = await store.find_person(name)
+    if exact is not None:
+        return exact.id
     concept = await resolve_concept(store, name)
     if concept is not None:
         return concept.id
