@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 
+import pytest
 import yaml
 
 from tests.conftest import ROOT
@@ -25,6 +26,6 @@ def test_compose_file_wires_the_api_to_neo4j() -> None:
 def test_compose_file_is_valid_for_compose_when_it_is_installed() -> None:
     tool = shutil.which("docker-compose")
     if tool is None:
-        return  # the structural test above still ran
+        pytest.skip("docker-compose is not installed")
     done = subprocess.run([tool, "config", "-q"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
