@@ -171,9 +171,12 @@ def _labelled(
     asks: Counter[str] = Counter()
     for lab, f, u, i in zip(labels, feats, units, range(len(units)), strict=True):
         asks[lab] += (f.end == 1) + 3 * bool(_HOST_CUE.search(u.text) and i < len(units) * INTRO_SHARE)
-    host_label = next((lab for lab in order if host and lab.lower() == host.lower()), None)
+    host_label = next((lab for lab in order if host and same_person(lab, host)), None)
+    guest_label = next((lab for lab in order if guest and same_person(lab, guest)), None)
     if host_label is None:
-        host_label = max(order, key=lambda lab: (asks[lab], -order.index(lab)))
+        # The metadata's guest is never the host; among the others, the one who asks most.
+        candidates = [lab for lab in order if lab != guest_label] or order
+        host_label = max(candidates, key=lambda lab: (asks[lab], -order.index(lab)))
     rename: dict[str, str] = {}
     if any(_DIARISED.match(lab) for lab in order):
         path = [0 if lab == host_label else 1 for lab in labels]
@@ -190,7 +193,7 @@ def _labelled(
             "host"
             if lab == host_label
             else "guest"
-            if not guest or lab.lower() == guest.lower() or len(order) == 2
+            if not guest or lab == guest_label or len(order) == 2
             else "speaker",
         )
         for lab in order

@@ -132,6 +132,7 @@ class BoundaryFeatures:
     line_start: bool
     gap: bool
     inner: bool  # the parser kept both sides in one sentence
+    to_question: bool = False  # the unit after the boundary is a question
 
 
 def boundary_features(
@@ -144,4 +145,5 @@ def boundary_features(
         line_start=unit.line_start,
         gap=unit.line_start and unit.gap_s >= gap_s,
         inner=not unit.first_in_sentence,
+        to_question=cur.end == 1,
     )

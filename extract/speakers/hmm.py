@@ -9,7 +9,9 @@ equal probability. ``emit[t, s]`` is the log-likelihood of unit ``t`` under ``s`
 >>> change = np.zeros((3, 2))
 >>> viterbi(emit, change).tolist()
 [0, 0, 1]
->>> bool(np.allclose(posteriors(emit, change), _posteriors_log(emit, change)))
+>>> p2, x2 = posteriors_pairs(emit, change)
+>>> pl, xl = _posteriors_log(emit, change)
+>>> bool(np.allclose(p2, pl) and np.allclose(x2, xl))
 True
 """
 
@@ -38,7 +40,7 @@ def _logsumexp(a: Array, axis: int) -> Array:
     return np.squeeze(m, axis=axis) + np.log(np.sum(np.exp(a - m), axis=axis))
 
 
-def _posteriors2(emit: Array, change: Array, start: Array) -> Array:
+def _posteriors2(emit: Array, change: Array, start: Array) -> tuple[Array, Array]:
     """Scaled forward-backward for two states in plain floats (fast for long episodes)."""
     t = len(emit)
     e = np.exp(emit - emit.max(axis=1, keepdims=True))
@@ -58,19 +60,24 @@ def _posteriors2(emit: Array, change: Array, start: Array) -> Array:
         fa0[i], fa1[i] = a0 / z, a1 / z
     b0 = b1 = 1.0
     out = np.empty((t, 2))
+    xi = np.zeros((t, 2))
     out[t - 1] = (fa0[t - 1], fa1[t - 1])
     for i in range(t - 1, 0, -1):
         y0, y1 = e0[i] * b0, e1[i] * b1
+        x0, x1 = fa0[i - 1], fa1[i - 1]
+        j01, j10 = x0 * c0[i] * y1, x1 * c1[i] * y0
+        zj = j01 + j10 + x0 * (1 - c0[i]) * y0 + x1 * (1 - c1[i]) * y1
+        xi[i] = (j01 / zj, j10 / zj)
         nb0 = (1 - c0[i]) * y0 + c0[i] * y1
         nb1 = c1[i] * y0 + (1 - c1[i]) * y1
         z = nb0 + nb1
         b0, b1 = nb0 / z, nb1 / z
         q0, q1 = fa0[i - 1] * b0, fa1[i - 1] * b1
         out[i - 1] = (q0 / (q0 + q1), q1 / (q0 + q1))
-    return out
+    return out, xi
 
 
-def _posteriors_log(emit: Array, change: Array, start: Array | None = None) -> Array:
+def _posteriors_log(emit: Array, change: Array, start: Array | None = None) -> tuple[Array, Array]:
     t, n = emit.shape
     trans = _log_transitions(change)
     init = np.full(n, -np.log(n)) if start is None else start
@@ -83,17 +90,31 @@ def _posteriors_log(emit: Array, change: Array, start: Array | None = None) -> A
         beta[i] = _logsumexp(trans[i + 1] + (emit[i + 1] + beta[i + 1])[None, :], axis=1)
     post = alpha + beta
     post -= _logsumexp(post, axis=1)[:, None]
-    return np.exp(post)
+    xi = np.zeros((t, n))
+    if t > 1:
+        pair = alpha[:-1, :, None] + trans[1:] + (emit[1:] + beta[1:])[:, None, :]
+        pair = np.exp(pair - _logsumexp(pair.reshape(t - 1, -1), axis=1)[:, None, None])
+        idx = np.arange(n)
+        xi[1:] = pair.sum(axis=2) - pair[:, idx, idx]
+    return np.exp(post), xi
+
+
+def posteriors_pairs(emit: Array, change: Array, start: Array | None = None) -> tuple[Array, Array]:
+    """Posteriors of each speaker per unit and of a change at each boundary (forward-backward).
+
+    The second array, shape (T, N), is P(unit t-1 said by s and unit t by someone else).
+    """
+    t, n = emit.shape
+    if t == 0:
+        return np.zeros((0, n)), np.zeros((0, n))
+    if n == 2:
+        return _posteriors2(emit, change, np.full(2, -np.log(2)) if start is None else start)
+    return _posteriors_log(emit, change, start)
 
 
 def posteriors(emit: Array, change: Array, start: Array | None = None) -> Array:
     """Posterior probability of each speaker for each unit (forward-backward)."""
-    t, n = emit.shape
-    if t == 0:
-        return np.zeros((0, n))
-    if n == 2:
-        return _posteriors2(emit, change, np.full(2, -np.log(2)) if start is None else start)
-    return _posteriors_log(emit, change, start)
+    return posteriors_pairs(emit, change, start)[0]
 
 
 def viterbi(emit: Array, change: Array, start: Array | None = None) -> NDArray[np.int64]:

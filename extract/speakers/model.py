@@ -10,8 +10,11 @@ long stretches) but a stretch cannot swap which state is the host. Each
 speaker's word use (idiolect: "sort of", "I guess", "basically", recurring
 terms) is re-estimated the same way over the episode's recurring words, as
 log-ratios to the episode's (or the local topic's) rates, so it carries no role
-prior and only separates the two voices. The turn-change log-odds at each boundary is a fixed linear function
-of the boundary features.
+prior and only separates the two voices. The turn-change log-odds at each
+boundary is a fixed linear function of the boundary features (a question
+before or after it, how the next unit opens, line starts and gaps) plus one
+offset per state re-estimated per episode from the pairwise posteriors under a
+prior that does not grow with the episode, so short turns can be learnt.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from extract.speakers.features import (
     BoundaryFeatures,
     UnitFeatures,
 )
-from extract.speakers.hmm import Array, posteriors, viterbi
+from extract.speakers.hmm import Array, posteriors, posteriors_pairs, viterbi
 
 
 def _norm(xs: Sequence[float]) -> tuple[float, ...]:
@@ -72,7 +75,9 @@ class Settings:
 
     leave_host: float = -1.8  # base log-odds that the host's turn ends after a unit
     leave_guest: float = -2.2  # the same for a guest
-    after_question: tuple[float, float] = (1.6, 0.0)  # after a host's / a guest's question
+    after_question: tuple[float, float] = (3.0, 0.0)  # after a host's / a guest's question
+    # Before a question: a host asking again keeps the turn; a guest's turn tends to end.
+    to_question: tuple[float, float] = (-1.5, 0.8)
     # How the next unit opens (OPENERS: none filler agree react so conj), after host / guest:
     # an answer opens with "Yeah"; a host reacts with "Interesting."; "and"/"but" continue.
     opener_host: tuple[float, ...] = (0.0, 0.6, 2.5, 0.8, 0.0, -1.5)
@@ -90,6 +95,7 @@ class Settings:
     lexical_weight: float = 0.15  # tempers the speakers' word-use evidence
     prior_lexical: float = 500.0  # pseudo-words of the episode's own word rates
     topic_window: int = 0  # units each side that the local topic's word rates come from (0: episode)
+    change_precision: float = 1.0  # prior precision of a state's per-episode change log-odds offset
 
 
 @dataclass
@@ -146,6 +152,8 @@ def change_logits(bounds: Sequence[BoundaryFeatures | None], n: int, cfg: Settin
         out[i] += cfg.line_start * b.line_start + cfg.gap * b.gap + cfg.inner * b.inner
         out[i, 0] += cfg.after_question[0] * b.after_question + cfg.opener_host[b.opener]
         out[i, 1:] += cfg.after_question[1] * b.after_question + cfg.opener_guest[b.opener]
+        out[i, 0] += cfg.to_question[0] * b.to_question
+        out[i, 1:] += cfg.to_question[1] * b.to_question
     return out
 
 
@@ -241,8 +249,10 @@ def fit_decode(
     def rates() -> Rates:
         return Rates(*(_relative(bg[f], ratios[f]) for f in fields))
 
+    offset = np.zeros(n)
     for _ in range(cfg.iterations):
-        post = posteriors(emissions(x, rates(), cfg) + lexical + anchors, change, start)
+        post, xi = posteriors_pairs(emissions(x, rates(), cfg) + lexical + anchors, change + offset, start)
+        offset = _change_offsets(post, xi, change, offset, cfg.change_precision)
         if n > 2:
             # Break the symmetry between guests a little so EM can tell them apart.
             post[:, 1:] *= 1.0 + 0.01 * np.sin(np.arange(len(feats)) / 50.0 + np.arange(n - 1))[None, :]
@@ -251,8 +261,27 @@ def fit_decode(
         }
         lexical = cfg.lexical_weight * lex.scores(post, topic, cfg.prior_lexical)
     emit = emissions(x, rates(), cfg) + lexical + anchors
+    change = change + offset
     post = posteriors(emit, change, start)
     return viterbi(emit, change, start), post
+
+
+def _change_offsets(post: Array, xi: Array, change: Array, offset: Array, precision: float) -> Array:
+    """Each state's turn-change log-odds offset for this episode (MAP, a few Newton steps).
+
+    The expected changes out of each state (pairwise posteriors) against those the
+    boundary features predict, with a Gaussian prior at 0 whose weight does not
+    grow with the episode: an episode of short turns (a quick-fire interview)
+    raises the change rates as far as its evidence goes.
+    """
+    occ, moved, c = post[:-1], xi[1:], change[1:]
+    out = offset.copy()
+    for _ in range(3):
+        p = 1.0 / (1.0 + np.exp(-(c + out[None, :])))
+        grad = (moved - occ * p).sum(axis=0) - precision * out
+        hess = (occ * p * (1 - p)).sum(axis=0) + precision
+        out = np.clip(out + grad / hess, -3.0, 3.0)
+    return np.asarray(out)
 
 
 # --- The two-speaker semi-Markov model -------------------------------------------------
