@@ -142,7 +142,9 @@ class Neo4jStore(GraphStore):
         if self._driver is not None:
             return
         try:
-            self._driver = AsyncGraphDatabase.driver(self.uri, auth=(self.user, self._password))
+            self._driver = AsyncGraphDatabase.driver(
+                self.uri, auth=(self.user, self._password), notifications_min_severity="OFF"
+            )
             await self._driver.verify_connectivity()
         except (Neo4jError, DriverError, OSError, ValueError, ImportError) as exc:
             await self.close()
