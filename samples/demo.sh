@@ -40,4 +40,4 @@ echo "== who said what about RLHF?"
 ask '{ claims(concept: "RLHF", limit: 3) { speaker { name } start end type quote } }'
 echo "== what did the guest predict?"
 ask '{ person(name: "Tomas Lindqvist") { name episodes { role episode { title } } claims(type: "prediction", limit: 3) { start quote horizon } } }'
-echo "== done: run '.venv/bin/podgraph serve' and open http://127.0.0.1:8000/ to explore"
+echo "== done: run '.venv/bin/podgraph serve --store $STORE' and open http://127.0.0.1:8000/ to explore"
