@@ -85,3 +85,22 @@ def test_delete_and_stats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(["delete", "--store", str(store), ep.id]) == 0
     assert _stats(store).nodes == {}
     assert main(["delete", "--store", str(store), ep.id]) == 1
+
+
+def test_the_host_of_a_show_is_reused_for_its_unlabelled_episodes(tmp_path: Path) -> None:
+    store = tmp_path / "g.podgraph"
+    labelled = tmp_path / "earlier.md"
+    labelled.write_text(
+        "Maya Okafor: Welcome to the show. Today my guest is Ravi Menon. Ravi, what are you building?\n\n"
+        "Ravi Menon: Thanks for having me. We build tools that check model outputs against sources.\n\n"
+        "Maya Okafor: How do you decide what counts as a source?\n\n"
+        "Ravi Menon: We keep a list of trusted documents, and every claim has to point at one of them.\n"
+    )
+    assert main(["ingest", "--store", str(store), "--show", "The Gradient Hour", str(labelled)]) == 0
+    # The sample never says the host's name: it must come from the earlier episode of the show.
+    assert main(["ingest", "--store", str(store), "--show", "The Gradient Hour", str(SAMPLE)]) == 0
+    people = asyncio.run(EmbeddedStore(store).people())
+    maya = next(p for p in people if p.name == "Maya Okafor")
+    roles = sorted(a.role for a in asyncio.run(EmbeddedStore(store).appearances(person_id=maya.id)))
+    assert roles == ["host", "host"]
+    assert "Host" not in {p.name for p in people}
