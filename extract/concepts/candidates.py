@@ -54,8 +54,14 @@ class Candidate:
     text: str
     start: int
     end: int
-    source: str  # ent | acronym | phrase | vocab | defined | pattern
+    source: str  # ent | acronym | phrase | vocab | defined | pattern | model | name | verb
     kind: str | None = None
+    key_text: str | None = None  # what to key the candidate by, when not its surface form
+
+    @property
+    def keyed(self) -> str:
+        """The text the grouping key is computed from."""
+        return self.key_text or self.text
 
 
 def _hyphen_joined(tok: Token) -> bool:
@@ -187,6 +193,78 @@ def acronym_candidates(doc: Doc) -> Iterator[Candidate]:
             yield Candidate(t, tok.idx, tok.idx + len(t), "name", "product")
 
 
+_NUMBER_WORDS = {
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+}
+_VERSION = re.compile(r"^\d{1,2}(?:\.\d)?[a-z]?$")
+
+
+def _version(tok: Token) -> str | None:
+    """A version number said after a model family: "4", "3.5", "4o", "three"."""
+    t = tok.text.lower()
+    if _VERSION.match(t):
+        return t
+    return _NUMBER_WORDS.get(t)
+
+
+def model_name_candidates(doc: Doc) -> Iterator[Candidate]:
+    """Model names said as an acronym and a version, split by the transcriber ("GPT 3.5",
+    "GPT three"): one candidate keyed as the written name ("GPT-3.5", "GPT-3").
+
+    >>> import spacy
+    >>> [(c.text, c.keyed) for c in model_name_candidates(spacy.blank("en")("on GPT three and GPT 3.5 now"))]
+    [('GPT three', 'GPT-3'), ('GPT 3.5', 'GPT-3.5')]
+    """
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if not (tok.whitespace_ and is_acronym(tok.text) and not tok.text.endswith("s")):
+            continue
+        v = _version(nxt)
+        if v is None:
+            continue
+        end = nxt.idx + len(nxt.text)
+        yield Candidate(doc.text[tok.idx : end], tok.idx, end, "model", "product", f"{tok.text}-{v}")
+
+
+def joined_name_candidates(doc: Doc) -> Iterator[Candidate]:
+    """Product names the transcriber split in two ("chat GBT", "web GPT"): a word followed
+    by an acronym, when the acronym is a model family (said with a version number in the
+    episode) or the two words written together are a mixed-case name said elsewhere
+    ("ChatGBT"). Keyed as one word, so the split and the whole forms group together.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("We used web GPT before GPT-4. The chat, GBT team wrote ChatGBT. We like RL.")
+    >>> [(c.text, c.keyed) for c in joined_name_candidates(doc)]
+    [('web GPT', 'webGPT'), ('chat, GBT', 'chatGBT')]
+    """
+    text = doc.text
+    families = {m.group(1) for m in re.finditer(r"\b([A-Z]{2,5})[- ]?\d", text)}
+    joined = {t.text.lower() for t in doc if len(t.text) > 4 and t.text[1:] != t.text[1:].lower()}
+    for tok in doc[1:]:
+        if not is_acronym(tok.text) or tok.text in _NOT_ACRONYMS:
+            continue
+        prev = doc[tok.i - 1]
+        if prev.text == "," and tok.i >= 2:
+            prev = doc[tok.i - 2]
+        if not prev.is_alpha or prev.is_stop or len(prev.text) < 3 or is_acronym(prev.text):
+            continue
+        if prev.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "ADV", "ADJ"):
+            continue
+        whole = prev.text + tok.text
+        if tok.text in families or whole.lower() in joined:
+            end = tok.idx + len(tok.text)
+            yield Candidate(text[prev.idx : end], prev.idx, end, "name", "product", whole)
+
+
 def vocabulary_candidates(doc: Doc, vocab: Vocabulary, max_tokens: int = 8) -> Iterator[Candidate]:
     """Every token n-gram that is a form of a known term (spelling variants folded)."""
     if not len(vocab):
@@ -256,6 +334,8 @@ def all_candidates(doc: Doc, vocab: Vocabulary) -> list[Candidate]:
     out.extend(phrase_candidates(doc, vocab))
     out.extend(vocabulary_candidates(doc, vocab))
     out.extend(pattern_candidates(doc))
+    out.extend(model_name_candidates(doc))
+    out.extend(joined_name_candidates(doc))
     out.sort(key=lambda c: (c.start, -c.end))
     return _drop_fragments(out)
 
@@ -263,7 +343,9 @@ def all_candidates(doc: Doc, vocab: Vocabulary) -> list[Candidate]:
 def _drop_fragments(cands: list[Candidate]) -> list[Candidate]:
     """Drop acronyms, names and known terms inside a longer known term or entity
     ("GPT" in "GPT-4", "human feedback" in "reinforcement learning from human feedback")."""
-    strong = sorted((c.start, c.end) for c in cands if c.source in ("vocab", "ent", "pattern"))
+    strong = sorted(
+        (c.start, c.end) for c in cands if c.source in ("vocab", "ent", "pattern", "model") or c.key_text
+    )
     # A phrase inside a known term is a fragment of it ("loop" in "humans in the loop").
     out = []
     j = 0

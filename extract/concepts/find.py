@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from extract.concepts import ConceptFound
+from extract.concepts.background import specificity
 from extract.concepts.candidates import Candidate, all_candidates, defined_acronyms
 from extract.concepts.fuzzy import fuzzy_target
 from extract.concepts.normalise import acronym_matches, concept_key, is_acronym, words_key
@@ -74,12 +75,13 @@ class Group:
 
 
 def _key(c: Candidate, vocab: Vocabulary) -> tuple[str, Term | None]:
-    term = vocab.lookup(c.text)
+    text = c.keyed
+    term = vocab.lookup(text)
     if term is not None:
         return "v:" + term.name, term
-    if is_acronym(c.text):
-        return form_key(c.text), None
-    return concept_key(c.text), None
+    if is_acronym(text):
+        return form_key(text), None
+    return concept_key(text), None
 
 
 def _kind(g: Group) -> str:
@@ -136,12 +138,28 @@ def group_candidates(cands: list[Candidate], vocab: Vocabulary, text: str) -> di
         if target is None:
             acro = k[1:]
             for pk, names in phrase_keys.items():
-                if pk in groups and any(acronym_matches(acro, n) for n in names):
+                if (
+                    pk in groups
+                    and any(acronym_matches(acro, n) and acro not in n.split() for n in names)
+                    and _spelled_out(groups[pk], groups[k])
+                ):
                     target = pk
                     break
         if target and target in groups and target != k:
             groups[target].merge(groups.pop(k))
     return groups
+
+
+NEAR = 1500  # characters: an expansion said this close to its acronym spells it out
+
+
+def _spelled_out(phrase: Group, acronym: Group) -> bool:
+    """Is the phrase a credible expansion of the acronym: said more than once, or said
+    near one of the acronym's mentions? A phrase said once far away whose initials
+    happen to match ("reasonable rules" for "RR") is not."""
+    if len(phrase.spans) >= 2:
+        return True
+    return any(abs(a - b) <= NEAR for a, _ in phrase.spans for b, _ in acronym.spans)
 
 
 def find_concepts(doc: Doc, state: DocState, vocabulary: Vocabulary | None = None) -> list[ConceptFound]:
@@ -161,6 +179,8 @@ def find_concepts(doc: Doc, state: DocState, vocabulary: Vocabulary | None = Non
         if key in groups and target in groups and key != target:
             groups[target].merge(groups.pop(key))
     _merge_short_names(groups)
+    _add_verb_mentions(doc, groups, ads)
+    _merge_families(groups)
     _mark_known_words(groups, vocab)
     text_len = max(1, len(text))
     scored = []
@@ -179,6 +199,105 @@ def find_concepts(doc: Doc, state: DocState, vocabulary: Vocabulary | None = Non
         used.add(name.lower())
         out.append(ConceptFound(name, _aliases(g, name), _kind(g), tuple(sorted(g.spans)), round(s, 3)))
     return out
+
+
+VERB_SPECIFIC = 0.5  # a verb form counts only when about this rare in general English
+_NOMINAL = ("ion", "ation", "ment", "ity", "ness", "ance", "ence")
+
+
+def nominal_keys(word: str) -> list[str]:
+    """Keys of the nouns a verb or adjective may be the verb form of: "coordinate" →
+    "coordination", "aligned" → "alignment", "generalize" → "generalization",
+    "verbose" → "verbosity", "scalable" → "scalability".
+
+    >>> concept_key("coordination") in nominal_keys("coordinated")
+    True
+    >>> concept_key("scalability") in nominal_keys("scalable")
+    True
+    """
+    base = concept_key(word)
+    if len(base) < 4 or not base.isalpha():
+        return []
+    forms = [base + suf for suf in _NOMINAL]
+    if base.endswith("bl"):
+        forms.append(base[:-2] + "bility")
+    if base.endswith("ify"):
+        forms.append(base[:-1] + "ication")
+    return [concept_key(f) for f in forms]
+
+
+def _add_verb_mentions(doc: Doc, groups: dict[str, Group], ads: list[tuple[int, int]]) -> None:
+    """Count a verb or adjective as a mention of the noun it nominalises, when the episode
+    also says the noun ("we need to coordinate" → coordination, "verbose" → verbosity).
+    The noun must be a single word and an existing group; the verb form is no group alone,
+    and everyday verbs and adjectives (specificity below ``VERB_SPECIFIC``) do not count."""
+    nouns: dict[str, str] = {}
+    for k, g in groups.items():
+        for f in g.forms:
+            if f.isalpha() and f.islower() and len(f) >= 6:
+                nouns.setdefault(concept_key(f), k)
+    if not nouns:
+        return
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "ADJ") or not tok.is_alpha or tok.is_stop:
+            continue
+        if specificity(tok.lower_) < VERB_SPECIFIC:
+            continue  # everyday verbs ("expect", "create") are no mention of "expectation"
+        for nk in nominal_keys(tok.lower_):
+            target = nouns.get(nk)
+            if target is not None and target in groups and not _inside(tok.idx, ads):
+                groups[target].add(Candidate(tok.text, tok.idx, tok.idx + len(tok.text), "verb"))
+                break
+
+
+GENERIC_HEAD = 0.5  # a head word at most this specific adds nothing to its modifier
+FAMILY_HEAD = 0.7  # heads at most this specific may share a hyphenated modifier's family
+
+
+def _generic_head(word: str, limit: float = GENERIC_HEAD) -> bool:
+    w = word.lower()
+    return w in generic_words() or (w.isalpha() and specificity(w) <= limit)
+
+
+def _merge_families(groups: dict[str, Group]) -> None:
+    """Fold phrases that only add a generic head to a concept ("post-training efforts",
+    "RLHF systems" → post-training, RLHF), and join phrases sharing a hyphenated
+    modifier over generic heads ("AI-run companies", "AI-run firms") into one concept.
+
+    Only a known term, an acronym or a multi-word or hyphenated concept can take in
+    such phrases (a plain word cannot: "language model" is not "language"); a family
+    needs two phrases and three mentions together.
+    """
+    modifiers: dict[str, str] = {}
+    for k, g in groups.items():
+        forms = list(g.forms) + (list(g.term.forms) if g.term is not None else [])
+        if g.term is None and not k.startswith("#"):
+            forms = [f for f in forms if " " in f.strip() or "-" in f]
+        for f in forms:
+            modifiers.setdefault(form_key(f), k)
+    into: dict[str, str] = {}
+    families: dict[str, list[str]] = defaultdict(list)
+    for k, g in groups.items():
+        if g.term is not None or k.startswith("#") or g.kinds:
+            continue
+        words = g.forms.most_common(1)[0][0].split()
+        if len(words) < 2 or not _generic_head(words[-1], FAMILY_HEAD):
+            continue
+        mod = " ".join(words[:-1])
+        target = modifiers.get(form_key(mod))
+        if target is not None and target != k and _generic_head(words[-1]):
+            into[k] = target
+        elif "-" in mod:
+            families[concept_key(mod)].append(k)
+    for members in families.values():
+        if len(members) >= 2 and sum(len(groups[m].spans) for m in members) >= 3:
+            best = max(members, key=lambda m: (len(groups[m].spans), m))
+            into.update((m, best) for m in members if m != best)
+    for k, target in into.items():
+        while target in into:  # a target may itself be folded
+            target = into[target]
+        if k in groups and target in groups and k != target:
+            groups[target].merge(groups.pop(k))
 
 
 def _merge_short_names(groups: dict[str, Group]) -> None:

@@ -56,8 +56,10 @@ def salience(g: _GroupLike, text_len: int) -> float:
     named = any(k in ("person", "organization", "product") for k in g.kinds)
     if g.term is not None:
         weight = 3.0
-    elif named or g.sources.get("pattern") or any(is_acronym(f) for f in g.forms):
+    elif g.sources.get("pattern") or g.sources.get("name") or any(is_acronym(f) for f in g.forms):
         weight = 2.0
+    elif named:
+        weight = 2.0 if mentions >= 2 else 1.0  # a name the tagger saw once may be a mis-tag
     elif g.kinds:
         weight = 0.6  # places, nationalities, languages: usually passing examples
     else:

@@ -189,3 +189,88 @@ def test_last_word_of_a_name_said_alone_joins_the_name() -> None:
     groups = {"zorblaxcharter": ent, "charter": short}
     _merge_short_names(groups)
     assert list(groups) == ["zorblaxcharter"] and groups["zorblaxcharter"].forms["charter"] == 2
+
+
+def test_model_names_split_by_the_transcriber_are_one_candidate(blank: spacy.language.Language) -> None:
+    from extract.concepts.candidates import joined_name_candidates, model_name_candidates
+
+    doc = blank("We moved from GPT three to GPT 3.5 and then Claude 2. Later we shipped web GPT.")
+    assert [(c.text, c.keyed) for c in model_name_candidates(doc)] == [
+        ("GPT three", "GPT-3"),
+        ("GPT 3.5", "GPT-3.5"),
+    ]
+    # "web GPT": GPT is a model family here (said with a version), so "web GPT" is a name.
+    assert [c.keyed for c in joined_name_candidates(doc)] == ["webGPT"]
+    # An acronym that is no model family and has no written-together form stays alone.
+    assert list(joined_name_candidates(blank("We did online RL all year."))) == []
+
+
+def test_verb_forms_map_to_their_nominalisation() -> None:
+    from extract.concepts.find import nominal_keys
+
+    assert concept_key("coordination") in nominal_keys("coordinate")
+    assert concept_key("alignment") in nominal_keys("aligned")
+    assert concept_key("generalization") in nominal_keys("generalizing")
+    assert concept_key("verbosity") in nominal_keys("verbose")
+    assert concept_key("interpretability") in nominal_keys("interpretable")
+    assert nominal_keys("do") == []
+
+
+def test_generic_heads_fold_into_their_modifier_and_hyphenated_families_join() -> None:
+    from extract.concepts.candidates import Candidate
+    from extract.concepts.find import Group, _merge_families
+
+    def group(key: str, *forms: str, at: int = 0) -> Group:
+        g = Group(key)
+        for i, f in enumerate(forms):
+            g.add(Candidate(f, at + 10 * i, at + 10 * i + len(f), "phrase"))
+        return g
+
+    groups = {
+        "posttrain": group("posttrain", "post-training", "post-training", at=0),
+        "posttrainteam": group("posttrainteam", "post-training team", at=100),
+        "airuncompany": group("airuncompany", "AI-run companies", at=200),
+        "airunfirm": group("airunfirm", "AI-run firms", "AI-run firms", at=300),
+        "languagmodel": group("languagmodel", "language model", at=400),
+        "languag": group("languag", "language", at=500),
+    }
+    _merge_families(groups)
+    assert "posttrainteam" not in groups and "post-training team" in groups["posttrain"].forms
+    assert "airuncompany" not in groups and "AI-run companies" in groups["airunfirm"].forms
+    # A plain word takes no phrases: "language model" is no "language".
+    assert "languagmodel" in groups and "languag" in groups
+
+
+def test_verb_mentions_count_for_a_concept_the_episode_names(model: spacy.language.Language) -> None:
+    lines = [
+        "I think coordination between the labs matters a lot here.",
+        "The labs would need to coordinate on when to pause training runs.",
+        "If they coordinated well, everyone would be better off in the end.",
+        "Coordination is hard when there are many players in the race.",
+    ]
+    doc, st = make_state(model, lines)
+    found = {c.name.lower(): c for c in find_concepts(doc, st, Vocabulary.empty())}
+    assert "coordination" in found
+    assert {"coordinate", "coordinated"} <= {a.lower() for a in found["coordination"].aliases}
+
+
+def test_acronym_joins_an_expansion_only_when_spelled_out(blank: spacy.language.Language) -> None:
+    from extract.concepts.candidates import Candidate
+    from extract.concepts.find import group_candidates
+
+    filler = " ".join(["word"] * 600)
+    text = f"We set some reasonable rules. {filler} Then came RR. And RR again."
+    cands = [
+        Candidate("reasonable rules", 13, 29, "phrase"),
+        Candidate("RR", text.index("RR"), text.index("RR") + 2, "acronym"),
+        Candidate("RR", text.rindex("RR"), text.rindex("RR") + 2, "acronym"),
+    ]
+    groups = group_candidates(cands, Vocabulary.empty(), text)
+    assert "#RR" in groups and "reasonablrul" in groups  # far apart, said once: no merge
+    near = "We do reward learning (RL) and reward learning is great. RL works."
+    cands = [
+        Candidate("reward learning", 6, 21, "phrase"),
+        Candidate("reward learning", 32, 47, "phrase"),
+        Candidate("RL", near.rindex("RL"), near.rindex("RL") + 2, "acronym"),
+    ]
+    assert "#RL" not in group_candidates(cands, Vocabulary.empty(), near)
