@@ -182,7 +182,10 @@ def evaluate(vocabulary: Vocabulary, label: str, doc_state: tuple, gold_dir: Pat
     gold_claims = load_claims(st.timed, gold_dir)
     questions = load_questions(gold_dir)
     claims = _claimed(st)
-    print(f"== {label}: {len(st.concepts)} concepts, {len(claims)} claims")
+    per_claim = sum(len(c.concepts) for c in claims) / max(1, len(claims))
+    print(
+        f"== {label}: {len(st.concepts)} concepts, {len(claims)} claims ({per_claim:.1f} concepts per claim)"
+    )
     print(f"  time: concepts {t1 - t0:.3f}s  claims {t2 - t1:.3f}s  total {t2 - t0:.3f}s")
     print("  concepts:", _fmt(concept_scores(st.concepts, gold_concepts)))
     for ws, name in ((False, "ignoring speakers"), (True, "with speakers")):

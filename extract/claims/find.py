@@ -151,9 +151,11 @@ def find_claims(doc: Doc, state: DocState) -> list[ClaimFound]:
     last_question: tuple[str, ...] = ()
     opened_by: tuple[str, ...] = ()
     turn_asked = False
+    abouts = [_about(mentions, mstarts, u.start, u.end) for u in units]
+    whole = _turn_counts(units, abouts)
     for i, u in enumerate(units):
         body = _assertive(u)
-        about = _about(mentions, mstarts, u.start, u.end)
+        about = abouts[i]
         if u.speaker != prev_speaker:
             # The turn answers the previous one when that asked something: it is about
             # what the whole previous turn set up, most-said first.
@@ -164,7 +166,7 @@ def find_claims(doc: Doc, state: DocState) -> list[ClaimFound]:
         if "?" in text[u.start : u.end]:
             last_question = about
             turn_asked = True
-        about_all = _attach(about, opened_by, turn_counts, rank, bool(_PRONOUN.search(body[:80])))
+        about_all = _attach(about, opened_by, turn_counts + whole[i], rank, bool(_PRONOUN.search(body[:80])))
         turn_counts.update(about)
         prev_speaker = u.speaker
         sc = _score(u, body, len(about))
@@ -187,6 +189,21 @@ def find_claims(doc: Doc, state: DocState) -> list[ClaimFound]:
                 horizon(body, published) if kind == "prediction" else None,
             )
         )
+    return out
+
+
+def _turn_counts(units: list[Unit], abouts: list[tuple[str, ...]]) -> list[Counter[str]]:
+    """For each unit, the concepts its whole turn names (how many of its units name each):
+    an answer often names its topic only after referring back to it ("it", "that")."""
+    out: list[Counter[str]] = []
+    start = 0
+    for i in range(1, len(units) + 1):
+        if i == len(units) or units[i].speaker != units[start].speaker:
+            counts: Counter[str] = Counter()
+            for a in abouts[start:i]:
+                counts.update(a)
+            out.extend(counts for _ in range(start, i))
+            start = i
     return out
 
 

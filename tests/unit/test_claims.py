@@ -127,3 +127,14 @@ def test_claims_inherit_the_question_and_the_turn_topic() -> None:
 )
 def test_classify_cue_order(text: str, kind: str) -> None:
     assert classify(text) == kind
+
+
+def test_whole_turn_topic_counts_concepts_named_later_in_the_turn() -> None:
+    from extract.claims.find import Unit, _turn_counts
+
+    units = [Unit(0, 10, 0, []), Unit(10, 20, 1, []), Unit(20, 30, 1, []), Unit(30, 40, 0, [])]
+    abouts: list[tuple[str, ...]] = [("a",), (), ("zorb nets", "flux loss"), ("b",)]
+    counts = _turn_counts(units, abouts)
+    # The answer's first unit names nothing itself but its turn is about zorb nets.
+    assert counts[1] == counts[2] and counts[1]["zorb nets"] == 1
+    assert counts[0] == {"a": 1} and counts[3] == {"b": 1}
