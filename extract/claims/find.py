@@ -28,7 +28,7 @@ from extract.state import DocState
 MIN_WORDS = 7
 MAX_WORDS = 70
 WORDS_PER_CLAIM = 45  # at most one claim per this many words of transcript
-MIN_SCORE = 1.0
+MIN_SCORE = 0.85
 INHERIT = 3  # concepts a claim may inherit from the question that opened its turn
 TOPIC = 3  # concepts it inherits from its turn's topic so far
 TOPIC_BACKREF = 4  # ... when it refers back ("that", "it") or names no concept itself

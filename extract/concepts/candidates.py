@@ -122,6 +122,36 @@ def _trim(tokens: list[Token], vocab: Vocabulary | None = None) -> list[Token]:
     return tokens
 
 
+def _positive(word: str) -> str:
+    """The positive of a comparative adjective: "longer" → "long", "bigger" → "big",
+    "larger" → "larg" (keys drop a final "e" anyway), "easier" → "easy"."""
+    w = word.lower()
+    if w.endswith("ier"):
+        return w[:-3] + "y"
+    base = w[:-2]
+    if len(base) >= 3 and base[-1] == base[-2] and base[-1] not in "aeiouls":
+        base = base[:-1]
+    return base
+
+
+def _positive_form(tokens: list[Token]) -> str | None:
+    """The phrase with comparative adjectives in the positive ("longer projects" →
+    "long projects"), so both group together; None when there is none.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("bigger models")
+    >>> doc[0].tag_ = "JJR"
+    >>> _positive_form(list(doc))
+    'big models'
+    """
+    if not any(t.tag_ == "JJR" and t.lower_.endswith("er") and len(t.text) > 4 for t in tokens):
+        return None
+    return " ".join(
+        _positive(t.text) if t.tag_ == "JJR" and t.lower_.endswith("er") and len(t.text) > 4 else t.text
+        for t in tokens
+    )
+
+
 def _span_text(text: str, tokens: list[Token]) -> tuple[str, int, int]:
     a, b = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return text[a:b], a, b
@@ -143,7 +173,7 @@ def phrase_candidates(doc: Doc, vocab: Vocabulary | None = None) -> Iterator[Can
             continue
         if len(toks) <= MAX_WORDS:
             form, a, b = _span_text(text, toks)
-            yield Candidate(form, a, b, "phrase")
+            yield Candidate(form, a, b, "phrase", key_text=_positive_form(toks))
         # The compound core: the head with its compound / hyphenated modifiers.
         core = [
             t

@@ -56,10 +56,13 @@ class Group:
     spans: set[tuple[int, int]] = field(default_factory=set)
     sources: Counter[str] = field(default_factory=Counter)
     kinds: Counter[str] = field(default_factory=Counter)
+    verb_forms: set[str] = field(default_factory=set)
 
     def add(self, c: Candidate) -> None:
         """Count one candidate into the group."""
         self.forms[c.text] += 1
+        if c.source == "verb":
+            self.verb_forms.add(c.text)
         self.spans.add((c.start, c.end))
         self.sources[c.source] += 1
         if c.kind:
@@ -71,6 +74,7 @@ class Group:
         self.spans |= other.spans
         self.sources.update(other.sources)
         self.kinds.update(other.kinds)
+        self.verb_forms |= other.verb_forms
         self.term = self.term or other.term
 
 
@@ -99,7 +103,9 @@ def _kind(g: Group) -> str:
 def _name(g: Group) -> str:
     if g.term is not None:
         return g.term.name
-    best = sorted(g.forms.items(), key=lambda kv: (-kv[1], -sum(ch.isupper() for ch in kv[0]), kv[0]))
+    # A noun form names the concept ("coordination", not the verb "coordinate").
+    forms = [(f, n) for f, n in g.forms.items() if f not in g.verb_forms] or list(g.forms.items())
+    best = sorted(forms, key=lambda kv: (-kv[1], -sum(ch.isupper() for ch in kv[0]), kv[0]))
     return best[0][0]
 
 

@@ -274,3 +274,15 @@ def test_acronym_joins_an_expansion_only_when_spelled_out(blank: spacy.language.
         Candidate("RL", near.rindex("RL"), near.rindex("RL") + 2, "acronym"),
     ]
     assert "#RL" not in group_candidates(cands, Vocabulary.empty(), near)
+
+
+def test_concept_named_by_its_noun_not_its_verb_form(model: spacy.language.Language) -> None:
+    lines = [
+        "Labs would need to coordinate before they pause anything at all.",
+        "If they coordinate well, that would be good for everybody here.",
+        "They coordinated once before on a smaller question last spring.",
+        "Coordination is hard. Real coordination takes a lot of trust.",
+    ]
+    doc, st = make_state(model, lines)
+    names = [c.name.lower() for c in find_concepts(doc, st, Vocabulary.empty())]
+    assert "coordination" in names and "coordinate" not in names
