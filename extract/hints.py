@@ -14,7 +14,7 @@ def parse_speakers(value: str | None) -> tuple[tuple[str, ...], int | None]:
     """``"Host Name,Guest Name"`` → names; ``"3"`` → a count.
 
     >>> parse_speakers("Ann Lee, Bo Chan")
-    (('Ann Lee', 'Bo Chan'), None)
+    (('Ann Lee', 'Bo Chan'), 2)
     >>> parse_speakers("3")
     ((), 3)
     """
