@@ -14,31 +14,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Protocol
 
 import jellyfish
 from rapidfuzz import fuzz, process
 
-from extract.concepts.vocabulary import Term, Vocabulary, generic_words
+from extract.concepts.salience import GroupLike
+from extract.concepts.vocabulary import Vocabulary, generic_words
 
 SPELLING = 85.0  # rapidfuzz ratio of the folded spellings
 SOUND = 80.0  # rapidfuzz ratio of the metaphone codes
 MIN_LEN = 5
 _NON_ALNUM = re.compile(r"[^a-z0-9]")
 _DIGITS = re.compile(r"\d+")
-
-
-class _GroupLike(Protocol):
-    term: Term | None
-
-    @property
-    def forms(self) -> Mapping[str, int]: ...
-
-    @property
-    def kinds(self) -> Mapping[str, int]: ...
-
-    @property
-    def spans(self) -> set[tuple[int, int]]: ...
 
 
 def fold(text: str) -> str:
@@ -111,7 +98,7 @@ def _best(f: str, targets: Mapping[str, str], choices: list[str], own: str) -> s
     return targets[max(ok)[1]] if ok else None
 
 
-def fuzzy_target(groups: Mapping[str, _GroupLike], vocab: Vocabulary, names: Sequence[str]) -> dict[str, str]:
+def fuzzy_target(groups: Mapping[str, GroupLike], vocab: Vocabulary, names: Sequence[str]) -> dict[str, str]:
     """Map group keys to the key of the group they are a mangled form of.
 
     Targets are vocabulary terms (``"v:" + name``, said in the episode or not) first, then

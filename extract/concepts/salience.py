@@ -23,7 +23,9 @@ MIN_KEEP = 20
 SINGLE = 0.5  # weight of a fully specific single word said three times (or twice close together)
 
 
-class _GroupLike(Protocol):
+class GroupLike(Protocol):
+    """What salience and fuzzy folding read of a group of concept candidates."""
+
     term: Term | None
 
     @property
@@ -43,7 +45,7 @@ def _content_words(form: str) -> list[str]:
     return [w for w in form.lower().replace("-", " ").split() if w.isalnum() or "'" in w]
 
 
-def salience(g: _GroupLike, text_len: int) -> float:
+def salience(g: GroupLike, text_len: int) -> float:
     """Salience score of a group (0 when it is no concept)."""
     mentions = len(g.spans)
     if not mentions:
