@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extract.concepts.background import zipf
+from extract.concepts.vocabulary import generic_words
 from graph.ids import normalise_name
 from graph.names import same_person
 
@@ -101,18 +102,21 @@ def first_name_mentions(
 
 
 def looks_like_person(name: str) -> bool:
-    """A known person, or two to four capitalised words ending in a rare word (a name's shape).
+    """A known person, or two to four capitalised words ending in a rare word (a name's shape)
+    with none of them a word too vague to name anything ("Podcast", "Show").
 
-    >>> [looks_like_person(n) for n in ("Noam Chomsky", "App Store", "Max", "f(x")]
-    [True, False, False, False]
+    >>> [looks_like_person(n) for n in ("Noam Chomsky", "App Store", "Max", "f(x", "Lenny Podcast")]
+    [True, False, False, False, False]
     """
     if normalise_name(name) in known_people():
         return True
     words = name.split()
+    vague = generic_words()
     return (
         2 <= len(words) <= 4
         and all(_NAME_WORD.fullmatch(w) for w in words)
         and zipf(words[-1]) < COMMON_SURNAME_ZIPF
+        and not any(w.lower().removesuffix("'s") in vague for w in words)
     )
 
 
