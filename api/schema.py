@@ -12,6 +12,7 @@ from graph import model
 from graph.errors import PodgraphError
 from queries import across, entities
 from queries.claims import ClaimQuery, find_claims
+from queries.lookup import resolve_concept, resolve_person
 from queries.subgraph import subgraph as query_subgraph
 
 MAX_DEPTH = 10
@@ -343,6 +344,13 @@ class Topic:
     concepts: list[Concept]
 
 
+async def _timeline(ctx: Context, concept: str, speaker: str | None) -> list[EpisodeClaims]:
+    rows = await across.timeline(ctx.store, concept, speaker)
+    cap = ctx.settings.max_page
+    return [EpisodeClaims(episode=Episode.of(r.episode), claims=[Claim.of(c) for c in r.claims[:cap]])
+            for r in rows[:cap]]
+
+
 def _graph_node(n: model.GraphNode) -> GraphNode:
     return GraphNode(id=strawberry.ID(n.id), kind=n.kind, label=n.label, size=n.size,
                      props=cast(JSON, dict(n.props)))
@@ -377,7 +385,7 @@ class Query:
 
     @strawberry.field(description="A person by name or alias, case-insensitive.")
     async def person(self, info: Info, name: str) -> Person | None:
-        p = await entities.find_person(_ctx(info).store, name)
+        p = await resolve_person(_ctx(info).store, name)
         return Person.of(p) if p else None
 
     @strawberry.field(description="Concepts whose name or alias contains the search text.")
@@ -387,7 +395,7 @@ class Query:
 
     @strawberry.field(description="A concept by name or alias, case-insensitive.")
     async def concept(self, info: Info, name: str) -> Concept | None:
-        c = await entities.find_concept(_ctx(info).store, name)
+        c = await resolve_concept(_ctx(info).store, name)
         return Concept.of(c) if c else None
 
     @strawberry.field(description="Claims filtered by speaker, concept, episode, type, time and text.")
@@ -408,7 +416,7 @@ class Query:
         ctx = _ctx(info)
         center_id = center
         if not await ctx.store.nodes([center]):
-            found = await entities.find_concept(ctx.store, center) or await entities.find_person(
+            found = await resolve_concept(ctx.store, center) or await resolve_person(
                 ctx.store, center
             )
             center_id = found.id if found else center
@@ -430,11 +438,7 @@ class Query:
     async def concept_timeline(
         self, info: Info, concept: str, speaker: str | None = None
     ) -> list[EpisodeClaims]:
-        ctx = _ctx(info)
-        rows = await across.timeline(ctx.store, concept, speaker)
-        cap = ctx.settings.max_page
-        return [EpisodeClaims(episode=Episode.of(r.episode), claims=[Claim.of(c) for c in r.claims[:cap]])
-                for r in rows[:cap]]
+        return await _timeline(_ctx(info), concept, speaker)
 
     @strawberry.field(description="Speakers' claims on a concept side by side (all speakers by default).")
     async def compare_speakers(
@@ -447,11 +451,7 @@ class Query:
 
     @strawberry.field(description="A person's statements on a concept over time.")
     async def statements(self, info: Info, person: str, concept: str) -> list[EpisodeClaims]:
-        ctx = _ctx(info)
-        rows = await across.timeline(ctx.store, concept, person)
-        cap = ctx.settings.max_page
-        return [EpisodeClaims(episode=Episode.of(r.episode), claims=[Claim.of(c) for c in r.claims[:cap]])
-                for r in rows[:cap]]
+        return await _timeline(_ctx(info), concept, person)
 
     @strawberry.field(description="Shortest paths between two concepts or people via claims and episodes.")
     async def connections(

@@ -15,6 +15,7 @@ from extract.document import (
     Utterance,
 )
 from extract.people import canonical_person, first_name_mentions
+from extract.speakers import SpeakerSpan
 from extract.state import DocState
 
 
@@ -47,7 +48,7 @@ def _utterances(st: DocState, names: list[str]) -> list[Utterance]:
     assert st.attribution is not None
     text = st.timed.text
     out: list[Utterance] = []
-    run: list = []
+    run: list[SpeakerSpan] = []
 
     def flush() -> None:
         if not run:

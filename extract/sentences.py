@@ -50,7 +50,6 @@ def timed_sentences(doc: Doc, timed: TimedText, transcript: Transcript) -> list[
         last = timed.span_index_at(ce - 1)
         line = lines[first] if lines else None
         label = line.speaker if line else None
-        # A label change inside the sentence: the file knows better, prefer the later turn.
         out.append(
             Sentence(
                 index=len(out),

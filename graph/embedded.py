@@ -16,7 +16,6 @@ from typing import Any, TypeVar
 
 import networkx as nx
 
-from graph import textmatch
 from graph.ids import normalise_name
 from graph.model import (
     ROLE_RANK,
@@ -38,6 +37,7 @@ from graph.model import (
 )
 from graph.persist import atomic_write_json, read_json, write_lock
 from graph.store import GraphStore
+from graph.views import node_view, rank_hits, search_hit
 
 FORMAT = "podgraph-embedded/1"
 T = TypeVar("T")
@@ -497,25 +497,23 @@ class EmbeddedStore(GraphStore):
         a = self.g.nodes[node]
         kind = a["_kind"]
         if kind == "Episode":
-            label, size = a["title"], float(len(self._in(node, "MENTIONED_IN")))
+            size = float(len(self._in(node, "MENTIONED_IN")))
         elif kind == "Person":
-            label, size = a["name"], float(len(self._out(node, "CLAIMED")))
+            size = float(len(self._out(node, "CLAIMED")))
         elif kind == "Concept":
-            label, size = a["name"], float(self._mention_total(node))
+            size = float(self._mention_total(node))
         else:
-            label, size = a.get("text") or a.get("quote", ""), 1.0
-        props: tuple[tuple[str, str], ...] = ()
-        if kind == "Claim":
-            props = (("type", a["type"]), ("episode_id", a["episode_id"]), ("start_s", str(a["start_s"])))
-        elif kind == "Concept":
-            props = (("kind", a["kind"]),)
-        return GraphNode(node, kind, label, size, props)
+            size = 1.0
+        return node_view(kind, a, size)
 
     async def nodes(self, ids: Sequence[str]) -> list[GraphNode]:
         """Visualisation nodes for known, non-segment ids."""
         self._refresh()
-        out = [self._node_view(n) for n in sorted(set(ids)) if n in self.g]
-        return [n for n in out if n.kind != "Segment"]
+        return [
+            self._node_view(n)
+            for n in sorted(set(ids))
+            if n in self.g and self.g.nodes[n]["_kind"] != "Segment"
+        ]
 
     async def edges_of(self, ids: Sequence[str]) -> list[GraphEdge]:
         """Edges touching the ids, with claims linked straight to their episodes."""
@@ -543,24 +541,5 @@ class EmbeddedStore(GraphStore):
     async def search(self, text: str, limit: int = 20) -> list[SearchHit]:
         """Free-text search over concepts, people, episodes and claims."""
         self._refresh()
-        q = textmatch.words(text)
-        if not q:
-            return []
-        hits: list[SearchHit] = []
-        for node, a in self.g.nodes(data=True):
-            kind = a["_kind"]
-            if kind in ("Concept", "Person"):
-                fields_ = [a["name"], *a.get("aliases", ())]
-                label = a["name"]
-            elif kind == "Episode":
-                fields_, label = [a["title"]], a["title"]
-            elif kind == "Claim":
-                fields_, label = [a["quote"], a["text"]], a["text"] or a["quote"]
-            else:
-                continue
-            matched = [f for f in fields_ if textmatch.matches(q, f)]
-            if matched:
-                best = max(textmatch.score(text, f) for f in matched)
-                hits.append(SearchHit(kind, node, label, best))
-        hits.sort(key=lambda h: (-h.score, textmatch.KIND_ORDER[h.kind], h.label, h.id))
-        return hits[:limit]
+        hits = [h for _, a in self.g.nodes(data=True) if (h := search_hit(a["_kind"], a, text))]
+        return rank_hits(hits, limit)

@@ -43,6 +43,7 @@ from graph.model import (
     StoreStats,
 )
 from graph.store import GraphStore
+from graph.views import node_view, rank_hits, search_hit
 
 T = TypeVar("T")
 _TUPLE_FIELDS = {"aliases", "concept_ids"}
@@ -481,22 +482,8 @@ class Neo4jStore(GraphStore):
 
     async def nodes(self, ids: Sequence[str]) -> list[GraphNode]:
         """Visualisation nodes for known, non-segment ids, in id order."""
-        out: list[GraphNode] = []
-        for r in await self._read(cypher.NODES, ids=sorted(set(ids))):
-            kind, a = r["kind"], r["props"]
-            props: tuple[tuple[str, str], ...] = ()
-            if kind == "Episode":
-                label = a["title"]
-            elif kind in ("Person", "Concept"):
-                label = a["name"]
-            else:
-                label = a.get("text") or a.get("quote") or ""
-            if kind == "Claim":
-                props = (("type", a["type"]), ("episode_id", a["episode_id"]), ("start_s", str(a["start_s"])))
-            elif kind == "Concept":
-                props = (("kind", a["kind"]),)
-            out.append(GraphNode(a["id"], kind, label, float(r["size"]), props))
-        return sorted(out, key=lambda n: n.id)
+        rows = await self._read(cypher.NODES, ids=sorted(set(ids)))
+        return sorted((node_view(r["kind"], r["props"], r["size"]) for r in rows), key=lambda n: n.id)
 
     async def edges_of(self, ids: Sequence[str]) -> list[GraphEdge]:
         """Edges touching the ids, with claims linked straight to their episodes."""
@@ -510,20 +497,5 @@ class Neo4jStore(GraphStore):
         if not q:
             return []
         rows = await self._read(cypher.SEARCH, index=cypher.SEARCH_INDEX, query=lucene_query(q))
-        hits: list[SearchHit] = []
-        for r in rows:
-            kind = r["kind"]
-            if kind in ("Concept", "Person"):
-                fields_, label = [r["name"], *(r["aliases"] or ())], r["name"]
-            elif kind == "Episode":
-                fields_, label = [r["title"]], r["title"]
-            elif kind == "Claim":
-                fields_, label = [r["quote"], r["text"]], r["text"] or r["quote"]
-            else:
-                continue
-            matched = [f for f in fields_ if textmatch.matches(q, f)]
-            if matched:
-                best = max(textmatch.score(text, f) for f in matched)
-                hits.append(SearchHit(kind, r["id"], label, best))
-        hits.sort(key=lambda h: (-h.score, textmatch.KIND_ORDER[h.kind], h.label, h.id))
-        return hits[:limit]
+        hits = [h for r in rows if (h := search_hit(r["kind"], r, text))]
+        return rank_hits(hits, limit)

@@ -102,13 +102,3 @@ async def concept_speakers(store: GraphStore, concept_id: str) -> list[tuple[Per
         key=lambda pn: (-pn[1], pn[0].name, pn[0].id),
     )
     return ranked
-
-
-async def find_person(store: GraphStore, name: str) -> Person | None:
-    """A person by name, alias or close spelling."""
-    return await resolve_person(store, name)
-
-
-async def find_concept(store: GraphStore, name: str) -> Concept | None:
-    """A concept by name or alias."""
-    return await resolve_concept(store, name)
