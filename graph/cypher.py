@@ -331,6 +331,12 @@ MATCH (c:Concept {id: $id})-[r:RELATED_TO]-(o:Concept)
 RETURN o {.id, .name, .aliases, .kind} AS c, collect(r.weight) AS weights
 """
 
+RELATIONS = """
+MATCH (a:Concept)-[r:RELATED_TO]->(b:Concept)
+RETURN a.id AS source_id, b.id AS target_id, r.weight AS weight
+ORDER BY source_id, target_id
+"""
+
 # Claims: the candidate set is chosen as the embedded store does (by concept, else by
 # speaker, else by episode, else all); the filter and order are shared.
 _CLAIM_FILTER_AND_ORDER = """

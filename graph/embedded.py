@@ -421,6 +421,16 @@ class EmbeddedStore(GraphStore):
         out.sort(key=lambda cw: (-cw[1], cw[0].name, cw[0].id))
         return out[:limit]
 
+    async def relations(self) -> list[Relation]:
+        """Every ``RELATED_TO`` edge, ordered by (source, target)."""
+        self._refresh()
+        out = [
+            Relation(u, v, float(a["weight"]))
+            for u, v, k, a in self.g.edges(keys=True, data=True)
+            if k == "RELATED_TO"
+        ]
+        return sorted(out, key=lambda r: (r.source_id, r.target_id))
+
     async def claims(self, flt: ClaimFilter) -> list[Claim]:
         """Claims matching the filter, ordered by episode date, episode, time and id."""
         self._refresh()

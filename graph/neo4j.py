@@ -425,6 +425,11 @@ class Neo4jStore(GraphStore):
         out.sort(key=lambda cw: (-cw[1], cw[0].name, cw[0].id))
         return out[:limit]
 
+    async def relations(self) -> list[Relation]:
+        """Every ``RELATED_TO`` edge, ordered by (source, target)."""
+        rows = await self._read(cypher.RELATIONS)
+        return [Relation(r["source_id"], r["target_id"], float(r["weight"])) for r in rows]
+
     async def claims(self, flt: ClaimFilter) -> list[Claim]:
         """Claims matching the filter, ordered by episode date, episode, time and id."""
         if flt.concept_id is not None:

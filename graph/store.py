@@ -104,6 +104,9 @@ class GraphStore(Protocol):
     async def related(self, concept_id: str, limit: int = 20) -> list[tuple[Concept, float]]:
         """Concepts related to this one, strongest first."""
 
+    async def relations(self) -> list[Relation]:
+        """Every ``RELATED_TO`` edge, ordered by (source, target)."""
+
     async def claims(self, flt: ClaimFilter) -> list[Claim]:
         """Claims matching every field of the filter."""
 

@@ -10,7 +10,6 @@ import networkx as nx
 from graph.model import Claim, ClaimFilter, Concept, Episode, GraphEdge, Person
 from graph.store import GraphStore
 from queries.claims import all_claims
-from queries.links import concept_relations
 from queries.lookup import resolve_concept, resolve_person
 
 # Edges a connection may run through: who claimed what, what a claim is about, where it
@@ -170,10 +169,9 @@ async def where_else(store: GraphStore, claim_id: str, limit: int = 10) -> list[
 
 
 async def topics(store: GraphStore, min_size: int = 2, seed: int = 7) -> list[list[Concept]]:
-    """Topic communities: Louvain over concepts weighted by how they share claims."""
-    claims = await all_claims(store, ClaimFilter())
+    """Topic communities: Louvain over the stored ``RELATED_TO`` weights."""
     graph: nx.Graph = nx.Graph()
-    for r in concept_relations(claims):
+    for r in await store.relations():
         graph.add_edge(r.source_id, r.target_id, weight=r.weight)
     if graph.number_of_nodes() == 0:
         return []

@@ -62,3 +62,17 @@ async def test_merge_person_moves_turns_claims_and_roles(store: GraphStore) -> N
     assert {s.speaker_id for s in segs} == {ODA, MARA}
     assert not await store.merge_person(MARA, person_id("Nobody Here"))
     assert not await store.merge_person(MARA, MARA)
+
+
+async def test_relations_list_every_stored_edge_in_order(store: GraphStore) -> None:
+    from graph.model import Relation
+    from tests.store.world import GARDEN, LICHEN
+
+    for d in (episode_one(), episode_two()):
+        await store.upsert(d.build())
+    await store.set_relations([Relation(MOSS, LICHEN, 0.5), Relation(GARDEN, MOSS, 0.25)])
+    got = await store.relations()
+    assert got == sorted([Relation(MOSS, LICHEN, 0.5), Relation(GARDEN, MOSS, 0.25)],
+                         key=lambda r: (r.source_id, r.target_id))
+    await store.set_relations([])
+    assert await store.relations() == []
