@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extract.concepts.background import zipf
-from extract.concepts.vocabulary import generic_words
+from extract.concepts.vocabulary import default_vocabulary, generic_words
 from graph.ids import normalise_name
 from graph.names import same_person
 
@@ -80,8 +80,6 @@ def first_name_mentions(
     >>> first_name_mentions("There is a talk by Ilya on that.", ["Ann Lee"])
     {'Ilya Sutskever': [(19, 23)]}
     """
-    from extract.concepts.vocabulary import default_vocabulary
-
     firsts = unique_first_names()
     vocabulary = default_vocabulary()
     taken = {normalise_name(s).split()[0] for s in [*speakers, *others] if normalise_name(s)}

@@ -37,7 +37,7 @@ from graph.model import (
 )
 from graph.persist import atomic_write_json, read_json, write_lock
 from graph.store import GraphStore
-from graph.views import node_view, rank_hits, search_hit
+from graph.views import node_view, search_hits
 
 FORMAT = "podgraph-embedded/1"
 T = TypeVar("T")
@@ -551,5 +551,4 @@ class EmbeddedStore(GraphStore):
     async def search(self, text: str, limit: int = 20) -> list[SearchHit]:
         """Free-text search over concepts, people, episodes and claims."""
         self._refresh()
-        hits = [h for _, a in self.g.nodes(data=True) if (h := search_hit(a["_kind"], a, text))]
-        return rank_hits(hits, limit)
+        return search_hits(((a["_kind"], a) for _, a in self.g.nodes(data=True)), text, limit)

@@ -43,7 +43,7 @@ from graph.model import (
     StoreStats,
 )
 from graph.store import GraphStore
-from graph.views import node_view, rank_hits, search_hit
+from graph.views import node_view, search_hits
 
 T = TypeVar("T")
 _TUPLE_FIELDS = {"aliases", "concept_ids"}
@@ -502,5 +502,4 @@ class Neo4jStore(GraphStore):
         if not q:
             return []
         rows = await self._read(cypher.SEARCH, index=cypher.SEARCH_INDEX, query=lucene_query(q))
-        hits = [h for r in rows if (h := search_hit(r["kind"], r, text))]
-        return rank_hits(hits, limit)
+        return search_hits(((r["kind"], r) for r in rows), text, limit)

@@ -2,13 +2,13 @@
 
 >>> node_view("Concept", {"id": "c1", "name": "RLHF", "kind": "technique"}, 4).props
 (('kind', 'technique'),)
->>> search_hit("Claim", {"id": "x", "quote": "RLHF, um, works", "text": "RLHF works"}, "rlhf")
-SearchHit(kind='Claim', id='x', label='RLHF works', score=2.0)
+>>> search_hits([("Claim", {"id": "x", "quote": "RLHF, um, works", "text": "RLHF works"})], "rlhf", 5)
+[SearchHit(kind='Claim', id='x', label='RLHF works', score=2.0)]
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from graph import textmatch
@@ -48,19 +48,21 @@ def _fields(kind: str, props: Mapping[str, Any]) -> Sequence[str]:
     return [props["quote"], props["text"]]
 
 
-def search_hit(kind: str, props: Mapping[str, Any], text: str) -> SearchHit | None:
-    """The hit a node makes for a free-text query, or None when it does not match."""
+def search_hits(nodes: Iterable[tuple[str, Mapping[str, Any]]], text: str, limit: int) -> list[SearchHit]:
+    """The best hits among ``(kind, props)`` nodes for a free-text query.
+
+    Best score first, then concepts, people, episodes, claims; then by label and id.
+    """
     q = textmatch.words(text)
-    if kind not in SEARCHABLE or not q:
-        return None
-    matched = [f for f in _fields(kind, props) if f and textmatch.matches(q, f)]
-    if not matched:
-        return None
-    best = max(textmatch.score(text, f) for f in matched)
-    return SearchHit(kind, props["id"], node_label(kind, props), best)
-
-
-def rank_hits(hits: Sequence[SearchHit], limit: int) -> list[SearchHit]:
-    """Best score first, then concepts, people, episodes, claims; then by label and id."""
-    ordered = sorted(hits, key=lambda h: (-h.score, textmatch.KIND_ORDER[h.kind], h.label, h.id))
-    return ordered[:limit]
+    if not q:
+        return []
+    hits: list[SearchHit] = []
+    for kind, props in nodes:
+        if kind not in SEARCHABLE:
+            continue
+        matched = [f for f in _fields(kind, props) if f and textmatch.matches(q, f)]
+        if matched:
+            best = max(textmatch.score(text, f) for f in matched)
+            hits.append(SearchHit(kind, props["id"], node_label(kind, props), best))
+    hits.sort(key=lambda h: (-h.score, textmatch.KIND_ORDER[h.kind], h.label, h.id))
+    return hits[:limit]
