@@ -8,6 +8,7 @@ when the file changed under them.
 from __future__ import annotations
 
 import os
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, fields
@@ -16,6 +17,7 @@ from typing import Any, TypeVar
 
 import networkx as nx
 
+from graph import textmatch
 from graph.ids import normalise_name
 from graph.model import (
     ROLE_RANK,
@@ -37,7 +39,7 @@ from graph.model import (
 )
 from graph.persist import atomic_write_json, read_json, write_lock
 from graph.store import GraphStore
-from graph.views import node_view, search_hits
+from graph.views import node_view, search_hits, search_words
 
 FORMAT = "podgraph-embedded/1"
 T = TypeVar("T")
@@ -74,6 +76,7 @@ class EmbeddedStore(GraphStore):
         self.path = Path(path)
         self.g: nx.MultiDiGraph = nx.MultiDiGraph()
         self._stamp: tuple[int, int] | None = None
+        self._words: tuple[list[str], dict[str, set[str]]] | None = None  # search index, built lazily
 
     # --- persistence --------------------------------------------------------------
     def _file_stamp(self) -> tuple[int, int] | None:
@@ -98,6 +101,7 @@ class EmbeddedStore(GraphStore):
                 g.add_edge(u, v, key=key, **attrs)
             self.g = g
         self._stamp = stamp
+        self._words = None
 
     def _save(self) -> None:
         data = {
@@ -107,6 +111,7 @@ class EmbeddedStore(GraphStore):
         }
         atomic_write_json(self.path, data)
         self._stamp = self._file_stamp()
+        self._words = None
 
     async def open(self) -> None:
         """Load the file if it exists."""
@@ -548,7 +553,33 @@ class EmbeddedStore(GraphStore):
                         found.add(GraphEdge(claim, n, "IN_EPISODE", 1.0))
         return sorted(found, key=lambda e: (e.source, e.kind, e.target))
 
+    def _word_index(self) -> tuple[list[str], dict[str, set[str]]]:
+        """Sorted words and, for each, the nodes that contain it (rebuilt after any change)."""
+        if self._words is None:
+            postings: dict[str, set[str]] = {}
+            for node, a in self.g.nodes(data=True):
+                for w in search_words(a["_kind"], a):
+                    postings.setdefault(w, set()).add(node)
+            self._words = (sorted(postings), postings)
+        return self._words
+
     async def search(self, text: str, limit: int = 20) -> list[SearchHit]:
-        """Free-text search over concepts, people, episodes and claims."""
+        """Free-text search over concepts, people, episodes and claims.
+
+        A word index narrows the candidates to nodes holding every query word as a
+        prefix; ``graph.views.search_hits`` then matches and scores them exactly.
+        """
         self._refresh()
-        return search_hits(((a["_kind"], a) for _, a in self.g.nodes(data=True)), text, limit)
+        vocab, postings = self._word_index()
+        candidates: set[str] | None = None
+        for q in set(textmatch.words(text)):
+            found: set[str] = set()
+            i = bisect_left(vocab, q)
+            while i < len(vocab) and vocab[i].startswith(q):
+                found |= postings[vocab[i]]
+                i += 1
+            candidates = found if candidates is None else candidates & found
+        if not candidates:
+            return []
+        nodes = ((self.g.nodes[n]["_kind"], self.g.nodes[n]) for n in sorted(candidates))
+        return search_hits(nodes, text, limit)

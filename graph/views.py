@@ -48,6 +48,13 @@ def _fields(kind: str, props: Mapping[str, Any]) -> Sequence[str]:
     return [props["quote"], props["text"]]
 
 
+def search_words(kind: str, props: Mapping[str, Any]) -> set[str]:
+    """Every word a node can be found by (for a store's own word index)."""
+    if kind not in SEARCHABLE:
+        return set()
+    return {w for f in _fields(kind, props) if f for w in textmatch.words(f)}
+
+
 def search_hits(nodes: Iterable[tuple[str, Mapping[str, Any]]], text: str, limit: int) -> list[SearchHit]:
     """The best hits among ``(kind, props)`` nodes for a free-text query.
 
