@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.concepts.background import specificity
 from extract.concepts.normalise import acronym_matches, concept_key, is_acronym
 from extract.concepts.vocabulary import Vocabulary, form_key, generic_words
 
@@ -45,6 +46,7 @@ _POSSESSIVE_LAW = re.compile(
     r"\b([A-Z][a-z]+)'s (law|principle|paradox|theorem|razor|dilemma|fallacy|test)\b"
 )
 MAX_WORDS = 4
+GERUND = 0.3  # a gerund modifier at least this specific belongs to the concept
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ class Candidate:
     text: str
     start: int
     end: int
-    source: str  # ent | acronym | phrase | vocab | defined | pattern | model | name | verb
+    source: str  # ent | acronym | phrase | described | vocab | defined | pattern | model | name | verb
     kind: str | None = None
     key_text: str | None = None  # what to key the candidate by, when not its surface form
 
@@ -88,7 +90,25 @@ def _specific_modifier(tok: Token, head: Token) -> bool:
         return False
     if tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
         return True
+    if tok.tag_ == "VBG" and tok.dep_ in ("amod", "compound"):
+        return specificity(tok.lower_) >= GERUND  # "coding project", not "existing models"
     return tok.tag_ == "VBN" and tok.dep_ == "amod"
+
+
+DESCRIPTIVE = 0.35  # an adjective less specific than this describes rather than names
+
+
+def _descriptive(tok: Token) -> bool:
+    """Is ``tok`` an everyday adjective leading a phrase ("useful thing", "reasonable
+    behavior")? Such phrases describe; a noun compound ("phase transition"), a hyphenated
+    or a rare modifier ("discontinuous jump") more often names a concept."""
+    return (
+        tok.pos_ == "ADJ"
+        and tok.text[:1].islower()  # not a proper adjective ("English data")
+        and tok.tag_ not in ("VBN", "VBG", "JJR")  # "longer projects" keys as "long projects"
+        and not _hyphen_joined(tok)
+        and specificity(tok.lower_) < DESCRIPTIVE
+    )
 
 
 def _known_start(tokens: list[Token], vocab: Vocabulary | None) -> bool:
@@ -173,7 +193,8 @@ def phrase_candidates(doc: Doc, vocab: Vocabulary | None = None) -> Iterator[Can
             continue
         if len(toks) <= MAX_WORDS:
             form, a, b = _span_text(text, toks)
-            yield Candidate(form, a, b, "phrase", key_text=_positive_form(toks))
+            source = "described" if len(toks) >= 2 and _descriptive(toks[0]) else "phrase"
+            yield Candidate(form, a, b, source, key_text=_positive_form(toks))
         # The compound core: the head with its compound / hyphenated modifiers.
         core = [
             t
@@ -182,8 +203,8 @@ def phrase_candidates(doc: Doc, vocab: Vocabulary | None = None) -> Iterator[Can
         ]
         while (
             core and core[0].lower_ in generic and not (len(core) > 1 and _specific_modifier(core[0], root))
-        ):
-            core = core[1:]
+        ) or (len(core) > 2 and (_descriptive(core[0]) or core[0].tag_ == "JJR")):
+            core = core[1:]  # "higher tail risk" → "tail risk"
         while core and core[0].i >= 2 and _hyphen_joined(doc[core[0].i - 2]) and core[0].i - 2 >= toks[0].i:
             core = toks[toks.index(doc[core[0].i - 2]) :]  # keep "long-horizon" whole
         if _known_start(toks, vocab):
@@ -385,7 +406,7 @@ def _drop_fragments(cands: list[Candidate]) -> list[Candidate]:
             open_spans.append(strong[j])
             j += 1
         open_spans = [s for s in open_spans if s[1] > c.start]
-        if c.source in ("acronym", "ent", "vocab", "name", "phrase") and any(
+        if c.source in ("acronym", "ent", "vocab", "name", "phrase", "described") and any(
             a <= c.start and c.end <= b and (b - a) > (c.end - c.start) for a, b in open_spans
         ):
             continue

@@ -20,6 +20,7 @@ from extract.concepts.vocabulary import Term, generic_words
 WINDOWS = 20
 WORDS_PER_CONCEPT = 150  # keep about one concept per this many words of transcript
 MIN_KEEP = 20
+DESCRIBED = 0.5  # weight of a phrase led by an everyday adjective, relative to a compound
 SINGLE = 0.5  # weight of a fully specific single word said three times (or twice close together)
 
 
@@ -58,8 +59,10 @@ def salience(g: GroupLike, text_len: int) -> float:
     named = any(k in ("person", "organization", "product") for k in g.kinds)
     if g.term is not None:
         weight = 3.0
-    elif g.sources.get("pattern") or g.sources.get("name") or any(is_acronym(f) for f in g.forms):
+    elif g.sources.get("pattern") or g.sources.get("name"):
         weight = 2.0
+    elif any(is_acronym(f) for f in g.forms):
+        weight = 2.0 if mentions >= 2 else 1.0  # an unknown acronym said once is often misheard
     elif named:
         weight = 2.0 if mentions >= 2 else 1.0  # a name the tagger saw once may be a mis-tag
     elif g.kinds:
@@ -72,6 +75,8 @@ def salience(g: GroupLike, text_len: int) -> float:
         known = bool(g.sources.get("known_word"))  # built on a known term: "iterative SFT"
         if len(words) >= 2:
             weight = (1.0 + 0.5 * known) if mentions >= 2 else 0.5 * known
+            if g.sources.get("described", 0) * 2 > sum(g.sources.values()):
+                weight *= DESCRIBED  # mostly said as "useful thing", "reasonable behavior"
         else:
             # A single word is a concept when it is specific (rare in general English)
             # and said more than once.

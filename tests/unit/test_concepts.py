@@ -8,10 +8,11 @@ import pytest
 import spacy
 
 from extract.align import join_lines
-from extract.concepts.candidates import defined_acronyms
-from extract.concepts.find import find_concepts
+from extract.concepts.candidates import Candidate, defined_acronyms, phrase_candidates
+from extract.concepts.find import Group, find_concepts
 from extract.concepts.fuzzy import close, fold, model_name_close
 from extract.concepts.normalise import acronym_matches, concept_key, is_acronym
+from extract.concepts.salience import salience
 from extract.concepts.vocabulary import Vocabulary, default_vocabulary
 from extract.sentences import timed_sentences
 from extract.speakers import Attribution, Speaker, SpeakerHints, SpeakerSpan
@@ -286,3 +287,35 @@ def test_concept_named_by_its_noun_not_its_verb_form(model: spacy.language.Langu
     doc, st = make_state(model, lines)
     names = [c.name.lower() for c in find_concepts(doc, st, Vocabulary.empty())]
     assert "coordination" in names and "coordinate" not in names
+
+
+def test_everyday_adjective_phrases_rank_below_noun_compounds(model: spacy.language.Language) -> None:
+    doc = model("It was a useful thing. We saw a phase transition. They carry a higher tail risk.")
+    by_text = {c.text: c.source for c in phrase_candidates(doc)}
+    assert by_text.get("useful thing") == "described"
+    assert by_text.get("phase transition") == "phrase"
+    assert "tail risk" in by_text  # the compound core without its everyday adjective
+
+    def group(source: str) -> Group:
+        g = Group("k")
+        for i in range(2):
+            g.add(Candidate("grid words", 100 * i, 100 * i + 10, source))
+        return g
+
+    assert 0 < salience(group("described"), 1000) < salience(group("phrase"), 1000)
+
+
+def test_specific_gerund_modifiers_stay_with_their_head(model: spacy.language.Language) -> None:
+    doc = model("They wrote better reasoning traces. They kept the existing models.")
+    texts = {c.text for c in phrase_candidates(doc)}
+    assert "reasoning traces" in texts
+    assert "existing models" not in texts
+
+
+def test_an_unknown_acronym_said_once_weighs_less_than_one_said_twice() -> None:
+    once, twice = Group("#qzv"), Group("#qzv")
+    once.add(Candidate("QZV", 0, 3, "acronym"))
+    for i in range(2):
+        twice.add(Candidate("QZV", 500 * i, 500 * i + 3, "acronym"))
+    # Twice is more than twice as salient: one mention of an unknown acronym is weak evidence.
+    assert salience(twice, 1000) > 2.5 * salience(once, 1000) > 0
