@@ -90,6 +90,20 @@ _ASK = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_TAG_QUESTION = re.compile(r"^(right|you know|no|okay|ok|correct|yeah|isn't it|don't you think)\?\W*$")
+
+
+def _quoted(text: str) -> bool:
+    """Does the unit's final question mark sit inside quotation marks: a closing quote
+    right after it, or a quote opened in the unit and not closed?
+
+    >>> _quoted('They ask me, "Why bother?"'), _quoted('I said, "Why?'), _quoted("Why bother?")
+    (True, True, False)
+    """
+    t = text.rstrip()
+    if t.endswith(('?"', "?”", "?'")):
+        return True
+    return t.count('"') % 2 == 1 or t.count("“") > t.count("”")
 
 
 @dataclass(frozen=True)
@@ -108,8 +122,10 @@ def unit_features(unit: Unit) -> UnitFeatures:
     text = unit.text.strip()
     low = text.lower()
     words = _WORD.findall(low.replace("’", "'"))
-    stripped = text.rstrip("\"') ]")
+    stripped = text.rstrip("\"') ]”’")
     end = 1 if stripped.endswith("?") else 0 if stripped.endswith((".", "!")) else 2
+    if end == 1 and (_quoted(text) or _TAG_QUESTION.match(low)):
+        end = 0  # a reported question ("I ask them, 'Why?'") or a tag ("Right?") asks nobody
     opener = _OPENER_WORDS.get(words[0], 0) if words else 0
     if _REACT_PHRASES.match(low):
         opener = OPENERS.index("react")

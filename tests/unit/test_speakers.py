@@ -291,3 +291,18 @@ def test_change_offsets_learn_short_turns_from_the_episode() -> None:
     weak = _change_offsets(post, xi, change, np.zeros(2), precision=1.0)
     strong = _change_offsets(post, xi, change, np.zeros(2), precision=100.0)
     assert (weak > 1.0).all() and (strong < weak).all() and (strong > 0.0).all()
+
+
+def test_reported_and_tag_questions_do_not_count_as_asking() -> None:
+    from extract.speakers.features import ENDS, unit_features
+
+    def end(text: str) -> str:
+        return ENDS[unit_features(Unit(0, len(text), text)).end]
+
+    assert end("What would you change first?") == "question"
+    # Reported speech: the speaker quotes a question someone else asked.
+    assert end('My team keeps asking me, "Which vendor is cheaper?"') == "period"
+    assert end('Then I went, "Really?') == "period"
+    # A tag asks for no answer.
+    assert end("Right?") == "period"
+    assert end("You know?") == "period"
