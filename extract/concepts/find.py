@@ -235,8 +235,9 @@ def nominal_keys(word: str) -> list[str]:
 def _add_verb_mentions(doc: Doc, groups: dict[str, Group], ads: list[tuple[int, int]]) -> None:
     """Count a verb or adjective as a mention of the noun it nominalises, when the episode
     also says the noun ("we need to coordinate" → coordination, "verbose" → verbosity).
-    The noun must be a single word and an existing group; the verb form is no group alone,
-    and everyday verbs and adjectives (specificity below ``VERB_SPECIFIC``) do not count."""
+    The noun must be a single word and an existing group; the verb form is no group alone
+    (one the tagger took for a noun joins the noun's group), and everyday verbs and
+    adjectives (specificity below ``VERB_SPECIFIC``) do not count."""
     nouns: dict[str, str] = {}
     for k, g in groups.items():
         for f in g.forms:
@@ -244,9 +245,21 @@ def _add_verb_mentions(doc: Doc, groups: dict[str, Group], ads: list[tuple[int, 
                 nouns.setdefault(concept_key(f), k)
     if not nouns:
         return
-    for tok in doc:
-        if tok.pos_ not in ("VERB", "ADJ") or not tok.is_alpha or tok.is_stop:
+    # The tagger sometimes takes the adjective for a noun ("more verbose" as a noun chunk):
+    # a one-word group that is another group's verb or adjective form joins that group.
+    for k in list(groups):
+        g = groups[k]
+        form = g.forms.most_common(1)[0][0]
+        if g.term is not None or g.kinds or not form.isalpha() or specificity(form.lower()) < VERB_SPECIFIC:
             continue
+        target = next((nouns[nk] for nk in nominal_keys(form) if nk in nouns and nouns[nk] != k), None)
+        if target is not None and target in groups:
+            groups[target].merge(groups.pop(k))
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "ADJ", "NOUN") or not tok.is_alpha or tok.is_stop:
+            continue
+        if tok.pos_ == "NOUN" and nouns.get(concept_key(tok.text)) in groups:
+            continue  # a noun of its own, not a mis-tagged adjective
         if specificity(tok.lower_) < VERB_SPECIFIC:
             continue  # everyday verbs ("expect", "create") are no mention of "expectation"
         for nk in nominal_keys(tok.lower_):

@@ -319,3 +319,28 @@ def test_an_unknown_acronym_said_once_weighs_less_than_one_said_twice() -> None:
         twice.add(Candidate("QZV", 500 * i, 500 * i + 3, "acronym"))
     # Twice is more than twice as salient: one mention of an unknown acronym is weak evidence.
     assert salience(twice, 1000) > 2.5 * salience(once, 1000) > 0
+
+
+def test_adjective_the_tagger_took_for_a_noun_counts_for_its_nominalisation(
+    blank: spacy.language.Language,
+) -> None:
+    from extract.concepts.find import _add_verb_mentions
+
+    doc = blank("Replies got verbose and then more verbose answers came, so verbosity grew.")
+    for tok in doc:
+        tok.pos_ = "NOUN" if tok.text in ("verbose", "answers", "verbosity") else "X"
+
+    def group(key: str, form: str, at: int) -> Group:
+        g = Group(key)
+        g.add(Candidate(form, at, at + len(form), "phrase"))
+        return g
+
+    first = doc.text.index("verbose")
+    groups = {
+        concept_key("verbose"): group(concept_key("verbose"), "verbose", first),
+        concept_key("verbosity"): group(concept_key("verbosity"), "verbosity", doc.text.index("verbosity")),
+    }
+    _add_verb_mentions(doc, groups, [])
+    # The mis-tagged "verbose" group joins "verbosity", and both "verbose" tokens count.
+    assert list(groups) == [concept_key("verbosity")]
+    assert len(groups[concept_key("verbosity")].spans) == 3
