@@ -306,3 +306,71 @@ def test_reported_and_tag_questions_do_not_count_as_asking() -> None:
     # A tag asks for no answer.
     assert end("Right?") == "period"
     assert end("You know?") == "period"
+
+
+def _units(texts: list[str], label: str | None = None) -> list[Unit]:
+    out: list[Unit] = []
+    for t in texts:
+        start = out[-1].char_end + 1 if out else 0
+        out += [Unit(u.char_start, u.char_end, u.text, label=label) for u in split_units(t, start)]
+    return out
+
+
+TESTIMONIAL = [
+    "Last winter my knee started aching on long hikes.",
+    "My physio suggested better insoles, but the shop ones kept slipping.",
+    "So I ordered a pair of Stridewell insoles moulded to my footprint.",
+    "A month later the aching was gone and I hiked the whole ridge trail.",
+    "They ship a foam kit, you press your foot in, and the insoles arrive a week later.",
+    "If you want to walk without pain, you can order Stridewell at stridewell.com.",
+    "All right, back to Mara.",
+]
+
+
+def _flags_inside(middle: list[str]) -> tuple[list[bool], list[bool]]:
+    """Ad flags of ``middle`` placed between two stretches of the interview, and of the rest."""
+    talk, inner = _units(INTERVIEW * 2), _units(middle)
+    flags = detect_ads([*talk, *inner, *talk])
+    return flags[len(talk) : len(talk) + len(inner)], flags[: len(talk)] + flags[len(talk) + len(inner) :]
+
+
+def test_a_testimonial_read_is_flagged_back_from_its_call_to_action() -> None:
+    ad, rest = _flags_inside(TESTIMONIAL)
+    assert all(ad) and not any(rest)
+
+
+def test_an_opener_starts_the_read() -> None:
+    ad, rest = _flags_inside(
+        [
+            "Hey everybody, real quick.",
+            "I want to tell you about Ferncopy, a notebook that files your scribbles by itself.",
+            "It reads your handwriting and tags every page.",
+            "Learn more at ferncopy.com, and thanks to them for sponsoring this episode.",
+        ]
+    )
+    assert all(ad) and not any(rest)
+
+
+def test_off_topic_talk_alone_is_not_an_ad() -> None:
+    story, rest = _flags_inside(
+        [
+            "My grandmother kept bees in a valley in Wales.",
+            "She sold honey and candles at the village fair every August.",
+            "The hives were painted blue so the bees would find their way home.",
+        ]
+    )
+    assert not any(story) and not any(rest)
+
+
+def test_a_read_ends_at_its_closer_and_at_a_change_of_speaker_label() -> None:
+    talk = _units(INTERVIEW * 2)
+    ad = _units(TESTIMONIAL)
+    story = _units(["My grandmother kept bees in a valley in Wales.", "Her hives were painted blue."])
+    flags = detect_ads([*talk, *ad, *story, *talk])
+    assert flags[len(talk) + len(ad) - 1] and not any(flags[len(talk) + len(ad) :])
+    host, guest = _units(INTERVIEW * 2, "HOST"), _units(INTERVIEW * 2, "GUEST")
+    read = _units([*TESTIMONIAL[:-2], "Use code HIKE for ten percent off your first pair."], "HOST")
+    aside = _units(["Ha, my grandmother kept bees in a valley in Wales."], "GUEST")
+    flags = detect_ads([*host, *read, *aside, *guest])
+    assert flags[len(host) : len(host) + len(read)] == [True] * len(read)
+    assert not any(flags[len(host) + len(read) :])
