@@ -124,24 +124,36 @@ _STANCE = re.compile(
 )
 
 
+_FIRST_PERSON_STANCE = re.compile(
+    r"\b(I think|I believe|I feel|I guess|I'd say|I would say|I'm not sure|I don't think|I wouldn't|"
+    r"in my view|my sense|I suspect|I hope|I'd hope)\b",
+    re.I,
+)
+OPENING = 40  # characters: a stance said this early frames the whole claim as an opinion
+
+
 def classify(text: str) -> str:
     """Type of a claim: prediction | recommendation | explanation | fact | opinion.
 
     Cues are tried in order: advice (should, we need to, I'd recommend); a prediction
     (future with a time reference, or an explicit expectation); an explanation
-    (because, the reason, works by); a first-person stance or an evaluative word
-    (opinion); else a reported state or event (fact).
+    (because, the reason, works by) unless it opens with the speaker's stance ("I
+    think …, because …" is an opinion with its reason); a first-person stance, or an
+    evaluative word outside a past narrative (opinion); else a reported state or
+    event (fact: "we realized it was good at coding" tells what happened).
     """
     if _ADVISE.search(text) and not re.search(r"\b(if|whether)\b", text[:20], re.I):
         return "recommendation"
     future = bool(_WILL.search(text))
     if _EXPECT.search(text) or (future and _TIME_REF.search(text)):
         return "prediction"
-    if _BECAUSE.search(text):
+    stance = _FIRST_PERSON_STANCE.search(text)
+    if _BECAUSE.search(text) and not (stance and stance.start() < OPENING):
         return "explanation"
-    if future and not _PAST.search(text):
+    past = _PAST.search(text)
+    if future and not past:
         return "prediction"
-    if _STANCE.search(text):
+    if stance or (_STANCE.search(text) and not past):
         return "opinion"
     return "fact"
 

@@ -123,6 +123,11 @@ def test_claims_inherit_the_question_and_the_turn_topic() -> None:
         ("I think the zorb method is overrated compared to older ones.", "opinion"),
         ("It works by comparing two answers and keeping the better one.", "explanation"),
         ("We released the first version in 2019 and it was trained on books.", "fact"),
+        # A past narrative with an evaluative word still reports what happened.
+        ("We soon realized the demo was surprisingly good at sorting mail.", "fact"),
+        # An explicit stance up front frames a reason as part of an opinion.
+        ("I would say it is overrated, because nobody measured it carefully.", "opinion"),
+        ("It failed because nobody measured it carefully.", "explanation"),
     ],
 )
 def test_classify_cue_order(text: str, kind: str) -> None:
