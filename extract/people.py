@@ -65,6 +65,23 @@ def unique_first_names() -> dict[str, str]:
     return {first: next(iter(names)) for first, names in owners.items() if len(names) == 1}
 
 
+def full_name(name: str) -> str:
+    """A lone first name completed to the one known person who has it, when the first
+    name is rare in English ("Ilya" → "Ilya Sutskever"); any other name unchanged.
+
+    >>> full_name("Ilya"), full_name("Max"), full_name("Jane Doe")
+    ('Ilya Sutskever', 'Max', 'Jane Doe')
+    """
+    words = name.split()
+    if len(words) != 1:
+        return name
+    key = words[0].lower()
+    usual = unique_first_names().get(key)
+    if usual is None or zipf(key) >= RARE_FIRST_NAME_ZIPF or default_vocabulary().lookup(words[0]):
+        return name
+    return usual
+
+
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 

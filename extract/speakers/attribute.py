@@ -17,6 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 from spacy.tokens import Doc
 
+from extract.people import full_name
 from extract.speakers import Attribution, Speaker, SpeakerHints, SpeakerSpan
 from extract.speakers.ads import detect_ads
 from extract.speakers.features import BoundaryFeatures, UnitFeatures, boundary_features, unit_features
@@ -27,6 +28,7 @@ from extract.speakers.names import (
     meta_names,
     same_person,
     show_owner,
+    vanity_host,
     vocatives,
 )
 from extract.speakers.units import Unit, split_units
@@ -82,7 +84,9 @@ def _count(hints: SpeakerHints) -> int:
     return max(2, len(hints.names))
 
 
-def _names_unlabelled(units: Sequence[Unit], path: Sequence[int], hints: SpeakerHints, n: int) -> list[str]:
+def _names_unlabelled(
+    units: Sequence[Unit], path: Sequence[int], hints: SpeakerHints, n: int, ads: Sequence[bool] = ()
+) -> list[str]:
     """Names for the decoded states: hints and metadata, then introductions and vocatives.
 
     Introductions are read in the opening, whoever the decoder gave them to: a
@@ -108,6 +112,15 @@ def _names_unlabelled(units: Sequence[Unit], path: Sequence[int], hints: Speaker
         host = show_owner(hints)
         if host and guest and same_person(host, guest):
             host = ""
+    if not host:
+        host = vanity_host(u.text for u, ad in zip(units, ads, strict=False) if ad)
+        if host and guest and same_person(host, guest):
+            host = ""
+    # A host or guest known only by a first name ("Lenny's Podcast") gets the full name
+    # of the one well-known person with that rare first name.
+    host, guest = full_name(host) if host else host, full_name(guest) if guest else guest
+    if host and guest and same_person(guest, host):
+        guest = ""
     names = [host or "Host", guest or "Guest", *hints.names[2:]]
     while len(names) < n:
         names.append(f"Guest {len(names)}")
@@ -149,11 +162,11 @@ def _decode(
         return fit_decode(feats, bounds, anchors, n, texts=[u.text for u in units])
 
     path, post = decode(_anchors(units, ads, n, host, guest))
-    names = _names_unlabelled(units, path.tolist(), hints, n)
+    names = _names_unlabelled(units, path.tolist(), hints, n, ads)
     if names[0] != host or names[1] != guest:
         # Second pass: vocatives of the names found now anchor the speakers.
         path, post = decode(_anchors(units, ads, n, names[0], names[1]))
-        names = _names_unlabelled(units, path.tolist(), hints, n)
+        names = _names_unlabelled(units, path.tolist(), hints, n, ads)
     return path.tolist(), post, names
 
 
@@ -180,7 +193,7 @@ def _labelled(
     rename: dict[str, str] = {}
     if any(_DIARISED.match(lab) for lab in order):
         path = [0 if lab == host_label else 1 for lab in labels]
-        found = _names_unlabelled(units, path, hints, 2)
+        found = _names_unlabelled(units, path, hints, 2, ads)
         taken = set(order)
         if _DIARISED.match(host_label) and found[0] != "Host" and found[0] not in taken:
             rename[host_label] = found[0]

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from extract.people import full_name
 from extract.speakers import SpeakerHints
 
 _NAME = r"([A-Z][a-zA-Z'\-]+(?: (?:[A-Z]\.|[A-Z][a-zA-Z'\-]+)){0,2})"
@@ -213,3 +214,26 @@ def best_vocative(addressed: Sequence[str], exclude: str = "") -> str:
     if not counts or counts.most_common(1)[0][1] < 2:
         return ""
     return counts.most_common(1)[0][0]
+
+
+_VANITY = re.compile(r"\b[a-z0-9-]+\.(?:com|ai|io|co|org|net|fm)/([a-z]{3,20})\b", re.I)
+
+
+def vanity_host(ad_texts: Iterable[str]) -> str:
+    """The well-known person whose first name a sponsor's vanity address carries
+    ("acme.com/ilya" → Ilya Sutskever): sponsors give a show its own address, named
+    after the show or its host. '' when no address names exactly one known person.
+
+    >>> vanity_host(["Go to acme.com/ilya for a free trial."])
+    'Ilya Sutskever'
+    >>> vanity_host(["Go to acme.com/pricing today."])
+    ''
+    """
+    found: Counter[str] = Counter()
+    for text in ad_texts:
+        for m in _VANITY.finditer(text):
+            word = m.group(1).capitalize()
+            name = full_name(word)
+            if name != word:
+                found[name] += 1
+    return found.most_common(1)[0][0] if len(found) == 1 else ""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 import spacy
 
 from extract.align import join_lines
@@ -233,7 +236,6 @@ def test_lexicon_leaves_fillers_to_the_token_classes() -> None:
 
 def test_shipped_interview_questions_hand_the_turn_to_the_guest() -> None:
     """On samples/interview.txt every question is the host's and the guest answers it."""
-    from pathlib import Path
 
     from extract.parsers import parse_file
     from extract.pipeline import run
@@ -259,7 +261,6 @@ def test_shipped_interview_questions_hand_the_turn_to_the_guest() -> None:
 
 def test_labelled_file_roles_follow_the_metadata_guest() -> None:
     """The front matter's guest is the guest even when they ask more questions than the host."""
-    from pathlib import Path
 
     from extract.parsers import parse_file
     from extract.pipeline import run
@@ -374,3 +375,28 @@ def test_a_read_ends_at_its_closer_and_at_a_change_of_speaker_label() -> None:
     flags = detect_ads([*host, *read, *aside, *guest])
     assert flags[len(host) : len(host) + len(read)] == [True] * len(read)
     assert not any(flags[len(host) + len(read) :])
+
+
+def test_host_known_by_first_name_or_vanity_address_gets_the_known_full_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    people = tmp_path / "people.tsv"
+    people.write_text("Tobiah Wrenfield\n", encoding="utf-8")
+    monkeypatch.setenv("PODGRAPH_PEOPLE", str(people))
+    # The show's name gives the first name only; the list of known people completes it.
+    doc, st = _state(INTERVIEW, hints=SpeakerHints(meta={"show": "Tobiah's Podcast"}))
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["Tobiah Wrenfield", "Mara Quill"]
+    # Without a show, a sponsor's vanity address names the host.
+    read = [
+        "This episode is brought to you by Quillo, the notebook for engineers.",
+        "Quillo keeps your sketches in order. Go to quillo.com/tobiah for a free trial.",
+        "All right, back to the show.",
+    ]
+    doc, st = _state([*INTERVIEW[:5], *read, *INTERVIEW[5:]])
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["Tobiah Wrenfield", "Mara Quill"]
+    # A vanity address that names nobody known leaves the default.
+    doc, st = _state([*INTERVIEW[:5], *(r.replace("/tobiah", "/deals") for r in read), *INTERVIEW[5:]])
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert att.speakers[0].name == "Host"
