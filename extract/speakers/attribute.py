@@ -35,6 +35,7 @@ from extract.speakers.units import Unit, split_units
 from extract.state import DocState
 
 ANCHOR = 4.0  # log-odds a strong cue adds
+GUEST_ANCHOR = 8.0  # "thanks for having me" is said by a guest, whatever the turn around it
 INTRO_SHARE = 0.25  # introductions are looked for in this first share of the units
 _DIARISED = re.compile(r"^(speaker|spk|person|voice)[ _-]?\d+$|^[A-Z]$", re.I)
 _HOST_CUE = re.compile(
@@ -139,7 +140,7 @@ def _anchors(units: Sequence[Unit], ads: Sequence[bool], n: int, host: str, gues
         if i < limit and _HOST_CUE.search(u.text):
             out[i, 0] += ANCHOR
         if _GUEST_CUE.search(u.text):
-            out[i, 0] -= ANCHOR
+            out[i, 0] -= GUEST_ANCHOR
         for v in vocatives(u.text):
             if guest and same_person(v, guest):
                 out[i, 0] += ANCHOR / 2

@@ -400,3 +400,17 @@ def test_host_known_by_first_name_or_vanity_address_gets_the_known_full_name(
     doc, st = _state([*INTERVIEW[:5], *(r.replace("/tobiah", "/deals") for r in read), *INTERVIEW[5:]])
     att = attribute(doc, st)  # type: ignore[arg-type]
     assert att.speakers[0].name == "Host"
+
+
+def test_thanks_for_having_me_is_the_guest_even_inside_the_hosts_closing() -> None:
+    closing = [
+        "Okay, well, Mara, this was super interesting. Thanks so much for making the time.",
+        "I think people will learn a lot from this, so it was great to get your thoughts on it.",
+        "But yeah, thanks for having me on the show.",
+        "Hey everybody, I hope you enjoyed that episode with Mara.",
+        "If you did, please share it with a friend, and see you on the next one.",
+    ]
+    doc, st = _state([*INTERVIEW, *closing], hints=SpeakerHints(names=("Tom Reyes",)))
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert _who(att, st, "thanks for having me on the show") == "Mara Quill"
+    assert _who(att, st, "Thanks so much for making the time") == "Tom Reyes"
