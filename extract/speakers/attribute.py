@@ -42,7 +42,8 @@ _HOST_CUE = re.compile(
     r"\b(my guest|our guest|welcome (back )?to (the|this|my|our) (show|podcast|episode)|"
     r"thanks (so much )?for (coming on|joining|being here|doing this|making the time)|"
     r"(really )?excited to (chat|talk|have you)|today (i|we)('m| am| are| have)|"
-    r"speak(ing)? with|joined by|i'?m your host)\b",
+    r"speak(ing)? with|joined by|i'?m your host|(a|my|our) conversation with|the following is|"
+    r"this is the [\w' ]{1,40}(podcast|show))\b",
     re.I,
 )
 _GUEST_CUE = re.compile(

@@ -68,6 +68,7 @@ for _i, _words in enumerate(
 ):
     for _w in _words:
         _OPENER_WORDS[_w] = _i
+OPENER_WORDS = frozenset(_OPENER_WORDS)  # discourse words that open a unit ("yeah", "nope", "so")
 _REACT_PHRASES = re.compile(r"^(i see|got it|makes sense|that makes sense|fair enough|all right)\b", re.I)
 
 CLASS_WORDS: dict[str, int] = {}

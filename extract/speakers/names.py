@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from extract.people import full_name
 from extract.speakers import SpeakerHints
+from extract.speakers.features import OPENER_WORDS
 
 _NAME = r"([A-Z][a-zA-Z'\-]+(?: (?:[A-Z]\.|[A-Z][a-zA-Z'\-]+)){0,2})"
 _FULL = r"([A-Z][a-zA-Z'\-]+(?: (?:[A-Z]\.|[A-Z][a-zA-Z'\-]+)){1,2})"
@@ -133,8 +134,8 @@ def _clean(name: str) -> str:
     words = name.split()
     if any(w.lower().endswith(("'s", "'re", "'ll", "'ve", "'d", "'t", "'m")) for w in words):
         return ""
-    while words and words[0] in _NOT_NAMES:
-        words = words[1:]
+    while words and (words[0] in _NOT_NAMES or words[0].lower() in OPENER_WORDS):
+        words = words[1:]  # "Nope, it goes further" addresses nobody
     return " ".join(words)
 
 
@@ -217,22 +218,29 @@ def best_vocative(addressed: Sequence[str], exclude: str = "") -> str:
 
 
 _VANITY = re.compile(r"\b[a-z0-9-]+\.(?:com|ai|io|co|org|net|fm)/([a-z]{3,20})\b", re.I)
+_PROMO = re.compile(r"\b(?i:use|enter|with) (?i:the )?(?i:promo |discount )?(?i:code):? ([A-Za-z]{3,20})\b")
+_SHOW_WORD = re.compile(r"^(?:pod|podcast|show|radio|fm|tv|)$", re.I)
 
 
 def vanity_host(ad_texts: Iterable[str]) -> str:
-    """The well-known person whose first name a sponsor's vanity address carries
-    ("acme.com/ilya" → Ilya Sutskever): sponsors give a show its own address, named
-    after the show or its host. '' when no address names exactly one known person.
+    """The well-known person whose first name a sponsor's vanity address or promo code
+    carries ("acme.com/ilya", "use code ILYAPODCAST" → Ilya Sutskever): sponsors give a
+    show its own address and code, named after the show or its host. '' when they name
+    no known person or more than one.
 
     >>> vanity_host(["Go to acme.com/ilya for a free trial."])
     'Ilya Sutskever'
-    >>> vanity_host(["Go to acme.com/pricing today."])
-    ''
+    >>> vanity_host(["Go to acme.com/pricing today."]), vanity_host(["Use code ILYAPODCAST."])
+    ('', 'Ilya Sutskever')
     """
     found: Counter[str] = Counter()
     for text in ad_texts:
-        for m in _VANITY.finditer(text):
-            word = m.group(1).capitalize()
+        handles = [m.group(1) for m in _VANITY.finditer(text)]
+        for m in _PROMO.finditer(text):  # "use code JANEPODCAST": the name, then the show word
+            code = m.group(1)
+            handles += [code[:i] for i in range(3, len(code) + 1) if _SHOW_WORD.match(code[i:])]
+        for handle in handles:
+            word = handle.capitalize()
             name = full_name(word)
             if name != word:
                 found[name] += 1

@@ -414,3 +414,14 @@ def test_thanks_for_having_me_is_the_guest_even_inside_the_hosts_closing() -> No
     att = attribute(doc, st)  # type: ignore[arg-type]
     assert _who(att, st, "thanks for having me on the show") == "Mara Quill"
     assert _who(att, st, "Thanks so much for making the time") == "Tom Reyes"
+
+
+def test_discourse_words_are_no_vocatives_and_a_recorded_intro_is_the_hosts() -> None:
+    assert vocatives("Nope, it goes further than that.") == []
+    assert vocatives("Yep, that is right.") == []
+    assert vocatives("Mara, what changed?") == ["Mara"]
+    intro = "The following is a conversation with Mara Quill, who builds tidal turbines."
+    doc, st = _state([intro, *INTERVIEW[1:]])
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert _who(att, st, "The following is a conversation") == att.speakers[0].name
+    assert att.speakers[1].name == "Mara Quill"
