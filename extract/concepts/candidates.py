@@ -388,7 +388,30 @@ def all_candidates(doc: Doc, vocab: Vocabulary) -> list[Candidate]:
     out.extend(model_name_candidates(doc))
     out.extend(joined_name_candidates(doc))
     out.sort(key=lambda c: (c.start, -c.end))
-    return _drop_fragments(out)
+    return _drop_fragments([c for c in out if not junk_form(c.text, c.kind)])
+
+
+_FILLER_FORM = re.compile(r"^(?:u+h*m*|u+m+|h*m+|m+-?h+m+|uh-?huh|ah+|er+m*|oh+)$", re.I)
+_NUMBER_FORM = re.compile(r"^[\d.,]+\s*[kmbt]?$", re.I)
+
+
+def junk_form(text: str, kind: str | None = None) -> bool:
+    """A surface form that names nothing: a filler or back-channel ("Mm-hmm"), a number
+    ("200k"), a single character, a form with unbalanced brackets ("f(x"), or a person or
+    organisation written all in lower case (a tagging error in a cased transcript).
+
+    >>> [junk_form(t) for t in ("Mm-hmm", "200k", "X", "f(x", "GPT-4", "H100")]
+    [True, True, True, True, False, False]
+    >>> junk_form("max", "person"), junk_form("Max", "person")
+    (True, False)
+    """
+    t = text.strip()
+    core = re.sub(r"[^\w]", "", t)
+    if len(core) <= 1 or _FILLER_FORM.match(t) or _NUMBER_FORM.match(t):
+        return True
+    if t.count("(") != t.count(")") or t.count("[") != t.count("]"):
+        return True
+    return kind in ("person", "organization") and t.islower()
 
 
 def _drop_fragments(cands: list[Candidate]) -> list[Candidate]:

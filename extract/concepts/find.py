@@ -9,6 +9,7 @@ salience (``extract.concepts.salience``) and keep the salient ones.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -188,6 +189,7 @@ def find_concepts(doc: Doc, state: DocState, vocabulary: Vocabulary | None = Non
     _add_verb_mentions(doc, groups, ads)
     _merge_families(groups)
     _mark_known_words(groups, vocab)
+    _drop_inner_groups(groups)
     text_len = max(1, len(text))
     scored = []
     for g in groups.values():
@@ -324,7 +326,8 @@ def _merge_short_names(groups: dict[str, Group]) -> None:
 
     Only for a multi-word capitalised name (an entity or a mixed-case name) whose last
     word is capitalised and not a generic word, and a single-word group with no other
-    evidence (no vocabulary term, no entity kind of its own).
+    evidence (no vocabulary term, no entity kind of its own, unless the name is a
+    person's: a surname alone is often mis-tagged).
     """
     generic = generic_words()
     last: dict[str, list[str]] = defaultdict(list)
@@ -337,8 +340,34 @@ def _merge_short_names(groups: dict[str, Group]) -> None:
             last[concept_key(words[-1])].append(k)
     for k in list(groups):
         g = groups[k]
-        if k in last and len(last[k]) == 1 and g.term is None and not g.kinds and last[k][0] in groups:
-            groups[last[k][0]].merge(groups.pop(k))
+        if k not in last or len(last[k]) != 1 or g.term is not None or last[k][0] not in groups:
+            continue
+        full = groups[last[k][0]]
+        # A surname said alone is the person named in full ("Chomsky" → "Noam Chomsky"),
+        # whatever entity type the tagger gave the lone word.
+        person = full.kinds.most_common(1)[0][0] == "person" and g.forms.most_common(1)[0][0][:1].isupper()
+        if not g.kinds or person:
+            full.merge(groups.pop(k))
+
+
+def _drop_inner_groups(groups: dict[str, Group]) -> None:
+    """Drop a phrase group every mention of which sits inside a longer mention of another
+    group ("center switch" always said as "data center switch"): it is that concept."""
+    spans = sorted((a, b, k) for k, g in groups.items() for a, b in g.spans)
+    starts = [a for a, _, _ in spans]
+    for k in list(groups):
+        g = groups[k]
+        if g.term is not None or k.startswith("#"):
+            continue
+
+        def inside(a: int, b: int, k: str = k) -> bool:
+            i = bisect_right(starts, a)
+            return any(
+                s <= a and b <= e and (e - s) > (b - a) and o != k for s, e, o in spans[max(0, i - 50) : i]
+            )
+
+        if g.spans and all(inside(a, b) for a, b in g.spans):
+            del groups[k]
 
 
 def _mark_known_words(groups: dict[str, Group], vocab: Vocabulary) -> None:

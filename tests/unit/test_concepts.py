@@ -344,3 +344,33 @@ def test_adjective_the_tagger_took_for_a_noun_counts_for_its_nominalisation(
     # The mis-tagged "verbose" group joins "verbosity", and both "verbose" tokens count.
     assert list(groups) == [concept_key("verbosity")]
     assert len(groups[concept_key("verbosity")].spans) == 3
+
+
+def test_surname_alone_joins_the_person_and_inner_fragments_go() -> None:
+    from extract.concepts.find import _drop_inner_groups, _merge_short_names
+
+    full, short = Group("zorbaquill"), Group("quill")
+    full.add(Candidate("Zorba Quill", 0, 11, "ent", "person"))
+    short.add(Candidate("Quill", 50, 55, "ent", "organization"))  # the tagger's guess for a surname
+    groups = {"zorbaquill": full, "quill": short}
+    _merge_short_names(groups)
+    assert list(groups) == ["zorbaquill"] and "Quill" in groups["zorbaquill"].forms
+
+    outer, inner, alone = Group("datacenterswitch"), Group("centerswitch"), Group("switch")
+    for at in (0, 100):
+        outer.add(Candidate("data center switch", at, at + 18, "phrase"))
+        inner.add(Candidate("center switch", at + 5, at + 18, "phrase"))
+    alone.add(Candidate("switch", 12, 18, "phrase"))
+    alone.add(Candidate("switch", 300, 306, "phrase"))  # once outside: a concept of its own
+    groups = {"datacenterswitch": outer, "centerswitch": inner, "switch": alone}
+    _drop_inner_groups(groups)
+    assert sorted(groups) == ["datacenterswitch", "switch"]
+
+
+def test_junk_forms_never_become_candidates(model: spacy.language.Language) -> None:
+    from extract.concepts.candidates import all_candidates
+
+    doc = model("Mm-hmm. We moved to 200k tokens, and f(x was wrong. Noam Chomsky disagreed.")
+    texts = {c.text for c in all_candidates(doc, Vocabulary.empty())}
+    assert not texts & {"Mm-hmm", "200k", "f(x"}
+    assert "Noam Chomsky" in texts
