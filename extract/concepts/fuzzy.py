@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 import jellyfish
 from rapidfuzz import fuzz, process
 
+from extract.concepts.background import specificity
 from extract.concepts.salience import GroupLike
 from extract.concepts.vocabulary import Vocabulary, generic_words
 
@@ -59,6 +60,43 @@ def close(a: str, b: str) -> bool:
         return False
     ma, mb = sound(a), sound(b)
     return bool(ma and mb) and fuzz.ratio(ma, mb) >= SOUND
+
+
+_LABIALS = str.maketrans("BFPVW", "PPPPP")
+WORD_SOUND = 66.0  # metaphone ratio of the one differing word of a phrase
+RARE_WORD = 0.7  # a word this specific is out of place where a known term sounds alike
+MINORITY = 3  # … or the known term is said at least this many times as often
+
+
+def _word_sound(word: str) -> str:
+    return sound(word.replace("-", "")).translate(_LABIALS)
+
+
+def phrase_close(a: str, b: str) -> bool:
+    """Two phrases of the same words but one, which sounds alike ("free training" /
+    "pre-training", "fuchsia prompt" / "few-shot prompt"); the initials may be confusable
+    labials (p, b, f, v).
+
+    >>> phrase_close("free training", "pre training"), phrase_close("fuchsia prompt", "few-shot prompt")
+    (True, True)
+    >>> phrase_close("base model", "reward model"), phrase_close("data wall", "data wall")
+    (False, False)
+    """
+    wa, wb = a.lower().split(), b.lower().split()
+    if len(wa) != len(wb) or len(wa) < 2:
+        return False
+    diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x.replace("-", "") != y.replace("-", "")]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    sx, sy = _word_sound(x), _word_sound(y)
+    return (
+        len(x) >= 3
+        and len(y) >= 3
+        and bool(sx and sy)
+        and sx[0] == sy[0]
+        and fuzz.ratio(sx, sy) >= WORD_SOUND
+    )
 
 
 def _voiceless(f: str) -> str:
@@ -125,6 +163,12 @@ def fuzzy_target(groups: Mapping[str, GroupLike], vocab: Vocabulary, names: Sequ
             if fold(n) in {fold(f) for f in g.forms}:
                 frequent.setdefault(fold(n), key)
     known_choices, frequent_choices = list(known), list(frequent)
+    phrases: dict[str, list[tuple[str, str]]] = {}  # a word -> (term form, term key) with it
+    for term in vocab.terms:
+        for form in term.forms:
+            if " " in form or "-" in form:
+                for w in set(form.lower().replace("-", " ").split()) | set(form.lower().split()):
+                    phrases.setdefault(w, []).append((form, "v:" + term.name))
     generic = generic_words()
     out: dict[str, str] = {}
     for key, g in groups.items():
@@ -137,6 +181,26 @@ def fuzzy_target(groups: Mapping[str, GroupLike], vocab: Vocabulary, names: Sequ
         target = _best(f, known, known_choices, key)
         if target is None and f not in frequent:
             target = _best(f, frequent, frequent_choices, key)
+        if target is None:
+            target = _phrase_target(form, len(g.spans), phrases, groups)
         if target is not None and target != key:
             out[key] = target
     return out
+
+
+def _phrase_target(
+    form: str, mentions: int, phrases: Mapping[str, list[tuple[str, str]]], groups: Mapping[str, GroupLike]
+) -> str | None:
+    """The known term a phrase is a one-word mishearing of (``phrase_close``), when the odd
+    word is rare in English or the term is said far more often than the phrase."""
+    words = form.lower().split()
+    for w in dict.fromkeys(words):
+        for term_form, target in phrases.get(w, ()):
+            for variant in (term_form.lower(), term_form.lower().replace("-", " ")):
+                if not phrase_close(form, variant):
+                    continue
+                odd = next(x for x, y in zip(words, variant.split(), strict=True) if x != y)
+                said = len(groups[target].spans) if target in groups else 0
+                if specificity(odd) >= RARE_WORD or said >= MINORITY * mentions:
+                    return target
+    return None

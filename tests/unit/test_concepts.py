@@ -374,3 +374,24 @@ def test_junk_forms_never_become_candidates(model: spacy.language.Language) -> N
     texts = {c.text for c in all_candidates(doc, Vocabulary.empty())}
     assert not texts & {"Mm-hmm", "200k", "f(x"}
     assert "Noam Chomsky" in texts
+
+
+def test_a_misheard_word_in_a_known_phrase_folds_only_when_out_of_place() -> None:
+    from extract.concepts.fuzzy import fuzzy_target
+
+    vocab = Vocabulary.from_lines(["pre-training\ttechnique", "base model\ttechnique"])
+
+    def group(key: str, form: str, n: int, term: str | None = None) -> Group:
+        g = Group(key, vocab.lookup(term) if term else None)
+        for i in range(n):
+            g.add(Candidate(form, 100 * i, 100 * i + len(form), "vocab" if term else "phrase"))
+        return g
+
+    groups = {
+        "v:pre-training": group("v:pre-training", "pre-training", 9, "pre-training"),
+        "freetrain": group("freetrain", "free training", 2),  # a minority form of a frequent term
+        "facemodel": group("facemodel", "face model", 2),  # sounds like "base model", never said
+    }
+    out = fuzzy_target(groups, vocab, [])
+    assert out.get("freetrain") == "v:pre-training"
+    assert "facemodel" not in out
