@@ -62,7 +62,7 @@ def close(a: str, b: str) -> bool:
     return bool(ma and mb) and fuzz.ratio(ma, mb) >= SOUND
 
 
-_LABIALS = str.maketrans("BFPVW", "PPPPP")
+_LABIALS = str.maketrans("BFPV", "PPPP")
 WORD_SOUND = 66.0  # metaphone ratio of the one differing word of a phrase
 RARE_WORD = 0.7  # a word this specific is out of place where a known term sounds alike
 MINORITY = 3  # … or the known term is said at least this many times as often
@@ -73,13 +73,13 @@ def _word_sound(word: str) -> str:
 
 
 def phrase_close(a: str, b: str) -> bool:
-    """Two phrases of the same words but one, which sounds alike ("free training" /
-    "pre-training", "fuchsia prompt" / "few-shot prompt"); the initials may be confusable
-    labials (p, b, f, v).
+    """Two phrases of the same words but one, which sounds alike: metaphone codes of the
+    same length, the same first sound (p, b, f, v count as one) and most sounds shared
+    ("free training" / "pre-training", "fuchsia prompt" / "few-shot prompt").
 
     >>> phrase_close("free training", "pre training"), phrase_close("fuchsia prompt", "few-shot prompt")
     (True, True)
-    >>> phrase_close("base model", "reward model"), phrase_close("data wall", "data wall")
+    >>> phrase_close("base model", "reward model"), phrase_close("parameter model", "pretrained model")
     (False, False)
     """
     wa, wb = a.lower().split(), b.lower().split()
@@ -93,7 +93,7 @@ def phrase_close(a: str, b: str) -> bool:
     return (
         len(x) >= 3
         and len(y) >= 3
-        and bool(sx and sy)
+        and len(sx) == len(sy) >= 2
         and sx[0] == sy[0]
         and fuzz.ratio(sx, sy) >= WORD_SOUND
     )
@@ -169,6 +169,11 @@ def fuzzy_target(groups: Mapping[str, GroupLike], vocab: Vocabulary, names: Sequ
             if " " in form or "-" in form:
                 for w in set(form.lower().replace("-", " ").split()) | set(form.lower().split()):
                     phrases.setdefault(w, []).append((form, "v:" + term.name))
+    word_groups: dict[str, set[str]] = {}  # a word -> the groups with a form that has it
+    for key, g in groups.items():
+        for form in g.forms:
+            for w in form.lower().split():
+                word_groups.setdefault(w, set()).add(key)
     generic = generic_words()
     out: dict[str, str] = {}
     for key, g in groups.items():
@@ -182,17 +187,22 @@ def fuzzy_target(groups: Mapping[str, GroupLike], vocab: Vocabulary, names: Sequ
         if target is None and f not in frequent:
             target = _best(f, frequent, frequent_choices, key)
         if target is None:
-            target = _phrase_target(form, len(g.spans), phrases, groups)
+            target = _phrase_target(key, form, phrases, groups, word_groups)
         if target is not None and target != key:
             out[key] = target
     return out
 
 
 def _phrase_target(
-    form: str, mentions: int, phrases: Mapping[str, list[tuple[str, str]]], groups: Mapping[str, GroupLike]
+    key: str,
+    form: str,
+    phrases: Mapping[str, list[tuple[str, str]]],
+    groups: Mapping[str, GroupLike],
+    word_groups: Mapping[str, set[str]],
 ) -> str | None:
-    """The known term a phrase is a one-word mishearing of (``phrase_close``), when the odd
-    word is rare in English or the term is said far more often than the phrase."""
+    """The known term a phrase is a one-word mishearing of (``phrase_close``), when the term
+    is said far more often than the phrase, or the odd word is rare in English and said
+    nowhere else in the episode."""
     words = form.lower().split()
     for w in dict.fromkeys(words):
         for term_form, target in phrases.get(w, ()):
@@ -201,6 +211,9 @@ def _phrase_target(
                     continue
                 odd = next(x for x, y in zip(words, variant.split(), strict=True) if x != y)
                 said = len(groups[target].spans) if target in groups else 0
-                if specificity(odd) >= RARE_WORD or said >= MINORITY * mentions:
+                mentions = len(groups[key].spans)
+                # A word the episode says in other phrases is its own word, not a mishearing.
+                elsewhere = bool(word_groups.get(odd, set()) - {key})
+                if said >= MINORITY * mentions or (specificity(odd) >= RARE_WORD and not elsewhere):
                     return target
     return None
