@@ -18,7 +18,7 @@ from extract.concepts.normalise import is_acronym
 from extract.concepts.vocabulary import Term, generic_words
 
 WINDOWS = 20
-WORDS_PER_CONCEPT = 150  # keep about one concept per this many words of transcript
+WORDS_PER_CONCEPT = 120  # keep about one concept per this many words of transcript
 MIN_KEEP = 20
 DESCRIBED = 0.5  # weight of a phrase led by an everyday adjective, relative to a compound
 SINGLE = 0.5  # weight of a fully specific single word said three times (or twice close together)
