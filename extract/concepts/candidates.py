@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.concepts.background import specificity
 from extract.concepts.normalise import acronym_matches, concept_key, is_acronym
+from extract.concepts.salience import RARE_MODIFIER
 from extract.concepts.vocabulary import Vocabulary, form_key, generic_words
 
 ENT_KIND = {
@@ -87,7 +88,13 @@ def _specific_modifier(tok: Token, head: Token) -> bool:
     if _hyphen_joined(tok):
         return True
     if head.lower_ in generic_words():
-        return False
+        # A generic head ("project", "thing") keeps only a rare noun or gerund before it,
+        # which then carries the meaning ("coding project"; not "data point").
+        return (
+            tok.dep_ in ("compound", "amod")
+            and (tok.pos_ == "NOUN" or tok.tag_ == "VBG")
+            and specificity(tok.lower_) >= RARE_MODIFIER
+        )
     if tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
         return True
     if tok.tag_ == "VBG" and tok.dep_ in ("amod", "compound"):

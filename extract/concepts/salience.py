@@ -21,6 +21,7 @@ WINDOWS = 20
 WORDS_PER_CONCEPT = 120  # keep about one concept per this many words of transcript
 MIN_KEEP = 20
 DESCRIBED = 0.5  # weight of a phrase led by an everyday adjective, relative to a compound
+RARE_MODIFIER = 0.6  # a modifier this specific can make a concept of a generic head
 SINGLE = 0.5  # weight of a fully specific single word said three times (or twice close together)
 
 
@@ -72,10 +73,13 @@ def salience(g: GroupLike, text_len: int) -> float:
             return 0.0
         if words[-1] in generic and (len(words) < 2 or all(w in generic for w in words[:-1])):
             return 0.0
+        described = g.sources.get("described", 0) * 2 > sum(g.sources.values())
+        if words[-1] in generic and described and max(specificity(w) for w in words[:-1]) < RARE_MODIFIER:
+            return 0.0  # "open question", "fundamental problem": a description, not a concept
         known = bool(g.sources.get("known_word"))  # built on a known term: "iterative SFT"
         if len(words) >= 2:
             weight = (1.0 + 0.5 * known) if mentions >= 2 else 0.5 * known
-            if g.sources.get("described", 0) * 2 > sum(g.sources.values()):
+            if described:
                 weight *= DESCRIBED  # mostly said as "useful thing", "reasonable behavior"
         else:
             # A single word is a concept when it is specific (rare in general English)

@@ -296,13 +296,22 @@ def test_everyday_adjective_phrases_rank_below_noun_compounds(model: spacy.langu
     assert by_text.get("phase transition") == "phrase"
     assert "tail risk" in by_text  # the compound core without its everyday adjective
 
-    def group(source: str) -> Group:
+    def group(source: str, form: str = "grid lattice") -> Group:
         g = Group("k")
         for i in range(2):
-            g.add(Candidate("grid words", 100 * i, 100 * i + 10, source))
+            g.add(Candidate(form, 100 * i, 100 * i + len(form), source))
         return g
 
     assert 0 < salience(group("described"), 1000) < salience(group("phrase"), 1000)
+    # An everyday adjective before a generic head describes: "open question" is no concept.
+    assert salience(group("described", "open question"), 1000) == 0.0
+
+
+def test_a_rare_modifier_makes_a_concept_of_a_generic_head(model: spacy.language.Language) -> None:
+    doc = model("They could carry out a whole coding project. It was a big project.")
+    texts = {c.text for c in phrase_candidates(doc)}
+    assert "coding project" in texts
+    assert "big project" not in texts
 
 
 def test_specific_gerund_modifiers_stay_with_their_head(model: spacy.language.Language) -> None:
