@@ -92,6 +92,7 @@ class Settings:
     window: int = 100  # units each side that the local background is counted over
     local_units: float = 20.0  # pseudo-units of the episode's rates in the local background
     min_count: int = 3  # a word's count in the episode to enter the speaker lexicons
+    lexical_spread: int = 2  # … and how many tenths of the episode it must come up in
     lexical_weight: float = 0.15  # tempers the speakers' word-use evidence
     prior_lexical: float = 500.0  # pseudo-words of the episode's own word rates
     topic_window: int = 0  # units each side that the local topic's word rates come from (0: episode)
@@ -242,7 +243,7 @@ def fit_decode(
     change = change_logits(bounds, n, cfg)
     start = np.log(np.array([0.5] + [0.5 / max(n - 1, 1)] * (n - 1)))[:n]
     post = np.full((len(feats), n), 1.0 / n)
-    lex = _Lexicon(texts or [""] * len(feats), cfg.min_count)
+    lex = _Lexicon(texts or [""] * len(feats), cfg.min_count, cfg.lexical_spread)
     lexical = np.zeros((len(feats), n))
     topic = lex.local(cfg.topic_window)
 
@@ -294,7 +295,7 @@ _FILLERS = frozenset(w for w, c in CLASS_WORDS.items() if c == CLASSES.index("fi
 class _Lexicon:
     """Each speaker's word use (idiolect), as log-ratios to the episode's overall rates."""
 
-    def __init__(self, texts: Sequence[str], min_count: int) -> None:
+    def __init__(self, texts: Sequence[str], min_count: int, spread: int = 1, segments: int = 10) -> None:
         # Fillers are left to the token classes, read against the local background:
         # how many a transcript keeps drifts with the transcriber, not the speaker.
         docs = [
@@ -302,7 +303,18 @@ class _Lexicon:
             for txt in texts
         ]
         freq = Counter(w for d in docs for w in d)
-        vocab = {w: i for i, w in enumerate(sorted(w for w, c in freq.items() if c >= min_count))}
+        # A word said in one stretch of the episode only is the topic there, not anyone's
+        # habit: it must come up in ``spread`` of ``segments`` equal stretches.
+        stretches: dict[str, set[int]] = {}
+        for r, d in enumerate(docs):
+            for w in d:
+                stretches.setdefault(w, set()).add(r * segments // max(1, len(docs)))
+        vocab = {
+            w: i
+            for i, w in enumerate(
+                sorted(w for w, c in freq.items() if c >= min_count and len(stretches[w]) >= spread)
+            )
+        }
         rows, cols = [], []
         for r, d in enumerate(docs):
             for w in d:

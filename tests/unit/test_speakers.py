@@ -425,3 +425,14 @@ def test_discourse_words_are_no_vocatives_and_a_recorded_intro_is_the_hosts() ->
     att = attribute(doc, st)  # type: ignore[arg-type]
     assert _who(att, st, "The following is a conversation") == att.speakers[0].name
     assert att.speakers[1].name == "Mara Quill"
+
+
+def test_lexicon_ignores_words_said_in_one_stretch_only() -> None:
+    from extract.speakers.model import _Lexicon
+
+    texts = ["so basically it works"] * 20
+    texts[4] = texts[5] = "the zorbit lattice matters here"  # one tenth of the episode only
+    lex = _Lexicon(texts, min_count=2, spread=2)
+    spread_out = _Lexicon(texts, min_count=2, spread=1)
+    assert spread_out.size > lex.size  # "zorbit", "lattice", … drop out as topical
+    assert lex.size == _Lexicon(["so basically it works"] * 20, min_count=2, spread=2).size
