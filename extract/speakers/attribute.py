@@ -24,6 +24,7 @@ from extract.speakers.features import BoundaryFeatures, UnitFeatures, boundary_f
 from extract.speakers.model import fit_decode
 from extract.speakers.names import (
     best_vocative,
+    co_hosts,
     intro_names,
     meta_names,
     same_person,
@@ -129,6 +130,11 @@ def _names_unlabelled(
     return names[:n]
 
 
+def _co_hosts(units: Sequence[Unit]) -> list[str]:
+    """Co-hosts named in the opening."""
+    return co_hosts(u.text for u in units[: max(1, int(len(units) * INTRO_SHARE))])
+
+
 def _anchors(units: Sequence[Unit], ads: Sequence[bool], n: int, host: str, guest: str) -> np.ndarray:
     """Log-odds from strong cues, shape (T, N); column 0 is the host."""
     out = np.zeros((len(units), n))
@@ -202,11 +208,12 @@ def _labelled(
         others = [lab for lab in order if lab != host_label and _DIARISED.match(lab)]
         if len(others) == 1 and found[1] != "Guest" and found[1] not in taken:
             rename[others[0]] = found[1]
+    partners = _co_hosts(units)
     speakers = tuple(
         Speaker(
             rename.get(lab, lab),
             "host"
-            if lab == host_label
+            if lab == host_label or any(same_person(rename.get(lab, lab), c) for c in partners)
             else "guest"
             if not guest or lab == guest_label or len(order) == 2
             else "speaker",
@@ -238,7 +245,11 @@ def attribute(doc: Doc, state: DocState) -> Attribution:
         )
         return Attribution((Speaker(names[0], "host"),), spans)
     path, post, names = _decode(units, feats, bounds, ads, state.hints, n)
-    speakers = tuple(Speaker(name, "host" if i == 0 else "guest") for i, name in enumerate(names))
+    partners = _co_hosts(units)
+    speakers = tuple(
+        Speaker(name, "host" if i == 0 or any(same_person(name, c) for c in partners) else "guest")
+        for i, name in enumerate(names)
+    )
     spans = tuple(
         SpeakerSpan(u.char_start, u.char_end, s, round(float(post[i, s]), 3), ad)
         for i, (u, s, ad) in enumerate(zip(units, path, ads, strict=True))

@@ -165,6 +165,25 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     return host, guest
 
 
+_CO_HOST = re.compile(r"\b(?i:my|our) (?i:co-?hosts?),? " + _FULL)
+
+
+def co_hosts(texts: Iterable[str]) -> list[str]:
+    """Names the opening gives as co-hosts ("joined by my co-host, Jane Doe"): they host
+    the show too, so their role is host, not guest.
+
+    >>> co_hosts(["I'm Ann Lee, joined as always by my co-host, Jane Doe, who builds robots."])
+    ['Jane Doe']
+    """
+    out: list[str] = []
+    for text in texts:
+        for m in _CO_HOST.finditer(text):
+            name = _clean(m.group(1))
+            if name and name == m.group(1) and name not in out:
+                out.append(name)
+    return out
+
+
 def vocatives(text: str) -> list[str]:
     """Names a unit addresses directly ("Jane, …" or "…, Jane?")."""
     out: list[str] = []

@@ -436,3 +436,15 @@ def test_lexicon_ignores_words_said_in_one_stretch_only() -> None:
     spread_out = _Lexicon(texts, min_count=2, spread=1)
     assert spread_out.size > lex.size  # "zorbit", "lattice", … drop out as topical
     assert lex.size == _Lexicon(["so basically it works"] * 20, min_count=2, spread=2).size
+
+
+def test_a_co_host_named_in_the_opening_is_a_host_too() -> None:
+    opening = "Welcome to the show. I'm Tom Reyes, joined as always by my co-host, Ada Brennan."
+    texts = [opening, "Ada, what got you into turbines?", *INTERVIEW[2:]]
+    doc, st = _state(texts)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [(s.name, s.role) for s in att.speakers] == [("Tom Reyes", "host"), ("Ada Brennan", "host")]
+    labelled = ["Tom Reyes", "Tom Reyes", *(["Ada Brennan", "Tom Reyes"] * 5)][: len(texts)]
+    doc, st = _state(texts, speakers=labelled)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert {s.name: s.role for s in att.speakers} == {"Tom Reyes": "host", "Ada Brennan": "host"}
