@@ -90,6 +90,9 @@ class Settings:
     prior_tokens: float = 600.0  # … and of the token profile
     iterations: int = 8
     window: int = 100  # units each side that the local background is counted over
+    drift_window: int = 30  # … when the transcript's filler rate drifts (see background_window)
+    drift_share: float = 0.25  # a tenth of the episode below this share of the mean filler rate
+    min_fillers: float = 0.005  # fillers per word for the drift test to apply
     local_units: float = 20.0  # pseudo-units of the episode's rates in the local background
     min_count: int = 3  # a word's count in the episode to enter the speaker lexicons
     lexical_spread: int = 2  # … and how many tenths of the episode it must come up in
@@ -175,6 +178,35 @@ def emissions(x: Design, r: Rates, cfg: Settings) -> Array:
     )
 
 
+def background_window(feats: Sequence[UnitFeatures], cfg: Settings) -> int:
+    """Units each side the local background is counted over.
+
+    Some transcribers drop fillers for whole stretches (Whisper keeps "um" for an hour,
+    then none): when a tenth of an episode that has fillers falls below ``drift_share``
+    of its mean filler rate, the background follows a narrower window so that the
+    stretches without fillers are read against themselves.
+
+    >>> f = [UnitFeatures(0, 0, 2, (1, 0, 0, 0, 0, 0, 0, 9), 10)] * 50
+    >>> g = [UnitFeatures(0, 0, 2, (0, 0, 0, 0, 0, 0, 0, 10), 10)] * 50
+    >>> background_window(f + g, Settings()), background_window(f + f, Settings())
+    (30, 100)
+    """
+    filler = CLASSES.index("filler")
+    n = len(feats)
+    words = sum(f.words for f in feats)
+    if n < 10 or not words:
+        return cfg.window
+    mean = sum(f.counts[filler] for f in feats) / words
+    if mean < cfg.min_fillers:
+        return cfg.window
+    for j in range(10):
+        part = feats[j * n // 10 : (j + 1) * n // 10]
+        rate = sum(f.counts[filler] for f in part) / max(1, sum(f.words for f in part))
+        if rate < cfg.drift_share * mean:
+            return cfg.drift_window
+    return cfg.window
+
+
 def _background(m: Array, window: int, strength: float) -> Array:
     """Each unit's local rates of a feature over all speakers, shape (T, K).
 
@@ -237,7 +269,8 @@ def fit_decode(
     prior = Rates.from_profiles(profiles)
     x = Design.build(feats)
     fields = ("end", "opener", "length", "tokens")
-    bg = {f: _background(getattr(x, f), cfg.window, cfg.local_units) for f in fields}
+    window = background_window(feats, cfg)
+    bg = {f: _background(getattr(x, f), window, cfg.local_units) for f in fields}
     strength = {f: cfg.prior_tokens / 20.0 if f == "tokens" else cfg.prior_units for f in fields}
     ratios = {f: getattr(prior, f) - np.log(np.exp(getattr(prior, f)).mean(axis=0)) for f in fields}
     change = change_logits(bounds, n, cfg)
