@@ -26,7 +26,7 @@ _OPENER_WORDS: dict[str, int] = {}
 for _i, _words in enumerate(
     (
         (),
-        ("um", "uh", "ah", "er", "erm", "hmm", "mm", "mhm"),
+        ("um", "uh", "ah", "er", "erm"),
         (
             "yeah",
             "yes",
@@ -61,6 +61,9 @@ for _i, _words in enumerate(
             "thank",
             "amazing",
             "huh",
+            "hmm",  # a listener's "hmm" reacts; "um" and "uh" hold the floor
+            "mm",
+            "mhm",
         ),
         ("so", "well", "now", "alright", "anyway", "anyways", "hey"),
         ("and", "but", "or", "because", "cause", "though", "although"),
@@ -73,7 +76,7 @@ _REACT_PHRASES = re.compile(r"^(i see|got it|makes sense|that makes sense|fair e
 
 CLASS_WORDS: dict[str, int] = {}
 for _name, _words in (
-    ("filler", ("um", "uh", "ah", "er", "erm", "hmm", "mm", "mhm")),
+    ("filler", ("um", "uh", "ah", "er", "erm")),
     ("you", ("you", "your", "you're", "you've", "you'd", "you'll", "yours", "yourself", "yourselves")),
     ("i", ("i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself")),
     ("we", ("we", "we're", "we've", "we'd", "we'll", "our", "ours", "us", "ourselves")),

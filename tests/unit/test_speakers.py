@@ -448,3 +448,12 @@ def test_a_co_host_named_in_the_opening_is_a_host_too() -> None:
     doc, st = _state(texts, speakers=labelled)
     att = attribute(doc, st)  # type: ignore[arg-type]
     assert {s.name: s.role for s in att.speakers} == {"Tom Reyes": "host", "Ada Brennan": "host"}
+
+
+def test_a_listeners_hmm_reacts_while_um_holds_the_floor() -> None:
+    from extract.speakers.features import CLASSES, OPENERS, unit_features
+
+    hmm = unit_features(Unit(0, 4, "Hmm."))
+    um = unit_features(Unit(0, 20, "Um, so we tried it."))
+    assert OPENERS[hmm.opener] == "react" and hmm.counts[CLASSES.index("filler")] == 0
+    assert OPENERS[um.opener] == "filler" and um.counts[CLASSES.index("filler")] == 1
