@@ -175,21 +175,23 @@ def find_claims(doc: Doc, state: DocState) -> list[ClaimFound]:
     budget = max(1, len(text.split()) // WORDS_PER_CLAIM)
     keep = sorted(sorted(scored, key=lambda x: -x[0])[:budget], key=lambda x: x[1])
     out: list[ClaimFound] = []
+    timelines = _timelines_concept(state.concepts)
     for _, _, u, body, about in keep:
         kind = classify(body)
         quote = text[u.start : u.end]
-        out.append(
-            ClaimFound(
-                u.start,
-                u.end,
-                kind,
-                certainty(body),
-                clean_text(quote),
-                about,
-                horizon(body, published) if kind == "prediction" else None,
-            )
-        )
+        when = horizon(body, published) if kind == "prediction" else None
+        if when is not None and timelines and timelines not in about:
+            about = (*about, timelines)  # a dated prediction is a statement about timelines
+        out.append(ClaimFound(u.start, u.end, kind, certainty(body), clean_text(quote), about, when))
     return out
+
+
+def _timelines_concept(concepts: list[ConceptFound]) -> str | None:
+    """The episode's concept of timelines (when things will happen), if it has one."""
+    for c in concepts:
+        if any("timeline" in form.lower() for form in (c.name, *c.aliases)):
+            return c.name
+    return None
 
 
 def _turn_counts(units: list[Unit], abouts: list[tuple[str, ...]]) -> list[Counter[str]]:

@@ -143,3 +143,19 @@ def test_whole_turn_topic_counts_concepts_named_later_in_the_turn() -> None:
     # The answer's first unit names nothing itself but its turn is about zorb nets.
     assert counts[1] == counts[2] and counts[1]["zorb nets"] == 1
     assert counts[0] == {"a": 1} and counts[3] == {"b": 1}
+
+
+def test_a_dated_prediction_is_about_the_episodes_timelines(blank: spacy.language.Language) -> None:
+    from extract.concepts import ConceptFound
+
+    lines = [
+        "What is your median timeline for robots that fold laundry at home?",
+        "I think robots will fold laundry in most homes within five years, probably sooner.",
+    ]
+    doc, st = make_state(blank, lines)
+    st.concepts = [ConceptFound("robot timelines", ("timeline",), "topic", ())]
+    claims = find_claims(doc, st)
+    dated = [c for c in claims if c.horizon]
+    assert dated and "robot timelines" in dated[0].concepts
+    st.concepts = []  # no timelines concept in the episode: nothing to attach
+    assert all(not c.concepts for c in find_claims(doc, st))
