@@ -1,8 +1,9 @@
 """Claim finder: the spans a careful note-taker would write down, typed and tied to concepts.
 
 Units are the transcript's sentences, inside one speaker turn and outside sponsor
-reads. A sentence that continues the previous one ("Because...", "So...", "Whereas...")
-or is too short to stand alone is joined to it. Each unit gets a claim score from
+reads. A sentence that continues the previous one ("Because...", "So...", "Whereas..."),
+is too short to stand alone, or follows a short one (under ``JOIN_BELOW`` words) is
+joined to it. Each unit gets a claim score from
 its cues (opinion, prediction, explanation, recommendation, reported fact), the
 concepts it mentions and its length; questions without an assertion, back-channel
 ("Yeah, exactly.") and small talk score nothing. The best units are kept, at most
@@ -26,6 +27,7 @@ from extract.sentences import Sentence
 from extract.state import DocState
 
 MIN_WORDS = 7
+JOIN_BELOW = 16  # a unit shorter than this takes in the next sentence of its turn
 MAX_WORDS = 70
 WORDS_PER_CLAIM = 45  # at most one claim per this many words of transcript
 MIN_SCORE = 0.85
@@ -105,7 +107,7 @@ def _units(state: DocState) -> list[Unit]:
         same = ti == prev_turn and units
         if (
             same
-            and (_CONTINUES.match(text) or len(text.split()) < MIN_WORDS or units[-1].words < MIN_WORDS)
+            and (_CONTINUES.match(text) or len(text.split()) < MIN_WORDS or units[-1].words < JOIN_BELOW)
             and units[-1].words + len(text.split()) <= MAX_WORDS
             and not units[-1].sentences[-1].text.endswith("?")
         ):
@@ -150,22 +152,19 @@ def find_claims(doc: Doc, state: DocState) -> list[ClaimFound]:
     prev_speaker = -1
     last_question: tuple[str, ...] = ()
     opened_by: tuple[str, ...] = ()
-    turn_asked = False
     abouts = [_about(mentions, mstarts, u.start, u.end) for u in units]
     whole = _turn_counts(units, abouts)
     for i, u in enumerate(units):
         body = _assertive(u)
         about = abouts[i]
         if u.speaker != prev_speaker:
-            # The turn answers the previous one when that asked something: it is about
-            # what the whole previous turn set up, most-said first.
+            # The turn replies to the previous one, asked or stated: it is about what the
+            # whole previous turn set up, most-said first (else the last question's topic).
             asked_turn = sorted(turn_counts, key=lambda n: (-turn_counts[n], rank.get(n, 1 << 30)))
-            opened_by = tuple(asked_turn) if turn_asked else last_question
+            opened_by = tuple(asked_turn) or last_question
             turn_counts = Counter()
-            turn_asked = False
         if "?" in text[u.start : u.end]:
             last_question = about
-            turn_asked = True
         about_all = _attach(about, opened_by, turn_counts + whole[i], rank, bool(_PRONOUN.search(body[:80])))
         turn_counts.update(about)
         prev_speaker = u.speaker

@@ -159,3 +159,40 @@ def test_a_dated_prediction_is_about_the_episodes_timelines(blank: spacy.languag
     assert dated and "robot timelines" in dated[0].concepts
     st.concepts = []  # no timelines concept in the episode: nothing to attach
     assert all(not c.concepts for c in find_claims(doc, st))
+
+
+def test_a_reply_to_a_statement_is_about_what_the_statement_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    import extract.claims.find as claims_find
+    from extract.concepts import ConceptFound
+
+    monkeypatch.setattr(claims_find, "WORDS_PER_CLAIM", 5)  # room for every claim of a short fixture
+    find = claims_find.find_claims
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    lines = [
+        "I read your notes on the zorb lattice and found the zorb lattice section fascinating.",
+        "Yeah, we wanted it to be very concrete so that people would actually use it every day.",
+    ]
+    doc, st = make_state(nlp, lines)
+    at = st.timed.text.index("zorb lattice")
+    st.concepts = [ConceptFound("zorb lattice", (), "topic", ((at, at + 12),))]
+    reply = [c for c in find(doc, st) if "concrete" in st.timed.text[c.char_start : c.char_end]]
+    assert reply and "zorb lattice" in reply[0].concepts
+
+
+def test_a_short_sentence_takes_in_the_next_one(
+    blank: spacy.language.Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import extract.claims.find as claims_find
+
+    monkeypatch.setattr(claims_find, "WORDS_PER_CLAIM", 5)
+    lines = [
+        "What changed?",
+        "I think it got a lot cheaper last year. The cost of training fell by half because the chips improved.",
+    ]
+    doc, st = make_state(blank, lines)
+    claims = find_claims(doc, st)
+    text = st.timed.text
+    joined = [text[c.char_start : c.char_end] for c in claims]
+    assert any(q.startswith("I think it got") and "chips improved" in q for q in joined)
