@@ -59,6 +59,9 @@ _CUE = re.compile(
     r"really|pretty|very|quite|much|more|less|not)|I hope|I'd love|expect)\b",
     re.I,
 )
+_FUTURE = re.compile(
+    r"\b(will|won't|'ll|going to|gonna|would|expect|soon|next|in \w+ (?:or \w+ )?years?)\b", re.I
+)
 _PRONOUN = re.compile(r"\b(it|this|that|they|these|those|them)\b", re.I)
 _QUESTION_START = re.compile(
     r"^(?:what|why|how|when|where|who|which|do|does|did|is|are|can|could|would|will|should|have|has)\b",
@@ -153,6 +156,14 @@ def find_claims(doc: Doc, state: DocState) -> list[ClaimFound]:
     last_question: tuple[str, ...] = ()
     opened_by: tuple[str, ...] = ()
     abouts = [_about(mentions, mstarts, u.start, u.end) for u in units]
+    timelines = _timelines_concept(state.concepts)
+    if timelines:
+        # A sentence that places something ahead in time ("in five years", "next year",
+        # "soon") is about the episode's timelines; a reply to it inherits them.
+        for i, u in enumerate(units):
+            body = text[u.start : u.end]
+            if timelines not in abouts[i] and horizon(body) and _FUTURE.search(body):
+                abouts[i] = (timelines, *abouts[i])
     whole = _turn_counts(units, abouts)
     for i, u in enumerate(units):
         body = _assertive(u)
@@ -174,13 +185,10 @@ def find_claims(doc: Doc, state: DocState) -> list[ClaimFound]:
     budget = max(1, len(text.split()) // WORDS_PER_CLAIM)
     keep = sorted(sorted(scored, key=lambda x: -x[0])[:budget], key=lambda x: x[1])
     out: list[ClaimFound] = []
-    timelines = _timelines_concept(state.concepts)
     for _, _, u, body, about in keep:
         kind = classify(body)
         quote = text[u.start : u.end]
         when = horizon(body, published) if kind == "prediction" else None
-        if when is not None and timelines and timelines not in about:
-            about = (*about, timelines)  # a dated prediction is a statement about timelines
         out.append(ClaimFound(u.start, u.end, kind, certainty(body), clean_text(quote), about, when))
     return out
 

@@ -196,3 +196,24 @@ def test_a_short_sentence_takes_in_the_next_one(
     text = st.timed.text
     joined = [text[c.char_start : c.char_end] for c in claims]
     assert any(q.startswith("I think it got") and "chips improved" in q for q in joined)
+
+
+def test_a_reply_to_a_dated_statement_is_about_timelines(monkeypatch: pytest.MonkeyPatch) -> None:
+    import extract.claims.find as claims_find
+    from extract.concepts import ConceptFound
+
+    monkeypatch.setattr(claims_find, "WORDS_PER_CLAIM", 5)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    lines = [
+        "It seems like then you should be planning for robots that fold laundry very soon.",
+        "Yeah, I think that would be a reasonable plan for the whole industry to make right now.",
+    ]
+    doc, st = make_state(nlp, lines)
+    st.concepts = [ConceptFound("robot timelines", ("timeline",), "topic", ())]
+    reply = [
+        c
+        for c in claims_find.find_claims(doc, st)
+        if "reasonable" in st.timed.text[c.char_start : c.char_end]
+    ]
+    assert reply and "robot timelines" in reply[0].concepts
