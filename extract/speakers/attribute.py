@@ -88,7 +88,7 @@ def _count(hints: SpeakerHints) -> int:
 
 
 def _names_unlabelled(
-    units: Sequence[Unit], path: Sequence[int], hints: SpeakerHints, n: int, ads: Sequence[bool] = ()
+    units: Sequence[Unit], path: Sequence[int], hints: SpeakerHints, n: int, ads: Sequence[bool]
 ) -> list[str]:
     """Names for the decoded states: hints and metadata, then introductions and vocatives.
 
@@ -116,7 +116,7 @@ def _names_unlabelled(
         if host and guest and same_person(host, guest):
             host = ""
     if not host:
-        host = vanity_host(u.text for u, ad in zip(units, ads, strict=False) if ad)
+        host = vanity_host(u.text for u, ad in zip(units, ads, strict=True) if ad)
         if host and guest and same_person(host, guest):
             host = ""
     # A host or guest known only by a first name ("Lenny's Podcast") gets the full name
