@@ -54,6 +54,14 @@ _GUEST_CUE = re.compile(
 )
 
 
+_RESTATE = re.compile(
+    r"\b(what i'?m hearing|so what you'?re (saying|describing|predicting|suggesting|arguing)|"
+    r"just to (make sure|summarize|recap)|let me (mirror|summarize|recap|play (that|it) back)|"
+    r"if i'?m hearing you|to summarize what you)\b",
+    re.I,
+)
+
+
 def make_units(state: DocState) -> list[Unit]:
     """The units of every sentence, with line starts, gaps, the file's labels and ad flags."""
     timed, lines = state.timed, state.transcript.lines
@@ -148,6 +156,8 @@ def _anchors(units: Sequence[Unit], ads: Sequence[bool], n: int, host: str, gues
             out[i, 0] += ANCHOR
         if _GUEST_CUE.search(u.text):
             out[i, 0] -= GUEST_ANCHOR
+        if _RESTATE.search(u.text):
+            out[i, 0] += ANCHOR / 2  # restating the other's point back to them
         for v in vocatives(u.text):
             if guest and same_person(v, guest):
                 out[i, 0] += ANCHOR / 2

@@ -457,3 +457,14 @@ def test_a_listeners_hmm_reacts_while_um_holds_the_floor() -> None:
     um = unit_features(Unit(0, 20, "Um, so we tried it."))
     assert OPENERS[hmm.opener] == "react" and hmm.counts[CLASSES.index("filler")] == 0
     assert OPENERS[um.opener] == "filler" and um.counts[CLASSES.index("filler")] == 1
+
+
+def test_restating_the_other_speakers_point_is_the_hosts_cue() -> None:
+    from extract.speakers.attribute import _anchors
+
+    units = [
+        Unit(0, 10, "So what I'm hearing is that the tides matter most."),
+        Unit(11, 20, "The tides matter most, yes."),
+    ]
+    anchors = _anchors(units, [False, False], 2, "Tom Reyes", "Mara Quill")
+    assert anchors[0, 0] > 0 and anchors[1, 0] == 0
