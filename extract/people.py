@@ -45,10 +45,14 @@ def _load(paths: tuple[str, ...]) -> dict[str, str]:
     return known
 
 
+def _paths() -> tuple[str, ...]:
+    extra = tuple(p for p in os.environ.get(ENV, "").split(os.pathsep) if p.strip())
+    return (str(SHIPPED), *extra)
+
+
 def known_people() -> dict[str, str]:
     """The shipped list plus the files named in ``PODGRAPH_PEOPLE``."""
-    extra = tuple(p for p in os.environ.get(ENV, "").split(os.pathsep) if p.strip())
-    return _load((str(SHIPPED), *extra))
+    return _load(_paths())
 
 
 def unique_first_names() -> dict[str, str]:
@@ -57,8 +61,13 @@ def unique_first_names() -> dict[str, str]:
     >>> unique_first_names()["ilya"]
     'Ilya Sutskever'
     """
+    return _first_names(_paths())
+
+
+@lru_cache(maxsize=4)
+def _first_names(paths: tuple[str, ...]) -> dict[str, str]:
     owners: dict[str, set[str]] = {}
-    for usual in set(known_people().values()):
+    for usual in set(_load(paths).values()):
         parts = normalise_name(usual).split()
         if len(parts) >= 2:
             owners.setdefault(parts[0], set()).add(usual)
@@ -97,14 +106,12 @@ def first_name_mentions(
     >>> first_name_mentions("There is a talk by Ilya on that.", ["Ann Lee"])
     {'Ilya Sutskever': [(19, 23)]}
     """
-    firsts = unique_first_names()
-    vocabulary = default_vocabulary()
     taken = {normalise_name(s).split()[0] for s in [*speakers, *others] if normalise_name(s)}
     found: dict[str, list[tuple[int, int]]] = {}
     for m in _CAPITALISED.finditer(text):
         key = m.group(0).lower()
-        usual = firsts.get(key)
-        if usual is None or zipf(key) >= RARE_FIRST_NAME_ZIPF or vocabulary.lookup(m.group(0)):
+        usual = full_name(m.group(0))
+        if usual == m.group(0):
             continue
         if key in taken and canonical_person(usual) not in others:
             continue

@@ -355,18 +355,13 @@ def _drop_inner_groups(groups: dict[str, Group]) -> None:
     group ("center switch" always said as "data center switch"): it is that concept."""
     spans = sorted((a, b, k) for k, g in groups.items() for a, b in g.spans)
     starts = [a for a, _, _ in spans]
-    for k in list(groups):
-        g = groups[k]
-        if g.term is not None or k.startswith("#"):
-            continue
 
-        def inside(a: int, b: int, k: str = k) -> bool:
-            i = bisect_right(starts, a)
-            return any(
-                s <= a and b <= e and (e - s) > (b - a) and o != k for s, e, o in spans[max(0, i - 50) : i]
-            )
+    def inside(a: int, b: int, key: str) -> bool:
+        before = spans[max(0, bisect_right(starts, a) - 50) : bisect_right(starts, a)]
+        return any(s <= a and b <= e and e - s > b - a and o != key for s, e, o in before)
 
-        if g.spans and all(inside(a, b) for a, b in g.spans):
+    for k in [k for k, g in groups.items() if g.term is None and not k.startswith("#")]:
+        if groups[k].spans and all(inside(a, b, k) for a, b in groups[k].spans):
             del groups[k]
 
 

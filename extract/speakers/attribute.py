@@ -43,7 +43,7 @@ _HOST_CUE = re.compile(
     r"\b(my guest|our guest|welcome (back )?to (the|this|my|our) (show|podcast|episode)|"
     r"thanks (so much )?for (coming on|joining|being here|doing this|making the time)|"
     r"(really )?excited to (chat|talk|have you)|today (i|we)('m| am| are| have)|"
-    r"speak(ing)? with|joined by|i'?m your host|(a|my|our) conversation with|the following is|"
+    r"speak(ing)? with|joined by|i'?m your host|(a|my|our) conversation with|"
     r"this is the [\w' ]{1,40}(podcast|show))\b",
     re.I,
 )
@@ -120,16 +120,12 @@ def _names_unlabelled(
     if not host:
         host = best_vocative(by_guest, exclude=guest)
     if not host:
-        host = show_owner(hints)
-        if host and guest and same_person(host, guest):
-            host = ""
-    if not host:
-        host = vanity_host(u.text for u, ad in zip(units, ads, strict=True) if ad)
-        if host and guest and same_person(host, guest):
-            host = ""
+        # The show's name ("Jane's Podcast"), then a sponsor's vanity address, unless it is the guest.
+        vanity = vanity_host(u.text for u, ad in zip(units, ads, strict=True) if ad)
+        host = next((h for h in (show_owner(hints), vanity) if h and not same_person(h, guest)), "")
     # A host or guest known only by a first name ("Lenny's Podcast") gets the full name
     # of the one well-known person with that rare first name.
-    host, guest = full_name(host) if host else host, full_name(guest) if guest else guest
+    host, guest = full_name(host), full_name(guest)
     if host and guest and same_person(guest, host):
         guest = ""
     names = [host or "Host", guest or "Guest", *hints.names[2:]]

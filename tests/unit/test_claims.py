@@ -161,20 +161,20 @@ def test_a_dated_prediction_is_about_the_episodes_timelines(blank: spacy.languag
     assert all(not c.concepts for c in find_claims(doc, st))
 
 
-def test_a_reply_to_a_statement_is_about_what_the_statement_named(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_reply_to_a_statement_is_about_what_the_statement_named(
+    blank: spacy.language.Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import extract.claims.find as claims_find
     from extract.concepts import ConceptFound
 
     monkeypatch.setattr(claims_find, "WORDS_PER_CLAIM", 5)  # room for every claim of a short fixture
     find = claims_find.find_claims
 
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
     lines = [
         "I read your notes on the zorb lattice and found the zorb lattice section fascinating.",
         "Yeah, we wanted it to be very concrete so that people would actually use it every day.",
     ]
-    doc, st = make_state(nlp, lines)
+    doc, st = make_state(blank, lines)
     at = st.timed.text.index("zorb lattice")
     st.concepts = [ConceptFound("zorb lattice", (), "topic", ((at, at + 12),))]
     reply = [c for c in find(doc, st) if "concrete" in st.timed.text[c.char_start : c.char_end]]
@@ -198,18 +198,18 @@ def test_a_short_sentence_takes_in_the_next_one(
     assert any(q.startswith("I think it got") and "chips improved" in q for q in joined)
 
 
-def test_a_reply_to_a_dated_statement_is_about_timelines(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_reply_to_a_dated_statement_is_about_timelines(
+    blank: spacy.language.Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import extract.claims.find as claims_find
     from extract.concepts import ConceptFound
 
     monkeypatch.setattr(claims_find, "WORDS_PER_CLAIM", 5)
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
     lines = [
         "It seems like then you should be planning for robots that fold laundry very soon.",
         "Yeah, I think that would be a reasonable plan for the whole industry to make right now.",
     ]
-    doc, st = make_state(nlp, lines)
+    doc, st = make_state(blank, lines)
     st.concepts = [ConceptFound("robot timelines", ("timeline",), "topic", ())]
     reply = [
         c
