@@ -20,7 +20,15 @@ from spacy.tokens import Doc
 from extract.people import full_name
 from extract.speakers import Attribution, Speaker, SpeakerHints, SpeakerSpan
 from extract.speakers.ads import detect_ads
-from extract.speakers.features import BoundaryFeatures, UnitFeatures, boundary_features, unit_features
+from extract.speakers.features import (
+    GUEST_CUE as _GUEST_CUE,
+)
+from extract.speakers.features import (
+    BoundaryFeatures,
+    UnitFeatures,
+    boundary_features,
+    unit_features,
+)
 from extract.speakers.model import fit_decode
 from extract.speakers.names import (
     best_vocative,
@@ -45,11 +53,6 @@ _HOST_CUE = re.compile(
     r"(really )?excited to (chat|talk|have you)|today (i|we)('m| am| are| have)|"
     r"speak(ing)? with|joined by|i'?m your host|(a|my|our) conversation with|"
     r"this is the [\w' ]{1,40}(podcast|show))\b",
-    re.I,
-)
-_GUEST_CUE = re.compile(
-    r"\b(thanks|thank you)( so much)? for having me|\b(happy|glad|great|excited|good) to be (here|on)|"
-    r"\bpleasure to be (here|on)|\bthanks for the invit",
     re.I,
 )
 

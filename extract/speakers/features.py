@@ -94,6 +94,35 @@ _ASK = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+# A guest thanking the host for the invitation: the host speaks next, to start the interview.
+GUEST_CUE = re.compile(
+    r"\b(thanks|thank you)( so much)?(,? \w+,)? for having me|"
+    r"\b(happy|glad|great|excited|good) to be (here|on)|"
+    r"\bpleasure to be (here|on)|\bthanks for the invit",
+    re.I,
+)
+# An interviewer taking the floor: moving to a new topic, restating the other's point,
+# or bringing up what the other said or wrote before. Looked for at the unit's start,
+# after any discourse words ("Okay, so let's talk about …").
+_FLOOR = re.compile(
+    r"^(?:(?:yeah|yes|okay|ok|so|well|and|but|um|uh|right|alright|all right|cool|great|"
+    r"interesting|now|actually|maybe)\W+)*"
+    r"(?:i (?:want|wanted|'d like|would like|'d love|would love) to (?:start|talk|ask|chat|go|move|"
+    r"come|switch|shift|dig|spend|turn|pivot|get|touch|pick|follow|zoom|double)|"
+    r"let'?s (?:talk|move|go|switch|shift|pause|come|dig|turn|pivot|get|zoom|step|start|chat)|"
+    r"let me (?:ask|push|follow|go back|come back|step back|pick up|turn)|"
+    r"(?:speaking of|switching gears|shifting gears|moving on|on that note|while we'?re on|"
+    r"going back to|coming back to|stepping back|to step back|taking a step back|"
+    r"(?:one|my|a) (?:more|last|final|next|other|follow-up|quick) question|"
+    r"(?:maybe )?(?:the )?(?:last|final) question|another thing i wanted|"
+    r"what i'?m hearing|so what you'?re saying|so you'?re saying|just to (?:make sure|summarize|recap)|"
+    r"to (?:summarize|recap|sum up)|let me (?:summarize|recap|play)|"
+    r"i (?:heard|saw|read) you|you (?:said|mentioned|shared|wrote|talked|told|described|tweeted|posted)|"
+    r"you'?ve (?:said|written|talked|mentioned|shared|described|argued)|"
+    r"you (?:have|had) (?:a|this|that) (?:post|tweet|essay|paper|talk|thread|framework|line|quote)|"
+    r"in your (?:post|tweet|essay|paper|book|talk|newsletter|blog)))\b",
+    re.I,
+)
 _TAG_QUESTION = re.compile(r"^(right|you know|no|okay|ok|correct|yeah|isn't it|don't you think)\?\W*$")
 
 
@@ -119,6 +148,8 @@ class UnitFeatures:
     length: int
     counts: tuple[int, ...]
     words: int
+    floor: bool = False  # opens by taking the floor as an interviewer does (_FLOOR)
+    thanks: bool = False  # a guest's thanks for the invitation (GUEST_CUE)
 
 
 def unit_features(unit: Unit) -> UnitFeatures:
@@ -140,7 +171,9 @@ def unit_features(unit: Unit) -> UnitFeatures:
     for w in words:
         counts[CLASS_WORDS.get(w, other)] += 1
     counts[CLASSES.index("ask")] = len(_ASK.findall(low))
-    return UnitFeatures(end, opener, length, tuple(counts), n)
+    return UnitFeatures(
+        end, opener, length, tuple(counts), n, bool(_FLOOR.match(low)), bool(GUEST_CUE.search(low))
+    )
 
 
 @dataclass(frozen=True)
@@ -153,6 +186,8 @@ class BoundaryFeatures:
     gap: bool
     inner: bool  # the parser kept both sides in one sentence
     to_question: bool = False  # the unit after the boundary is a question
+    floor: bool = False  # the unit after the boundary takes the floor ("let's talk about …")
+    after_thanks: bool = False  # the unit before it thanks for the invitation
 
 
 def boundary_features(
@@ -166,4 +201,6 @@ def boundary_features(
         gap=unit.line_start and unit.gap_s >= gap_s,
         inner=not unit.first_in_sentence,
         to_question=cur.end == 1,
+        floor=cur.floor,
+        after_thanks=prev.thanks,
     )

@@ -82,6 +82,10 @@ class Settings:
     # an answer opens with "Yeah"; a host reacts with "Interesting."; "and"/"but" continue.
     opener_host: tuple[float, ...] = (0.0, 0.6, 2.5, 0.8, 0.0, -1.5)
     opener_guest: tuple[float, ...] = (0.0, -0.3, 1.0, 1.8, -0.6, -0.5)
+    # Before a unit that takes the floor ("let's talk about …", "you mentioned …"):
+    # the host keeps the turn, a guest's turn tends to end.
+    floor: tuple[float, float] = (-1.0, 2.0)
+    after_thanks: float = 2.0  # after a guest's "thanks for having me", the host starts the interview
     line_start: float = 0.2
     gap: float = 0.8
     inner: float = -0.8
@@ -158,6 +162,8 @@ def change_logits(bounds: Sequence[BoundaryFeatures | None], n: int, cfg: Settin
         out[i, 1:] += cfg.after_question[1] * b.after_question + cfg.opener_guest[b.opener]
         out[i, 0] += cfg.to_question[0] * b.to_question
         out[i, 1:] += cfg.to_question[1] * b.to_question
+        out[i, 0] += cfg.floor[0] * b.floor
+        out[i, 1:] += cfg.floor[1] * b.floor + cfg.after_thanks * b.after_thanks
     return out
 
 

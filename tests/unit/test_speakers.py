@@ -468,3 +468,34 @@ def test_restating_the_other_speakers_point_is_the_hosts_cue() -> None:
     ]
     anchors = _anchors(units, [False, False], 2, "Tom Reyes", "Mara Quill")
     assert anchors[0, 0] > 0 and anchors[1, 0] == 0
+
+
+def test_taking_the_floor_and_thanks_for_the_invitation_mark_a_turn_change() -> None:
+    from extract.speakers.features import UnitFeatures, boundary_features, unit_features
+    from extract.speakers.model import Settings, change_logits
+
+    def feats(text: str) -> UnitFeatures:
+        return unit_features(Unit(0, len(text), text))
+
+    # An interviewer moves on, restates, or brings up what the other said before.
+    for text in (
+        "Okay, so let's talk about the blades.",
+        "I want to switch to funding for a moment.",
+        "You mentioned corrosion earlier.",
+        "Final question.",
+    ):
+        assert feats(text).floor, text
+    # The same words later in a sentence, or an answer, take no floor.
+    for text in ("We could talk about that later.", "Yeah, the tides matter most."):
+        assert not feats(text).floor, text
+
+    answer = feats("We tested the blades in a flume tank for a month.")
+    move_on = boundary_features(answer, feats("Let's move to the money side."), Unit(0, 1, "x"))
+    plain = boundary_features(answer, feats("The tank was cold."), Unit(0, 1, "x"))
+    thanks = feats("Thank you so much, Tom, for having me.")
+    after_thanks = boundary_features(thanks, feats("The tank was cold."), Unit(0, 1, "x"))
+    assert thanks.thanks and after_thanks.after_thanks and not plain.after_thanks
+    logits = change_logits([None, move_on, plain, after_thanks], 2, Settings())
+    # Column 0: the host keeps the turn to go on; column 1: a guest's turn ends.
+    assert logits[1, 1] > logits[2, 1] and logits[1, 0] < logits[2, 0]
+    assert logits[3, 1] > logits[2, 1]
