@@ -94,6 +94,13 @@ _ASK = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+# A guest taking up a question: "That's a great question", "Good question."
+_ANSWER = re.compile(
+    r"^(?:(?:yeah|yes|oh|well|so|um|uh|hmm|okay|ok)\W+)*"
+    r"(?:(?:that'?s|that is|it'?s|it is|what) (?:a |an )?(?:really |very |such a )?)?"
+    r"(?:great|good|tough|hard|fascinating|interesting|fair|big|excellent|difficult|deep|loaded) question\b",
+    re.I,
+)
 # A guest thanking the host for the invitation: the host speaks next, to start the interview.
 GUEST_CUE = re.compile(
     r"\b(thanks|thank you)( so much)?(,? \w+,)? for having me|"
@@ -150,6 +157,7 @@ class UnitFeatures:
     words: int
     floor: bool = False  # opens by taking the floor as an interviewer does (_FLOOR)
     thanks: bool = False  # a guest's thanks for the invitation (GUEST_CUE)
+    answer: bool = False  # opens by taking up a question ("That's a good question")
 
 
 def unit_features(unit: Unit) -> UnitFeatures:
@@ -172,7 +180,14 @@ def unit_features(unit: Unit) -> UnitFeatures:
         counts[CLASS_WORDS.get(w, other)] += 1
     counts[CLASSES.index("ask")] = len(_ASK.findall(low))
     return UnitFeatures(
-        end, opener, length, tuple(counts), n, bool(_FLOOR.match(low)), bool(GUEST_CUE.search(low))
+        end,
+        opener,
+        length,
+        tuple(counts),
+        n,
+        bool(_FLOOR.match(low)),
+        bool(GUEST_CUE.search(low)),
+        bool(_ANSWER.match(low)),
     )
 
 
@@ -188,6 +203,7 @@ class BoundaryFeatures:
     to_question: bool = False  # the unit after the boundary is a question
     floor: bool = False  # the unit after the boundary takes the floor ("let's talk about …")
     after_thanks: bool = False  # the unit before it thanks for the invitation
+    answer: bool = False  # the unit after the boundary takes up a question
 
 
 def boundary_features(
@@ -203,4 +219,5 @@ def boundary_features(
         to_question=cur.end == 1,
         floor=cur.floor,
         after_thanks=prev.thanks,
+        answer=cur.answer,
     )
