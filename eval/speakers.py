@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import permutations
+from itertools import pairwise, permutations
 from pathlib import Path
 
 from extract.align import TimedText
@@ -65,6 +65,47 @@ def predicted_char_labels(att: Attribution, n: int) -> list[str | None]:
         name = att.speakers[sp.speaker].name
         labels[sp.char_start : sp.char_end] = [name] * (sp.char_end - sp.char_start)
     return labels
+
+
+def predicted_char_confidence(att: Attribution, n: int) -> list[float]:
+    """The attribution confidence of every character (0 between spans)."""
+    conf = [0.0] * n
+    for sp in att.spans:
+        conf[sp.char_start : sp.char_end] = [sp.confidence] * (sp.char_end - sp.char_start)
+    return conf
+
+
+CONFIDENCE_CUTS = (0.7, 0.9)
+
+
+def by_confidence(
+    text: str,
+    gold: Sequence[str | None],
+    pred: Sequence[str | None],
+    conf: Sequence[float],
+    cuts: Sequence[float] = CONFIDENCE_CUTS,
+) -> list[tuple[float, float, float, float]]:
+    """Share of words and word accuracy per confidence band: (low, high, share, accuracy).
+
+    Shows whether the confidence kept on each utterance tells a user where to look.
+
+    >>> by_confidence("a b c d", "x x x x", "x x y y", [0.95, 0, 0.95, 0, 0.5, 0, 0.5])
+    [(0.0, 0.7, 0.5, 0.0), (0.7, 0.9, 0.0, 0.0), (0.9, 1.0, 0.5, 1.0)]
+    """
+    starts = [m.start() for m in _WORD.finditer(text)]
+    edges = [0.0, *cuts, 1.0]
+    out = []
+    for k, (lo, hi) in enumerate(pairwise(edges)):
+        idx = [i for i in starts if lo <= conf[i] < hi or (k == len(edges) - 2 and conf[i] == hi)]
+        right = sum(gold[i] == pred[i] for i in idx)
+        out.append((lo, hi, len(idx) / max(len(starts), 1), right / len(idx) if idx else 0.0))
+    return out
+
+
+def describe_confidence(bands: Sequence[tuple[float, float, float, float]]) -> str:
+    """One report line of ``by_confidence``."""
+    parts = [f"{lo:.1f}–{hi:.1f}: {share:.0%} of words, accuracy {acc:.3f}" for lo, hi, share, acc in bands]
+    return "  confidence " + "; ".join(parts)
 
 
 def _changes(seq: Sequence[str | None]) -> list[int]:
@@ -154,8 +195,11 @@ def main() -> int:
     att, secs = timed_attribution(doc)
     st = doc._.podgraph
     gold = gold_char_labels(GOLD, transcript, st.timed)
-    sc = score(st.timed.text, gold, predicted_char_labels(att, len(st.timed.text)))
+    n = len(st.timed.text)
+    pred = predicted_char_labels(att, n)
+    sc = score(st.timed.text, gold, pred)
     print(describe(SAMPLE.name, sc, att, secs))
+    print(describe_confidence(by_confidence(st.timed.text, gold, pred, predicted_char_confidence(att, n))))
     print(f"  extraction (model + components) {total:.2f} s; attribution share {secs / total:.1%}")
     names_ok = {s.name for s in att.speakers} == {"Dwarkesh Patel", "John Schulman"}
     print(f"  both names right: {names_ok}")

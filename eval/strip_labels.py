@@ -13,7 +13,16 @@ import sys
 import time
 from pathlib import Path
 
-from eval.speakers import SHARED, describe, predicted_char_labels, score, timed_attribution
+from eval.speakers import (
+    SHARED,
+    by_confidence,
+    describe,
+    describe_confidence,
+    predicted_char_confidence,
+    predicted_char_labels,
+    score,
+    timed_attribution,
+)
 from extract.align import fill_times
 from extract.speakers import SpeakerHints
 from extract.transcript import Line, Transcript
@@ -85,8 +94,10 @@ def main() -> int:
         for w, lab in zip(text.split(" "), labels, strict=True):
             gold[pos : pos + len(w)] = [lab] * len(w)
             pos += len(w) + 1
-        sc = score(text, gold, predicted_char_labels(att, len(text)))
+        pred = predicted_char_labels(att, len(text))
+        sc = score(text, gold, pred)
         print(describe(name + " (stripped)", sc, att, secs))
+        print(describe_confidence(by_confidence(text, gold, pred, predicted_char_confidence(att, len(text)))))
         print(f"  gold speakers: {', '.join(sorted(set(labels)))}; extraction {total:.2f} s")
     return 0
 

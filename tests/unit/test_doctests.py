@@ -8,7 +8,7 @@ import pkgutil
 
 import pytest
 
-PACKAGES = ("extract", "graph", "queries", "api")
+PACKAGES = ("extract", "graph", "queries", "api", "eval")
 
 
 def _modules() -> list[str]:
