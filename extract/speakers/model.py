@@ -105,6 +105,7 @@ class Settings:
     prior_lexical: float = 500.0  # pseudo-words of the episode's own word rates
     topic_window: int = 0  # units each side that the local topic's word rates come from (0: episode)
     change_precision: float = 1.0  # prior precision of a state's per-episode change log-odds offset
+    confidence_weight: float = 0.5  # weight of the unit evidence in the reported confidence
 
 
 @dataclass
@@ -303,7 +304,9 @@ def fit_decode(
         lexical = cfg.lexical_weight * lex.scores(post, topic, cfg.prior_lexical)
     emit = emissions(x, rates(), cfg) + lexical + anchors
     change = change + offset
-    post = posteriors(emit, change, start)
+    # The confidence counts the unit evidence at part weight: the features overlap (a
+    # "Yeah." is both short and an agreement opener), so the plain posterior is too sure.
+    post = posteriors(emit * cfg.confidence_weight, change, start)
     return viterbi(emit, change, start), post
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 import spacy
 
@@ -506,3 +507,24 @@ def test_taking_the_floor_and_thanks_for_the_invitation_mark_a_turn_change() -> 
     flat = boundary_features(plain_q, feats("We never checked the water."), Unit(0, 1, "x"))
     both = change_logits([praise, flat], 2, Settings())
     assert praise.answer and not flat.answer and both[0, 0] > both[1, 0]
+
+
+def test_confidence_counts_the_unit_evidence_at_part_weight() -> None:
+    """The path is the same; the confidence is less sure than the plain posterior."""
+    from extract.speakers.attribute import make_units
+    from extract.speakers.features import boundary_features, unit_features
+    from extract.speakers.model import Settings, fit_decode
+
+    _, st = _state(INTERVIEW)
+    units = make_units(st)
+    feats = [unit_features(u) for u in units]
+    bounds = [None] + [boundary_features(feats[i - 1], feats[i], units[i]) for i in range(1, len(units))]
+    anchors = np.zeros((len(units), 2))
+    texts = [u.text for u in units]
+    path_full, post_full = fit_decode(feats, bounds, anchors, 2, Settings(confidence_weight=1.0), texts)
+    path_part, post_part = fit_decode(feats, bounds, anchors, 2, Settings(), texts)
+    assert path_full.tolist() == path_part.tolist()
+    idx = np.arange(len(units))
+    full, part = post_full[idx, path_full], post_part[idx, path_part]
+    assert part.mean() < full.mean()
+    assert ((part > 0.5) == (full > 0.5)).mean() > 0.8  # mostly the same side of even
