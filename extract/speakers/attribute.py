@@ -21,9 +21,8 @@ from extract.people import full_name
 from extract.speakers import Attribution, Speaker, SpeakerHints, SpeakerSpan
 from extract.speakers.ads import detect_ads
 from extract.speakers.features import (
-    GUEST_CUE as _GUEST_CUE,
-)
-from extract.speakers.features import (
+    GUEST_CUE,
+    RESTATE,
     BoundaryFeatures,
     UnitFeatures,
     boundary_features,
@@ -53,14 +52,6 @@ _HOST_CUE = re.compile(
     r"(really )?excited to (chat|talk|have you)|today (i|we)('m| am| are| have)|"
     r"speak(ing)? with|joined by|i'?m your host|(a|my|our) conversation with|"
     r"this is the [\w' ]{1,40}(podcast|show))\b",
-    re.I,
-)
-
-
-_RESTATE = re.compile(
-    r"\b(what i'?m hearing|so what you'?re (saying|describing|predicting|suggesting|arguing)|"
-    r"just to (make sure|summarize|recap)|let me (mirror|summarize|recap|play (that|it) back)|"
-    r"if i'?m hearing you|to summarize what you)\b",
     re.I,
 )
 
@@ -110,7 +101,7 @@ def _names_unlabelled(
     """
     host, guest = meta_names(hints)
     head = max(1, int(len(units) * INTRO_SHARE))
-    found = intro_names(u.text for u in units[:head] if not _GUEST_CUE.search(u.text))
+    found = intro_names(u.text for u in units[:head] if not GUEST_CUE.search(u.text))
     host = host or found[0]
     if not guest:
         guest = found[1]
@@ -153,9 +144,9 @@ def _anchors(units: Sequence[Unit], ads: Sequence[bool], n: int, host: str, gues
             out[i, 0] += ANCHOR
         if i < limit and _HOST_CUE.search(u.text):
             out[i, 0] += ANCHOR
-        if _GUEST_CUE.search(u.text):
+        if GUEST_CUE.search(u.text):
             out[i, 0] -= GUEST_ANCHOR
-        if _RESTATE.search(u.text):
+        if RESTATE.search(u.text):
             out[i, 0] += ANCHOR / 2  # restating the other's point back to them
         for v in vocatives(u.text):
             if guest and same_person(v, guest):

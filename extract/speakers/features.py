@@ -108,6 +108,14 @@ GUEST_CUE = re.compile(
     r"\bpleasure to be (here|on)|\bthanks for the invit",
     re.I,
 )
+# Restating the other's point back to them, as an interviewer does.
+_RESTATING = (
+    r"what i'?m hearing|so what you'?re (?:saying|describing|predicting|suggesting|arguing)|"
+    r"so you'?re saying|just to (?:make sure|summarize|recap)|"
+    r"let me (?:mirror|summarize|recap|play (?:that|it) back)|if i'?m hearing you|"
+    r"to (?:summarize|recap|sum up)"
+)
+RESTATE = re.compile(rf"\b(?:{_RESTATING})\b", re.I)
 # An interviewer taking the floor: moving to a new topic, restating the other's point,
 # or bringing up what the other said or wrote before. Looked for at the unit's start,
 # after any discourse words ("Okay, so let's talk about …").
@@ -122,8 +130,7 @@ _FLOOR = re.compile(
     r"going back to|coming back to|stepping back|to step back|taking a step back|"
     r"(?:one|my|a) (?:more|last|final|next|other|follow-up|quick) question|"
     r"(?:maybe )?(?:the )?(?:last|final) question|another thing i wanted|"
-    r"what i'?m hearing|so what you'?re saying|so you'?re saying|just to (?:make sure|summarize|recap)|"
-    r"to (?:summarize|recap|sum up)|let me (?:summarize|recap|play)|"
+    rf"{_RESTATING}|"
     r"i (?:heard|saw|read) you|you (?:said|mentioned|shared|wrote|talked|told|described|tweeted|posted)|"
     r"you'?ve (?:said|written|talked|mentioned|shared|described|argued)|"
     r"you (?:have|had) (?:a|this|that) (?:post|tweet|essay|paper|talk|thread|framework|line|quote)|"
