@@ -133,6 +133,15 @@ def _co_hosts(units: Sequence[Unit]) -> list[str]:
     return co_hosts(u.text for u in units[: max(1, int(len(units) * INTRO_SHARE))])
 
 
+# The show speaking to its audience: its show notes, newsletter, listeners.
+_AUDIENCE = re.compile(
+    r"\bshow ?notes\b|\bpoint (folks|people|listeners|everyone) to\b|"
+    r"\b(my|our) (newsletter|listeners|audience)\b|(?<!your )\b(listeners|viewers)\b|"
+    r"\b(for|to) (folks|people|those|everyone) (who are )?(listening|watching)\b",
+    re.I,
+)
+
+
 def _anchors(units: Sequence[Unit], ads: Sequence[bool], n: int, host: str, guest: str) -> np.ndarray:
     """Log-odds from strong cues, shape (T, N); column 0 is the host."""
     out = np.zeros((len(units), n))
@@ -148,6 +157,8 @@ def _anchors(units: Sequence[Unit], ads: Sequence[bool], n: int, host: str, gues
             out[i, 0] -= GUEST_ANCHOR
         if RESTATE.search(u.text):
             out[i, 0] += ANCHOR / 2  # restating the other's point back to them
+        if _AUDIENCE.search(u.text):
+            out[i, 0] += ANCHOR / 2  # speaking for the show to its audience
         for v in vocatives(u.text):
             if guest and same_person(v, guest):
                 out[i, 0] += ANCHOR / 2

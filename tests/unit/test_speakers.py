@@ -528,3 +528,17 @@ def test_confidence_counts_the_unit_evidence_at_part_weight() -> None:
     full, part = post_full[idx, path_full], post_part[idx, path_part]
     assert part.mean() < full.mean()
     assert ((part > 0.5) == (full > 0.5)).mean() > 0.8  # mostly the same side of even
+
+
+def test_speaking_for_the_show_to_its_audience_is_the_hosts_cue() -> None:
+    from extract.speakers.attribute import _anchors
+
+    units = [
+        Unit(0, 10, "I'll put the paper in the show notes for anyone curious."),
+        Unit(11, 20, "Our listeners will want to try that."),
+        Unit(21, 30, "Your listeners probably know the tides better than I do."),
+        Unit(31, 40, "The tides matter most."),
+    ]
+    anchors = _anchors(units, [False] * 4, 2, "Tom Reyes", "Mara Quill")
+    assert anchors[0, 0] > 0 and anchors[1, 0] > 0
+    assert anchors[2, 0] == 0 and anchors[3, 0] == 0
