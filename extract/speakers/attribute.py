@@ -133,11 +133,13 @@ def _co_hosts(units: Sequence[Unit]) -> list[str]:
     return co_hosts(u.text for u in units[: max(1, int(len(units) * INTRO_SHARE))])
 
 
-# The show speaking to its audience: its show notes, newsletter, listeners.
+# The show speaking to its audience: its show notes, newsletter, listeners, past guests.
 _AUDIENCE = re.compile(
     r"\bshow ?notes\b|\bpoint (folks|people|listeners|everyone) to\b|"
     r"\b(my|our) (newsletter|listeners|audience)\b|(?<!your )\b(listeners|viewers)\b|"
-    r"\b(for|to) (folks|people|those|everyone) (who are )?(listening|watching)\b",
+    r"\b(for|to) (folks|people|those|everyone) (who are )?(listening|watching)\b|"
+    r"\b(previous|past|former|another|every) guests?\b|\bhad (\w+ ){0,4}on the (podcast|show)\b|"
+    r"\b(shared|said|talked about|mentioned|discussed|covered|heard) (\w+ ){0,3}on the (podcast|show)\b",
     re.I,
 )
 

@@ -531,6 +531,8 @@ def test_confidence_counts_the_unit_evidence_at_part_weight() -> None:
 
 
 def test_speaking_for_the_show_to_its_audience_is_the_hosts_cue() -> None:
+    """Show notes, the show's listeners and its past guests are the host's to mention."""
+
     from extract.speakers.attribute import _anchors
 
     units = [
@@ -538,7 +540,9 @@ def test_speaking_for_the_show_to_its_audience_is_the_hosts_cue() -> None:
         Unit(11, 20, "Our listeners will want to try that."),
         Unit(21, 30, "Your listeners probably know the tides better than I do."),
         Unit(31, 40, "The tides matter most."),
+        Unit(41, 50, "A previous guest said the same about kelp farms."),
+        Unit(51, 60, "We had a marine biologist on the show last spring."),
     ]
-    anchors = _anchors(units, [False] * 4, 2, "Tom Reyes", "Mara Quill")
-    assert anchors[0, 0] > 0 and anchors[1, 0] > 0
+    anchors = _anchors(units, [False] * 6, 2, "Tom Reyes", "Mara Quill")
+    assert anchors[0, 0] > 0 and anchors[1, 0] > 0 and anchors[4, 0] > 0 and anchors[5, 0] > 0
     assert anchors[2, 0] == 0 and anchors[3, 0] == 0
