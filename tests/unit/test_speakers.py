@@ -469,6 +469,14 @@ def test_restating_the_other_speakers_point_is_the_hosts_cue() -> None:
     ]
     anchors = _anchors(units, [False, False], 2, "Tom Reyes", "Mara Quill")
     assert anchors[0, 0] > 0 and anchors[1, 0] == 0
+    # Bringing up the other's words or work is the host's too; seeing them smile is not.
+    refers = [
+        Unit(0, 10, "On the tides, I think I heard you say the bay is the hard part."),
+        Unit(11, 20, "You've written that blades fail at the root."),
+        Unit(21, 30, "I saw you smiling at that."),
+    ]
+    anchors = _anchors(refers, [False] * 3, 2, "Tom Reyes", "Mara Quill")
+    assert anchors[0, 0] > 0 and anchors[1, 0] > 0 and anchors[2, 0] == 0
 
 
 def test_taking_the_floor_and_thanks_for_the_invitation_mark_a_turn_change() -> None:
