@@ -211,7 +211,7 @@ class BoundaryFeatures:
     floor: bool = False  # the unit after the boundary takes the floor ("let's talk about …")
     after_thanks: bool = False  # the unit before it thanks for the invitation
     answer: bool = False  # the unit after the boundary takes up a question
-    continues: bool = False  # a sentence left open ("how close") goes on in lower case ("the models")
+    continues: bool = False  # the unit goes on in lower case ("how close" | "the models …")
 
 
 def boundary_features(
@@ -228,5 +228,5 @@ def boundary_features(
         floor=cur.floor,
         after_thanks=prev.thanks,
         answer=cur.answer,
-        continues=prev.end == ENDS.index("open") and unit.text.lstrip()[:1].islower(),
+        continues=unit.text.lstrip()[:1].islower(),
     )

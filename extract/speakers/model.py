@@ -90,7 +90,7 @@ class Settings:
     line_start: float = 0.2
     gap: float = 0.8
     inner: float = -0.8
-    continues: float = -3.0  # a sentence broken across units is one speaker's
+    continues: float = -3.0  # a unit that goes on in lower case continues its speaker's sentence
     token_weight: float = 0.3  # tempers the naive-Bayes token evidence
     prior_units: float = 30.0  # Dirichlet strength of the categorical profiles
     prior_tokens: float = 600.0  # … and of the token profile
