@@ -116,7 +116,8 @@ def _names_unlabelled(
     if not host:
         # The show's name ("Jane's Podcast"), then a sponsor's vanity address, unless it is the guest.
         vanity = vanity_host(u.text for u, ad in zip(units, ads, strict=True) if ad)
-        host = next((h for h in (show_owner(hints), vanity) if h and not same_person(h, guest)), "")
+        said = show_owner(hints, (u.text for u in units[:head]))
+        host = next((h for h in (said, vanity) if h and not same_person(h, guest)), "")
     # A host or guest known only by a first name ("Lenny's Podcast") gets the full name
     # of the one well-known person with that rare first name.
     host, guest = full_name(host), full_name(guest)

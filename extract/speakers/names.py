@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from extract.concepts.background import zipf
 from extract.people import full_name
 from extract.speakers import SpeakerHints
 from extract.speakers.features import OPENER_WORDS
@@ -44,6 +45,8 @@ _VOC_MID = re.compile(r"(?i:thank you|thanks)(?: so much| very much)?, " + _NAME
 _SHOW_OWNER = re.compile(
     r"^\s*(?i:the )?([A-Z][a-zA-Z\-]+(?: [A-Z][a-zA-Z\-]+)?)['’]s (?i:podcast|show|newsletter)\b"
 )
+RARE_HANDLE_ZIPF = 1.5  # a handle rarer than this as an English word reads as a name
+_SHOW_MENTION = re.compile(r"\b([A-Z][a-z\-]+(?: [A-Z][a-z\-]+)?)['’]s (?:Podcast|Show)\b")
 _NOT_NAMES = {  # words that open a sentence but name nobody (besides features.OPENER_WORDS)
     "I",
     "I'm",
@@ -157,7 +160,8 @@ def vocatives(text: str) -> list[str]:
         m = pat.search(text.strip())
         if m:
             name = m.group(1)
-            if name[0].isupper() and _clean(name) == name:
+            # An adverb opening a sentence ("Usually, …") addresses nobody.
+            if name[0].isupper() and _clean(name) == name and not name.lower().endswith("ly"):
                 out.append(name)
     return out
 
@@ -183,23 +187,40 @@ def meta_names(hints: SpeakerHints) -> tuple[str, str]:
     return host, guest
 
 
-def show_owner(hints: SpeakerHints) -> str:
+def show_owner(hints: SpeakerHints, texts: Iterable[str] = ()) -> str:
     """The name in a show called "<Name>'s Podcast", which is usually its host, or ''.
+
+    The show's name comes from the metadata, else from the transcript ("welcome to
+    Jane's Podcast"), where the one name said so most often wins.
 
     >>> show_owner(SpeakerHints(meta={"show": "Jane Doe's Podcast"}))
     'Jane Doe'
+    >>> show_owner(SpeakerHints(), ["Welcome back to Jane's Podcast.", "Thanks for listening."])
+    'Jane'
     """
     meta = {k.lower(): v for k, v in hints.meta.items()}
     m = _SHOW_OWNER.match(meta.get("show", ""))
-    return m.group(1) if m and _clean(m.group(1)) == m.group(1) else ""
+    if m and _clean(m.group(1)) == m.group(1):
+        return m.group(1)
+    said = Counter(
+        m.group(1) for text in texts for m in _SHOW_MENTION.finditer(text) if _clean(m.group(1)) == m.group(1)
+    )
+    return said.most_common(1)[0][0] if said else ""
 
 
 def best_vocative(addressed: Sequence[str], exclude: str = "") -> str:
-    """The name addressed most often (at least twice), skipping one that is ``exclude``."""
-    counts = Counter(n for n in addressed if not (exclude and same_person(n, exclude)))
-    if not counts or counts.most_common(1)[0][1] < 2:
+    """The person addressed most often (at least twice, forms sharing a first name counted
+    together), skipping one that is ``exclude``; their most frequent form.
+
+    >>> best_vocative(["Jane", "Bo", "Jane Doe", "Jane"]), best_vocative(["Jane", "Bo"])
+    ('Jane', '')
+    """
+    kept = [n for n in addressed if not (exclude and same_person(n, exclude))]
+    people = Counter(n.split()[0] for n in kept)
+    if not people or people.most_common(1)[0][1] < 2:
         return ""
-    return counts.most_common(1)[0][0]
+    first = people.most_common(1)[0][0]
+    return Counter(n for n in kept if n.split()[0] == first).most_common(1)[0][0]
 
 
 _VANITY = re.compile(r"\b[a-z0-9-]+\.(?:com|ai|io|co|org|net|fm)/([a-z]{3,20})\b", re.I)
@@ -208,25 +229,35 @@ _SHOW_WORD = re.compile(r"^(?:pod|podcast|show|radio|fm|tv|)$", re.I)
 
 
 def vanity_host(ad_texts: Iterable[str]) -> str:
-    """The well-known person whose first name a sponsor's vanity address or promo code
-    carries ("acme.com/ilya", "use code ILYAPODCAST" → Ilya Sutskever): sponsors give a
-    show its own address and code, named after the show or its host. '' when they name
-    no known person or more than one.
+    """The host's name that a sponsor's vanity address or promo code carries
+    ("acme.com/ilya", "use code ILYAPODCAST" → Ilya Sutskever): sponsors give a show its
+    own address and code, named after the show or its host. A well-known person's full
+    name when the handle is their rare first name; else a handle that reads as a name
+    (rare as a word, the same across the reads: "acme.com/marek" → Marek); '' when the
+    reads name nobody or more than one.
 
     >>> vanity_host(["Go to acme.com/ilya for a free trial."])
     'Ilya Sutskever'
     >>> vanity_host(["Go to acme.com/pricing today."]), vanity_host(["Use code ILYAPODCAST."])
     ('', 'Ilya Sutskever')
+    >>> vanity_host(["Try acme.com/marek today.", "Visit zeta.io/marek for more."])
+    'Marek'
     """
     found: Counter[str] = Counter()
+    unknown: Counter[str] = Counter()
     for text in ad_texts:
         handles = [m.group(1) for m in _VANITY.finditer(text)]
         for m in _PROMO.finditer(text):  # "use code JANEPODCAST": the name, then the show word
             code = m.group(1)
-            handles += [code[:i] for i in range(3, len(code) + 1) if _SHOW_WORD.match(code[i:])]
+            split = [code[:i] for i in range(3, len(code)) if _SHOW_WORD.match(code[i:])]
+            handles += split or [code]
         for handle in handles:
             word = handle.capitalize()
             name = full_name(word)
             if name != word:
                 found[name] += 1
-    return found.most_common(1)[0][0] if len(found) == 1 else ""
+            elif zipf(handle.lower()) < RARE_HANDLE_ZIPF:
+                unknown[word] += 1
+    if found:
+        return found.most_common(1)[0][0] if len(found) == 1 else ""
+    return next(iter(unknown)) if len(unknown) == 1 and sum(unknown.values()) >= 2 else ""

@@ -161,6 +161,20 @@ def test_names_from_metadata_titles_intros_and_vocatives() -> None:
     )
     assert vocatives("So, Lee, how did it start?") == ["Lee"]
     assert vocatives("For example, this works.") == []
+    assert vocatives("Usually, the blades hold.") == []
+
+
+def test_a_host_missing_from_every_list_is_named_from_the_transcript() -> None:
+    """No metadata and no well-known name: the show's name, a sponsor handle or the guest's
+    vocatives still give the host a first name rather than "Host"."""
+    from extract.speakers.names import best_vocative, show_owner, vanity_host
+
+    assert show_owner(SpeakerHints(), ["Hello and welcome to Orla's Podcast, episode nine."]) == "Orla"
+    assert show_owner(SpeakerHints(), ["Welcome back."]) == ""
+    reads = ["Head to tidewear.com/orla and save.", "Use code ORLAPODCAST at checkout."]
+    assert vanity_host(reads) == "Orla"
+    assert vanity_host(["Head to tidewear.com/shop and save.", "Go to tidewear.com/shop."]) == ""
+    assert best_vocative(["Orla", "Orla Finch", "Mara"], exclude="Mara Quill") == "Orla"
 
 
 def test_self_introduction_and_co_host_name_both_speakers() -> None:
