@@ -101,6 +101,10 @@ _ANSWER = re.compile(
     r"(?:great|good|tough|hard|fascinating|interesting|fair|big|excellent|difficult|deep|loaded) question\b",
     re.I,
 )
+# A hedged first person opening the unit: how an answer starts ("I think …", "I guess …").
+_HEDGED_I = re.compile(
+    r"^(?:(?:yeah|yes|so|well|and|but|um|uh|oh)\W+)*i (?:think|guess|mean|would say|'d say)\b", re.I
+)
 # A guest thanking the host for the invitation: the host speaks next, to start the interview.
 GUEST_CUE = re.compile(
     r"\b(thanks|thank you)( so much)?(,? \w+,)? for having me|"
@@ -165,6 +169,7 @@ class UnitFeatures:
     floor: bool = False  # opens by taking the floor as an interviewer does (_FLOOR)
     thanks: bool = False  # a guest's thanks for the invitation (GUEST_CUE)
     answer: bool = False  # opens by taking up a question ("That's a good question")
+    hedged: bool = False  # opens with a hedged first person ("I think …")
 
 
 def unit_features(unit: Unit) -> UnitFeatures:
@@ -195,6 +200,7 @@ def unit_features(unit: Unit) -> UnitFeatures:
         bool(_FLOOR.match(low)),
         bool(GUEST_CUE.search(low)),
         bool(_ANSWER.match(low)),
+        bool(_HEDGED_I.match(low)),
     )
 
 
@@ -211,6 +217,7 @@ class BoundaryFeatures:
     floor: bool = False  # the unit after the boundary takes the floor ("let's talk about …")
     after_thanks: bool = False  # the unit before it thanks for the invitation
     answer: bool = False  # the unit after the boundary takes up a question
+    hedged: bool = False  # the unit after the boundary opens with a hedged first person
     continues: bool = False  # the unit goes on in lower case ("how close" | "the models …")
 
 
@@ -228,5 +235,6 @@ def boundary_features(
         floor=cur.floor,
         after_thanks=prev.thanks,
         answer=cur.answer,
+        hedged=cur.hedged,
         continues=unit.text.lstrip()[:1].islower(),
     )

@@ -86,6 +86,7 @@ class Settings:
     # the host keeps the turn, a guest's turn tends to end.
     floor: tuple[float, float] = (-1.0, 2.0)
     answer: tuple[float, float] = (2.0, -1.0)  # before "That's a good question": the host's turn ends
+    hedged: tuple[float, float] = (2.5, 0.0)  # before "I think …" the host's turn ends (an answer starts)
     after_thanks: float = 2.0  # after a guest's "thanks for having me", the host starts the interview
     line_start: float = 0.2
     gap: float = 0.8
@@ -166,7 +167,8 @@ def change_logits(bounds: Sequence[BoundaryFeatures | None], n: int, cfg: Settin
         out[i, 1:] += cfg.after_question[1] * b.after_question + cfg.opener_guest[b.opener]
         out[i, 0] += cfg.to_question[0] * b.to_question
         out[i, 1:] += cfg.to_question[1] * b.to_question
-        out[i, 0] += cfg.floor[0] * b.floor + cfg.answer[0] * b.answer
+        out[i, 0] += cfg.floor[0] * b.floor + cfg.answer[0] * b.answer + cfg.hedged[0] * b.hedged
+        out[i, 1:] += cfg.hedged[1] * b.hedged
         out[i, 1:] += cfg.floor[1] * b.floor + cfg.answer[1] * b.answer + cfg.after_thanks * b.after_thanks
     return out
 

@@ -522,6 +522,10 @@ def test_taking_the_floor_and_thanks_for_the_invitation_mark_a_turn_change() -> 
     # Column 0: the host keeps the turn to go on; column 1: a guest's turn ends.
     assert logits[1, 1] > logits[2, 1] and logits[1, 0] < logits[2, 0]
     assert logits[3, 1] > logits[2, 1]
+    # A hedged first person ("I think …") after the host starts an answer.
+    hedged = boundary_features(answer, feats("Yeah, I think the tank was colder."), Unit(0, 1, "x"))
+    assert hedged.hedged and not plain.hedged
+    assert change_logits([hedged], 2, Settings())[0, 0] > change_logits([plain], 2, Settings())[0, 0]
     # "That's a good question" takes up the host's question: the host's turn ends there.
     praise = boundary_features(
         plain_q := feats("How cold was it?"), feats("Yeah, that's a good question."), Unit(0, 1, "x")
