@@ -22,6 +22,7 @@ from extract.speakers import Attribution, Speaker, SpeakerHints, SpeakerSpan
 from extract.speakers.ads import detect_ads
 from extract.speakers.features import (
     GUEST_CUE,
+    REFERS,
     RESTATE,
     BoundaryFeatures,
     UnitFeatures,
@@ -144,14 +145,6 @@ _AUDIENCE = re.compile(
     re.I,
 )
 
-# Bringing up the other's words or work: "I heard you say", "you've written", "what you're describing".
-_REFERS = re.compile(
-    r"\bi (think i )?(heard|read) you\b|\bi saw you (say|write|post|mention|talk)|"
-    r"\byou('ve| have) (said|written|argued|talked about|mentioned)\b|"
-    r"\bwhat you('re| are) (describing|saying)\b",
-    re.I,
-)
-
 
 def _anchors(units: Sequence[Unit], ads: Sequence[bool], n: int, host: str, guest: str) -> np.ndarray:
     """Log-odds from strong cues, shape (T, N); column 0 is the host."""
@@ -170,7 +163,7 @@ def _anchors(units: Sequence[Unit], ads: Sequence[bool], n: int, host: str, gues
             out[i, 0] += ANCHOR / 2  # restating the other's point back to them
         if _AUDIENCE.search(u.text):
             out[i, 0] += ANCHOR / 2  # speaking for the show to its audience
-        if _REFERS.search(u.text):
+        if REFERS.search(u.text):
             out[i, 0] += ANCHOR / 2  # bringing up what the other has said or written
         for v in vocatives(u.text):
             if guest and same_person(v, guest):

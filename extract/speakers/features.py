@@ -120,6 +120,13 @@ _RESTATING = (
     r"to (?:summarize|recap|sum up)"
 )
 RESTATE = re.compile(rf"\b(?:{_RESTATING})\b", re.I)
+# Bringing up the other's words or work: "I heard you say", "you've written", "what you're describing".
+_REFERRING = (
+    r"i (?:think i )?(?:heard|read) you|i saw you (?:say|write|post|mention|talk)|"
+    r"you(?:'ve| have) (?:said|written|argued|talked about|mentioned|shared|described)|"
+    r"what you(?:'re| are) (?:describing|saying)"
+)
+REFERS = re.compile(rf"\b(?:{_REFERRING})\b", re.I)
 # An interviewer taking the floor: moving to a new topic, restating the other's point,
 # or bringing up what the other said or wrote before. Looked for at the unit's start,
 # after any discourse words ("Okay, so let's talk about …").
@@ -134,9 +141,8 @@ _FLOOR = re.compile(
     r"going back to|coming back to|stepping back|to step back|taking a step back|"
     r"(?:one|my|a) (?:more|last|final|next|other|follow-up|quick) question|"
     r"(?:maybe )?(?:the )?(?:last|final) question|another thing i wanted|"
-    rf"{_RESTATING}|"
-    r"i (?:heard|saw|read) you|you (?:said|mentioned|shared|wrote|talked|told|described|tweeted|posted)|"
-    r"you'?ve (?:said|written|talked|mentioned|shared|described|argued)|"
+    rf"{_RESTATING}|{_REFERRING}|"
+    r"you (?:said|mentioned|shared|wrote|talked|told|described|tweeted|posted)|"
     r"you (?:have|had) (?:a|this|that) (?:post|tweet|essay|paper|talk|thread|framework|line|quote)|"
     r"in your (?:post|tweet|essay|paper|book|talk|newsletter|blog)))\b",
     re.I,

@@ -167,9 +167,10 @@ def change_logits(bounds: Sequence[BoundaryFeatures | None], n: int, cfg: Settin
         out[i, 1:] += cfg.after_question[1] * b.after_question + cfg.opener_guest[b.opener]
         out[i, 0] += cfg.to_question[0] * b.to_question
         out[i, 1:] += cfg.to_question[1] * b.to_question
+        # Cues in how the next unit opens, and the guest's thanks before it.
         out[i, 0] += cfg.floor[0] * b.floor + cfg.answer[0] * b.answer + cfg.hedged[0] * b.hedged
-        out[i, 1:] += cfg.hedged[1] * b.hedged
-        out[i, 1:] += cfg.floor[1] * b.floor + cfg.answer[1] * b.answer + cfg.after_thanks * b.after_thanks
+        out[i, 1:] += cfg.floor[1] * b.floor + cfg.answer[1] * b.answer + cfg.hedged[1] * b.hedged
+        out[i, 1:] += cfg.after_thanks * b.after_thanks
     return out
 
 

@@ -225,7 +225,7 @@ def best_vocative(addressed: Sequence[str], exclude: str = "") -> str:
 
 _VANITY = re.compile(r"\b[a-z0-9-]+\.(?:com|ai|io|co|org|net|fm)/([a-z]{3,20})\b", re.I)
 _PROMO = re.compile(r"\b(?i:use|enter|with) (?i:the )?(?i:promo |discount )?(?i:code):? ([A-Za-z]{3,20})\b")
-_SHOW_WORD = re.compile(r"^(?:pod|podcast|show|radio|fm|tv|)$", re.I)
+_SHOW_WORD = re.compile(r"^(?:pod|podcast|show|radio|fm|tv)$", re.I)
 
 
 def vanity_host(ad_texts: Iterable[str]) -> str:
