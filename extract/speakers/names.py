@@ -42,11 +42,10 @@ _HOST_INTRO = re.compile(
 _VOC_START = re.compile(r"^(?:(?i:so|okay|well|oh|yeah|and|hey|thanks|thank you),? )?" + _NAME + r", ")
 _VOC_END = re.compile(r", " + _NAME + r"[?.!]$")
 _VOC_MID = re.compile(r"(?i:thank you|thanks)(?: so much| very much)?, " + _NAME + r", ")
-_SHOW_OWNER = re.compile(
-    r"^\s*(?i:the )?([A-Z][a-zA-Z\-]+(?: [A-Z][a-zA-Z\-]+)?)['’]s (?i:podcast|show|newsletter)\b"
-)
+_OWNER = r"([A-Z][a-zA-Z\-]+(?: [A-Z][a-zA-Z\-]+)?)['’]s "  # "Jane Doe's "
+_SHOW_OWNER = re.compile(r"^\s*(?i:the )?" + _OWNER + r"(?i:podcast|show|newsletter)\b")  # metadata
+_SHOW_MENTION = re.compile(r"\b" + _OWNER + r"(?:Podcast|Show)\b")  # said in the transcript
 RARE_HANDLE_ZIPF = 1.5  # a handle rarer than this as an English word reads as a name
-_SHOW_MENTION = re.compile(r"\b([A-Z][a-z\-]+(?: [A-Z][a-z\-]+)?)['’]s (?:Podcast|Show)\b")
 _NOT_NAMES = {  # words that open a sentence but name nobody (besides features.OPENER_WORDS)
     "I",
     "I'm",
