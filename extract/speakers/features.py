@@ -66,7 +66,7 @@ for _i, _words in enumerate(
             "mhm",
         ),
         ("so", "well", "now", "alright", "anyway", "anyways", "hey"),
-        ("and", "but", "or", "because", "cause", "though", "although"),
+        ("and", "but", "or", "because", "cause", "though", "although", "also", "plus"),
     )
 ):
     for _w in _words:

@@ -588,3 +588,17 @@ def test_a_sentence_broken_across_units_stays_with_its_speaker() -> None:
     assert going_on.continues and lower_after_stop.continues and not fresh.continues
     logits = change_logits([going_on, fresh], 2, Settings())
     assert (logits[0] < logits[1]).all()
+
+
+def test_adding_to_ones_own_list_continues_the_turn() -> None:
+    from extract.speakers.features import OPENERS, boundary_features, unit_features
+    from extract.speakers.model import Settings, change_logits
+
+    prev = unit_features(Unit(0, 24, "So that is the first fix."))
+    also = Unit(25, 60, "Also, the pump needs a new seal.")
+    plain = Unit(25, 60, "The pump needs a new seal.")
+    assert OPENERS[unit_features(also).opener] == "conj"
+    logits = change_logits(
+        [boundary_features(prev, unit_features(u), u) for u in (also, plain)], 2, Settings()
+    )
+    assert (logits[0] < logits[1]).all()
