@@ -46,6 +46,8 @@ from extract.state import DocState
 ANCHOR = 4.0  # log-odds a strong cue adds
 GUEST_ANCHOR = 8.0  # "thanks for having me" is said by a guest, whatever the turn around it
 INTRO_SHARE = 0.25  # introductions are looked for in this first share of the units
+INTRO_ANCHOR = ANCHOR / 2  # log-odds for a unit of the host's introduction (_introduction)
+INTRO_GAP = 12  # most units between two opening host cues for them to be the introduction
 _DIARISED = re.compile(r"^(speaker|spk|person|voice)[ _-]?\d+$|^[A-Z]$", re.I)
 _HOST_CUE = re.compile(
     r"\b(my guest|our guest|welcome (back )?to (the|this|my|our) (show|podcast|episode)|"
@@ -146,12 +148,29 @@ _AUDIENCE = re.compile(
 )
 
 
+def _introduction(units: Sequence[Unit], ads: Sequence[bool]) -> list[int]:
+    """Units of the host's introduction: those between two of the opening's host cues
+    (an introduction, an ad read) a few units apart, with no question and no guest's
+    thanks among them, so that nobody else is asked or answers in between."""
+    limit = max(1, int(len(units) * INTRO_SHARE))
+    cues = [i for i in range(limit) if ads[i] or _HOST_CUE.search(units[i].text)]
+    inside: list[int] = []
+    for a, b in zip(cues, cues[1:], strict=False):
+        gap = range(a + 1, b)
+        if 0 < len(gap) <= INTRO_GAP and not any(
+            units[i].text.rstrip().endswith("?") or GUEST_CUE.search(units[i].text) for i in gap
+        ):
+            inside.extend(gap)
+    return inside
+
+
 def _anchors(units: Sequence[Unit], ads: Sequence[bool], n: int, host: str, guest: str) -> np.ndarray:
     """Log-odds from strong cues, shape (T, N); column 0 is the host."""
     out = np.zeros((len(units), n))
     if n < 2:
         return out
     limit = max(1, int(len(units) * INTRO_SHARE))
+    out[_introduction(units, ads), 0] += INTRO_ANCHOR
     for i, (u, ad) in enumerate(zip(units, ads, strict=True)):
         if ad:
             out[i, 0] += ANCHOR

@@ -602,3 +602,28 @@ def test_adding_to_ones_own_list_continues_the_turn() -> None:
         [boundary_features(prev, unit_features(u), u) for u in (also, plain)], 2, Settings()
     )
     assert (logits[0] < logits[1]).all()
+
+
+def test_the_stretch_between_two_opening_host_cues_is_the_hosts_introduction() -> None:
+    from extract.speakers.attribute import _anchors, _introduction
+
+    opening = [
+        "My guest today is Mara Quill, who builds tidal turbines.",
+        "Few people know more about blades than she does.",
+        "I have wanted to talk to her for years.",
+        "This is the Harbour Engineering podcast.",
+        "Mara, what got you into turbines?",
+        "I grew up near the sea.",
+        "Today we also speak with Tom Reyes.",
+        "Thanks for having me.",
+        "We are glad you came.",
+        "This is the Harbour Engineering podcast.",
+    ]
+    talk = ["The blades broke in the first winter."] * 30
+    units = [Unit(i, i + 1, t) for i, t in enumerate(opening + talk)]
+    inside = _introduction(units, [False] * len(units))
+    # Units 1-2 lie between two host cues; the gap after the question (4-5) and the one
+    # holding the guest's thanks (7-8) are not the host's alone.
+    assert inside == [1, 2]
+    anchors = _anchors(units, [False] * len(units), 2, "", "Mara Quill")
+    assert anchors[1, 0] > 0 and anchors[2, 0] > 0 and anchors[5, 0] == 0 and anchors[8, 0] == 0
