@@ -333,7 +333,7 @@ def _change_offsets(post: Array, xi: Array, change: Array, offset: Array, precis
     return np.asarray(out)
 
 
-# --- The two-speaker semi-Markov model -------------------------------------------------
+# --- Each speaker's word use ----------------------------------------------------------
 
 
 _LEX_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
