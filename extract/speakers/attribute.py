@@ -45,13 +45,20 @@ from extract.state import DocState
 
 ANCHOR = 4.0  # log-odds a strong cue adds
 GUEST_ANCHOR = 8.0  # "thanks for having me" is said by a guest, whatever the turn around it
+VOCATIVE = ANCHOR  # log-odds that a unit addressing someone by name is not theirs
 INTRO_SHARE = 0.25  # introductions are looked for in this first share of the units
 INTRO_ANCHOR = ANCHOR / 2  # log-odds for a unit of the host's introduction (_introduction)
 INTRO_GAP = 12  # most units between two opening host cues for them to be the introduction
 _DIARISED = re.compile(r"^(speaker|spk|person|voice)[ _-]?\d+$|^[A-Z]$", re.I)
+# The host thanking the guest for coming, in the opening or the closing.
+_THANKS_FOR_COMING = (
+    r"(thanks|thank you)( so much| very much)?(,? \w+,?)? for (coming on|joining|being here|being on|"
+    r"doing this|making the time|taking the time|sitting down)"
+)
+_HOST_THANKS = re.compile(rf"\b{_THANKS_FOR_COMING}\b", re.I)
 _HOST_CUE = re.compile(
     r"\b(my guest|our guest|welcome (back )?to (the|this|my|our) (show|podcast|episode)|"
-    r"thanks (so much )?for (coming on|joining|being here|doing this|making the time)|"
+    rf"{_THANKS_FOR_COMING}|"
     r"(really )?excited to (chat|talk|have you)|today (i|we)('m| am| are| have)|"
     r"speak(ing)? with|joined by|i'?m your host|(a|my|our) conversation with|"
     r"this is the [\w' ]{1,40}(podcast|show))\b",
@@ -174,7 +181,7 @@ def _anchors(units: Sequence[Unit], ads: Sequence[bool], n: int, host: str, gues
     for i, (u, ad) in enumerate(zip(units, ads, strict=True)):
         if ad:
             out[i, 0] += ANCHOR
-        if i < limit and _HOST_CUE.search(u.text):
+        if (i < limit and _HOST_CUE.search(u.text)) or _HOST_THANKS.search(u.text):
             out[i, 0] += ANCHOR
         if GUEST_CUE.search(u.text):
             out[i, 0] -= GUEST_ANCHOR
@@ -186,9 +193,9 @@ def _anchors(units: Sequence[Unit], ads: Sequence[bool], n: int, host: str, gues
             out[i, 0] += ANCHOR / 2  # bringing up what the other has said or written
         for v in vocatives(u.text):
             if guest and same_person(v, guest):
-                out[i, 0] += ANCHOR / 2
+                out[i, 0] += VOCATIVE
             elif host and same_person(v, host):
-                out[i, 0] -= ANCHOR / 2
+                out[i, 0] -= VOCATIVE
     return out
 
 

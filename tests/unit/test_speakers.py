@@ -627,3 +627,18 @@ def test_the_stretch_between_two_opening_host_cues_is_the_hosts_introduction() -
     assert inside == [1, 2]
     anchors = _anchors(units, [False] * len(units), 2, "", "Mara Quill")
     assert anchors[1, 0] > 0 and anchors[2, 0] > 0 and anchors[5, 0] == 0 and anchors[8, 0] == 0
+
+
+def test_thanking_the_guest_for_coming_is_the_hosts_in_the_closing_too() -> None:
+    from extract.speakers.attribute import ANCHOR, _anchors
+
+    talk = [Unit(i, i + 1, "The blades broke in the first winter.") for i in range(40)]
+    closing = [
+        Unit(40, 41, "Mara, thank you so much for being here."),
+        Unit(41, 42, "Thanks for having me, Tom."),
+        Unit(42, 43, "Thank you for the tour of the bay."),
+    ]
+    anchors = _anchors(talk + closing, [False] * 43, 2, "Tom Reyes", "Mara Quill")
+    # Thanks for coming plus addressing the guest by name: two strong cues for the host.
+    assert anchors[40, 0] == 2 * ANCHOR
+    assert anchors[41, 0] < 0 and anchors[42, 0] == 0
