@@ -142,7 +142,7 @@ _FLOOR = re.compile(
     r"(?:one|my|a) (?:more|last|final|next|other|follow-up|quick) question|"
     r"(?:maybe )?(?:the )?(?:last|final) question|another thing i wanted|"
     rf"{_RESTATING}|{_REFERRING}|"
-    r"you (?:said|mentioned|shared|wrote|talked|told|described|tweeted|posted)|"
+    r"you (?:just )?(?:said|mentioned|shared|wrote|talked|told|described|tweeted|posted)|"
     r"you (?:have|had) (?:a|this|that) (?:post|tweet|essay|paper|talk|thread|framework|line|quote)|"
     r"in your (?:post|tweet|essay|paper|book|talk|newsletter|blog)))\b",
     re.I,

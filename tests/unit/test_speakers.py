@@ -642,3 +642,11 @@ def test_thanking_the_guest_for_coming_is_the_hosts_in_the_closing_too() -> None
     # Thanks for coming plus addressing the guest by name: two strong cues for the host.
     assert anchors[40, 0] == 2 * ANCHOR
     assert anchors[41, 0] < 0 and anchors[42, 0] == 0
+
+
+def test_bringing_up_what_the_other_just_said_takes_the_floor() -> None:
+    from extract.speakers.features import unit_features
+
+    assert unit_features(Unit(0, 30, "So you just mentioned the tides.")).floor
+    assert unit_features(Unit(0, 30, "You mentioned the tides.")).floor
+    assert not unit_features(Unit(0, 30, "So we just mentioned the tides.")).floor
