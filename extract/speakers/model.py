@@ -302,7 +302,8 @@ def fit_decode(
         offset = _change_offsets(post, xi, change, offset, cfg.change_precision)
         if n > 2:
             # Break the symmetry between guests a little so EM can tell them apart.
-            post[:, 1:] *= 1.0 + 0.01 * np.sin(np.arange(len(feats)) / 50.0 + np.arange(n - 1))[None, :]
+            phase = np.arange(len(feats))[:, None] / 50.0 + np.arange(n - 1)[None, :]
+            post[:, 1:] *= 1.0 + 0.01 * np.sin(phase)
         ratios = {
             f: _log_ratios(post, getattr(x, f), bg[f], np.exp(getattr(prior, f)), strength[f]) for f in fields
         }

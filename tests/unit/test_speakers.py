@@ -650,3 +650,15 @@ def test_bringing_up_what_the_other_just_said_takes_the_floor() -> None:
     assert unit_features(Unit(0, 30, "So you just mentioned the tides.")).floor
     assert unit_features(Unit(0, 30, "You mentioned the tides.")).floor
     assert not unit_features(Unit(0, 30, "So we just mentioned the tides.")).floor
+
+
+def test_a_speaker_count_sets_how_many_voices_are_decoded() -> None:
+    doc, st = _state(INTERVIEW, hints=SpeakerHints(count=1))
+    alone = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.role for s in alone.speakers] == ["host"] and {s.speaker for s in alone.spans} == {0}
+    doc, st = _state(INTERVIEW, hints=SpeakerHints(names=("Tom Reyes",), count=3))
+    panel = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in panel.speakers] == ["Tom Reyes", "Mara Quill", "Guest 2"]
+    assert [s.role for s in panel.speakers] == ["host", "guest", "guest"]
+    assert {s.speaker for s in panel.spans} <= {0, 1, 2}
+    assert _who(panel, st, "What got you into turbines?") == "Tom Reyes"
