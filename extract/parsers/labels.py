@@ -9,7 +9,11 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import NamedTuple
+
+from extract.transcript import Line
 
 _TIME = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d+)?"
 _BOLD = re.compile(
@@ -20,6 +24,7 @@ _PLAIN = re.compile(
 )
 _TIME_ONLY = re.compile(rf"\((?P<time>{_TIME})\):?")
 _DIARISED = re.compile(r"(?i)(?:speaker|spk)[ _-]?\d+|[A-Z]+_\d+")
+_BRACKETED = re.compile(r"[\[(]\s*((?i:speaker|spk)[ _-]?\d+|[A-Z]+_\d+)\s*[\])]\s*:?\s*")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
 _PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "al"})
 
@@ -117,3 +122,44 @@ def file_labels(rows: list[str]) -> list[Label | None]:
     if weak >= 2 and weak * 2 >= blocks:
         return found
     return [x if x is not None and x.strong else None for x in found]
+
+
+def cue_labels(lines: Sequence[Line]) -> list[Line]:
+    """Lines of a timed format (SRT, Whisper, WebVTT without voices) whose text opens
+    with a speaker label ("SPEAKER_00: …", "[SPEAKER_00] …", "Ann Lee: …"), with the
+    label moved to ``speaker`` and ``turn_start`` where it changes.
+
+    Diarisation labels are always trusted; ``Name:`` labels only when at least two
+    cues and half of all cues open with one, so "Basically: …" in captions stays text.
+    A label standing alone names the next cue with text.
+
+    >>> cues = [Line(1, 0.0, 1.0, "[SPEAKER_00]: Hi."), Line(2, 1.0, 2.0, "So: no."),
+    ...         Line(3, 2.0, 3.0, "SPEAKER_01:"), Line(4, 3.0, 4.0, "Yes.")]
+    >>> [(x.line_no, x.speaker, x.text, x.turn_start) for x in cue_labels(cues)]
+    [(1, 'SPEAKER_00', 'Hi.', True), (2, None, 'So: no.', False), (4, 'SPEAKER_01', 'Yes.', True)]
+    """
+    found: list[Label | None] = []
+    for line in lines:
+        text = _BRACKETED.sub(lambda m: f"{m[1]}: ", line.text.strip(), count=1)
+        label = match_label(text)
+        found.append(label if label is not None and label.name else None)
+    weak = sum(1 for x in found if x is not None and not x.strong)
+    if not (weak >= 2 and weak * 2 >= len(lines)):
+        found = [x if x is not None and x.strong else None for x in found]
+    if not any(found):
+        return list(lines)
+    out: list[Line] = []
+    pending: str | None = None
+    previous: str | None = None
+    for line, label in zip(lines, found, strict=True):
+        text, speaker = line.text, pending
+        if label is not None:
+            text, speaker = label.rest, label.name
+        if not text:
+            pending = speaker
+            continue
+        pending = None
+        turn = speaker is not None and speaker != previous
+        previous = speaker or previous
+        out.append(replace(line, text=text, speaker=speaker, turn_start=turn or line.turn_start))
+    return out

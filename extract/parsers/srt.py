@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from extract.parsers._common import build, clock_or_error
+from extract.parsers.labels import cue_labels
 from extract.transcript import Line, Transcript
 from graph.errors import TranscriptParseError
 
@@ -64,4 +65,4 @@ def parse_srt(text: str, source: str) -> Transcript:
         if c.end < c.start:
             raise TranscriptParseError(source, c.time_no, "end before start", " ".join(c.texts))
     lines = [Line(c.text_no, c.start, c.end, " ".join(c.texts)) for c in cues if c.texts]
-    return build(source, "srt", lines)
+    return build(source, "srt", cue_labels(lines))

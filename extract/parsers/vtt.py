@@ -10,6 +10,7 @@ import html
 import re
 
 from extract.parsers._common import build, clock_or_error
+from extract.parsers.labels import cue_labels
 from extract.transcript import Line, Transcript
 from graph.errors import TranscriptParseError
 
@@ -57,7 +58,8 @@ def parse_vtt(text: str, source: str) -> Transcript:
             line = Line(line.line_no, line.start, line.end, line.text, line.speaker, None, True)
         previous_voice = line.speaker
         lines.append(line)
-    return build(source, "vtt", lines)
+    # Without voice tags, a label may open the cue text instead ("SPEAKER_00: …").
+    return build(source, "vtt", lines if any(x.speaker for x in lines) else cue_labels(lines))
 
 
 def _cue(block: list[str], first_no: int, source: str) -> Line | None:

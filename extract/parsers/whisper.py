@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from extract.parsers._common import build, clock_or_error
+from extract.parsers.labels import cue_labels
 from extract.transcript import Line, Transcript
 from graph.errors import TranscriptParseError
 
@@ -43,4 +44,4 @@ def parse_whisper(text: str, source: str) -> Transcript:
             lines.append(Line(no, start, end, body))
     if not found:
         raise TranscriptParseError(source, 1, "no Whisper line found")
-    return build(source, "whisper", lines)
+    return build(source, "whisper", cue_labels(lines))

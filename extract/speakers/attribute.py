@@ -249,6 +249,10 @@ def _labelled(
         if _DIARISED.match(host_label) and found[0] != "Host" and found[0] not in taken:
             rename[host_label] = found[0]
         others = [lab for lab in order if lab != host_label and _DIARISED.match(lab)]
+        if len(others) > 1:
+            # Among several others, the guest is the one who thanks for the invitation.
+            thanked = {lab for lab, u in zip(labels, units, strict=True) if GUEST_CUE.search(u.text)}
+            others = [lab for lab in others if lab in thanked]
         if len(others) == 1 and found[1] != "Guest" and found[1] not in taken:
             rename[others[0]] = found[1]
     partners = _co_hosts(units)

@@ -215,3 +215,35 @@ def test_plain_front_matter_and_headings() -> None:
     t = parse_plain("---\ndate: 2022-02-03\n---\n# Notes\n\nBody text.", "p.md")
     assert dict(t.meta) == {"published": "2022-02-03", "title": "Notes"}
     assert [(x.line_no, x.text) for x in t.lines] == [(6, "Body text.")]
+
+
+def test_timed_formats_read_a_label_opening_the_cue_text() -> None:
+    srt = (
+        "1\n00:00:01,000 --> 00:00:02,000\n[SPEAKER_00]: Who planted the hedge?\n\n"
+        "2\n00:00:02,000 --> 00:00:04,000\nSPEAKER_01:\nMy grandfather did.\n\n"
+        "3\n00:00:04,000 --> 00:00:05,000\nIt is older than the house.\n"
+    )
+    t = parse_srt(srt, "d.srt")
+    assert [(x.speaker, x.text, x.turn_start) for x in t.lines] == [
+        ("SPEAKER_00", "Who planted the hedge?", True),
+        ("SPEAKER_01", "My grandfather did.", True),
+        (None, "It is older than the house.", False),
+    ]
+    assert t.labelled
+    whisper = "[00:00.000 --> 00:02.000] Ann Lee: Is it a yew?\n[00:02.000 --> 00:03.000] Bo Chan: A box hedge."
+    assert [x.speaker for x in parse_whisper(whisper, "w.txt").lines] == ["Ann Lee", "Bo Chan"]
+    vtt = "WEBVTT\n\n00:00.000 --> 00:01.000\nSpeaker 1: Hello.\n\n00:01.000 --> 00:02.000\nSpeaker 2: Hi.\n"
+    assert [(x.speaker, x.text) for x in parse_vtt(vtt, "v.vtt").lines] == [
+        ("Speaker 1", "Hello."),
+        ("Speaker 2", "Hi."),
+    ]
+
+
+def test_a_stray_name_colon_in_captions_stays_text() -> None:
+    srt = (
+        "1\n00:00:01,000 --> 00:00:02,000\nBasically: it rained.\n\n"
+        "2\n00:00:02,000 --> 00:00:04,000\nThe roots rotted.\n\n"
+        "3\n00:00:04,000 --> 00:00:05,000\nWe dug them out.\n"
+    )
+    t = parse_srt(srt, "s.srt")
+    assert not t.labelled and t.lines[0].text == "Basically: it rained."

@@ -662,3 +662,20 @@ def test_a_speaker_count_sets_how_many_voices_are_decoded() -> None:
     assert [s.role for s in panel.speakers] == ["host", "guest", "guest"]
     assert {s.speaker for s in panel.spans} <= {0, 1, 2}
     assert _who(panel, st, "What got you into turbines?") == "Tom Reyes"
+
+
+def test_among_several_diarised_voices_the_one_who_thanks_for_the_invitation_is_the_guest() -> None:
+    texts = [
+        "Welcome to the show. My guest today is Mara Quill.",
+        "Thanks for having me.",
+        "I am only here to hold the microphone.",
+        "Mara, what got you into turbines?",
+        "I grew up near the sea.",
+        "How did the first one go?",
+        "It broke after a week.",
+    ]
+    labels: list[str | None] = ["SPEAKER_00", "SPEAKER_01", "SPEAKER_02", *["SPEAKER_00", "SPEAKER_01"] * 2]
+    doc, st = _state(texts, speakers=labels)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["SPEAKER_00", "Mara Quill", "SPEAKER_02"]
+    assert _who(att, st, "hold the microphone") == "SPEAKER_02"
