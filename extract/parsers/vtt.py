@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 
 from extract.parsers._common import build, clock_or_error
 from extract.parsers.labels import cue_labels
@@ -17,6 +18,9 @@ from graph.errors import TranscriptParseError
 VTT_TIMING = re.compile(r"(\S+)\s+-->\s+(\S+)(?:\s+.*)?")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
 _TAG = re.compile(r"<[^>]*>")
+# Word times inside cue text ("so<00:00:00.480><c> today</c>"): auto-captions whose
+# cues roll, each repeating the previous cue's last row before its new words.
+_INLINE_TIME = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>")
 _SPACES = re.compile(r"\s+")
 _SKIPPED_BLOCKS = ("NOTE", "STYLE", "REGION")
 
@@ -40,18 +44,26 @@ def parse_vtt(text: str, source: str) -> Transcript:
     i, count = 1, len(rows)
     while i < count and rows[i].strip():  # header lines such as "Kind: captions"
         i += 1
+    rolling = _INLINE_TIME.search(text) is not None
+    shown: list[str] = []  # the previous cue's text lines, which a rolling cue repeats
     while i < count:
         stripped = rows[i].strip()
         if not stripped:
             i += 1
             continue
         block_start = i
-        while i < count and rows[i].strip():
+        while i < count and not _ends_cue(rows, i):
             i += 1
         block = rows[block_start:i]
         if stripped.split(maxsplit=1)[0] in _SKIPPED_BLOCKS and "-->" not in stripped:
             continue
-        line = _cue(block, block_start + 1, source)
+        line, payload = _cue(block, block_start + 1, source)
+        if rolling:
+            fresh = payload
+            while fresh and fresh[0] in shown:
+                fresh = fresh[1:]
+            shown = payload
+            line = replace(line, text=" ".join(fresh)) if fresh and line else None
         if line is None:
             continue
         if line.speaker is not None and line.speaker != previous_voice:
@@ -62,8 +74,19 @@ def parse_vtt(text: str, source: str) -> Transcript:
     return build(source, "vtt", lines if any(x.speaker for x in lines) else cue_labels(lines))
 
 
-def _cue(block: list[str], first_no: int, source: str) -> Line | None:
-    """The Line of one cue block (None when it has no text)."""
+def _ends_cue(rows: list[str], i: int) -> bool:
+    """Whether row ``i`` ends a cue: an empty row, or a row of spaces before an empty
+    row or the next cue. Auto-captions put a row of one space inside their cues."""
+    if rows[i].strip():
+        return False
+    if not rows[i] or i + 1 >= len(rows):
+        return True
+    after = rows[i + 1 : i + 3]
+    return not after[0].strip() or "-->" in after[0] or (len(after) > 1 and "-->" in after[1])
+
+
+def _cue(block: list[str], first_no: int, source: str) -> tuple[Line | None, list[str]]:
+    """The Line of one cue block (None when it has no text) and its text rows."""
     timing_at = 0 if "-->" in block[0] else 1
     if timing_at >= len(block) or "-->" not in block[timing_at]:
         raise TranscriptParseError(source, first_no, "not a WebVTT cue (no timing line)", block[0])
@@ -77,8 +100,10 @@ def _cue(block: list[str], first_no: int, source: str) -> Line | None:
         raise TranscriptParseError(source, no, "end before start", block[timing_at])
     raw = " ".join(part.strip() for part in block[timing_at + 1 :])
     voice = _VOICE.search(raw)
-    body = html.unescape(_TAG.sub("", raw)).strip()
+    payload = [_SPACES.sub(" ", html.unescape(_TAG.sub("", part))).strip() for part in block[timing_at + 1 :]]
+    payload = [part for part in payload if part]
+    body = " ".join(payload)
     if not body:
-        return None
+        return None, []
     speaker = _SPACES.sub(" ", html.unescape(voice.group(1))).strip() if voice else None
-    return Line(no + 1, start, end, body, speaker or None)
+    return Line(no + 1, start, end, body, speaker or None), payload

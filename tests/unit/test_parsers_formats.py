@@ -247,3 +247,23 @@ def test_a_stray_name_colon_in_captions_stays_text() -> None:
     )
     t = parse_srt(srt, "s.srt")
     assert not t.labelled and t.lines[0].text == "Basically: it rained."
+
+
+def test_rolling_auto_captions_keep_each_word_once() -> None:
+    # Auto-caption cues hold a row of one space, word times in <c> tags, and repeat the
+    # previous cue's last row before their new words (plus 10 ms cues that only repeat).
+    vtt = (
+        "WEBVTT\nKind: captions\nLanguage: en\n\n"
+        "00:00:00.000 --> 00:00:02.000 align:start position:0%\n \n"
+        "plant<00:00:00.500><c> the</c><00:00:00.900><c> bulbs</c>\n\n"
+        "00:00:02.000 --> 00:00:02.010 align:start position:0%\nplant the bulbs\n \n\n"
+        "00:00:02.010 --> 00:00:04.000 align:start position:0%\nplant the bulbs\n"
+        "in<00:00:02.600><c> late</c><00:00:03.100><c> autumn</c>\n"
+    )
+    t = parse_vtt(vtt, "yt.vtt")
+    assert [(x.start, x.text) for x in t.lines] == [(0.0, "plant the bulbs"), (2.01, "in late autumn")]
+
+
+def test_plain_captions_that_repeat_a_line_keep_both() -> None:
+    vtt = "WEBVTT\n\n00:01.000 --> 00:02.000\nYeah.\n\n00:02.000 --> 00:03.000\nYeah.\n"
+    assert [x.text for x in parse_vtt(vtt, "v.vtt").lines] == ["Yeah.", "Yeah."]
