@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 from spacy.tokens import Doc
@@ -91,6 +92,13 @@ def make_units(state: DocState) -> list[Unit]:
                 )
             )
     return units
+
+
+def _cased(units: Sequence[Unit]) -> bool:
+    """Whether most units open with a capital, as punctuated transcripts do (auto-captions
+    in lower case do not)."""
+    starts = [c for u in units for c in u.text.lstrip()[:1] if c.isalpha()]
+    return sum(c.isupper() for c in starts) * 2 >= len(starts)
 
 
 def _count(hints: SpeakerHints) -> int:
@@ -285,6 +293,9 @@ def attribute(doc: Doc, state: DocState) -> Attribution:
     bounds: list[BoundaryFeatures | None] = [None] + [
         boundary_features(feats[i - 1], feats[i], units[i]) for i in range(1, len(units))
     ]
+    if not _cased(units):
+        # Caseless captions: a unit opening in lower case says nothing of who speaks.
+        bounds = [None if b is None else replace(b, continues=False) for b in bounds]
     if n == 1 or not units:
         names = [meta_names(state.hints)[0] or "Speaker"]
         spans = tuple(

@@ -679,3 +679,13 @@ def test_among_several_diarised_voices_the_one_who_thanks_for_the_invitation_is_
     att = attribute(doc, st)  # type: ignore[arg-type]
     assert [s.name for s in att.speakers] == ["SPEAKER_00", "Mara Quill", "SPEAKER_02"]
     assert _who(att, st, "hold the microphone") == "SPEAKER_02"
+
+
+def test_captions_in_lower_case_still_change_speakers() -> None:
+    lower = [t.lower() for t in INTERVIEW]
+    doc, st = _state(lower, hints=SpeakerHints(names=("Tom Reyes", "Mara Quill")))
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert _who(att, st, "how do you test a blade") == "Tom Reyes"
+    assert _who(att, st, "we use a flume tank") == "Mara Quill"
+    assert _who(att, st, "what would you tell a student") == "Tom Reyes"
+    assert _who(att, st, "learn the fluid dynamics") == "Mara Quill"
