@@ -1,4 +1,5 @@
-"""JSON transcripts: segment lists, ``{segments: [...]}``, ``{full_transcript: [...]}``.
+"""JSON transcripts: segment lists, ``{segments: [...]}``, ``{full_transcript: [...]}``,
+``{utterances: [...]}`` (AssemblyAI, also under ``results`` as Deepgram writes it).
 
 >>> parse_json('[{"start": 0, "end": 1.5, "text": " Hi. "}]', "a.json").lines[0].text
 'Hi.'
@@ -9,13 +10,17 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from extract.parsers._common import META_KEYS, build, clock_or_error, collect_meta
 from extract.transcript import Line, Transcript
 from graph.errors import TranscriptParseError
 
-SEGMENT_KEYS = ("segments", "full_transcript")
+SEGMENT_KEYS = ("segments", "full_transcript", "utterances")
+#: Integer times are milliseconds (AssemblyAI) when read as seconds they would give fewer
+#: words per second than this; speech runs at 2–3.
+MIN_WORDS_PER_S = 0.05
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
@@ -49,7 +54,29 @@ def parse_json(text: str, source: str) -> Transcript:
             line = Line(line.line_no, line.start, line.end, line.text, line.speaker, line.ad, True)
         previous_speaker = line.speaker
         lines.append(line)
-    return build(source, "json", lines, meta)
+    return build(source, "json", _milliseconds_to_seconds(segments, lines), meta)
+
+
+def _milliseconds_to_seconds(segments: Sequence[Any], lines: list[Line]) -> list[Line]:
+    """The lines with times in seconds: integer times far too sparse for speech are ms.
+
+    >>> lines = [Line(1, 0.0, 1500.0, "one two"), Line(2, 1500.0, 98000.0, "three")]
+    >>> [(x.start, x.end) for x in _milliseconds_to_seconds([{"start": 0}, {"start": 1500}], lines)]
+    [(0.0, 1.5), (1.5, 98.0)]
+    """
+    raw = [seg.get(k) for seg in segments if isinstance(seg, Mapping) for k in ("start", "end")]
+    raw = [v for v in raw if v is not None]
+    times = [t for x in lines for t in (x.start, x.end) if t is not None]
+    words = sum(len(x.text.split()) for x in lines)
+    if not raw or not all(isinstance(v, int) and not isinstance(v, bool) for v in raw) or not times:
+        return lines
+    span = max(times) - min(times)
+    if span <= 0 or words / span >= MIN_WORDS_PER_S:
+        return lines
+    def ms(t: float | None) -> float | None:
+        return None if t is None else t / 1000
+
+    return [replace(x, start=ms(x.start), end=ms(x.end)) for x in lines]
 
 
 def _layout(data: Any, source: str) -> tuple[str | None, Sequence[Any], dict[str, str]]:
@@ -60,8 +87,13 @@ def _layout(data: Any, source: str) -> tuple[str | None, Sequence[Any], dict[str
         for key in SEGMENT_KEYS:
             if isinstance(data.get(key), list):
                 return key, data[key], collect_meta(data, META_KEYS)
+        results = data.get("results")
+        if isinstance(results, dict) and isinstance(results.get("utterances"), list):
+            return "utterances", results["utterances"], collect_meta(data, META_KEYS)
     raise TranscriptParseError(
-        source, 1, "unrecognised JSON layout (expected a segment list, 'segments' or 'full_transcript')"
+        source,
+        1,
+        "unrecognised JSON layout (expected a segment list, 'segments', 'full_transcript' or 'utterances')",
     )
 
 
@@ -69,7 +101,7 @@ def _segment(seg: Any, no: int, source: str) -> Line | None:
     """The Line of one segment object (None when its text is blank)."""
     if not isinstance(seg, Mapping):
         raise TranscriptParseError(source, no, "segment is not an object", repr(seg))
-    text = seg.get("text")
+    text = seg.get("text", seg.get("transcript"))
     if not isinstance(text, str):
         raise TranscriptParseError(source, no, "segment without text", json.dumps(seg)[:80])
     start = _time(seg.get("start", seg.get("timestamp")), source, no)
@@ -78,7 +110,9 @@ def _segment(seg: Any, no: int, source: str) -> Line | None:
     if not body:
         return None
     speaker = seg.get("speaker")
-    name = str(speaker).strip() if speaker is not None else ""
+    # A numbered speaker (Deepgram's 0, 1) reads as a diarisation label.
+    number = isinstance(speaker, int) and not isinstance(speaker, bool)
+    name = f"Speaker {speaker}" if number else str(speaker).strip() if speaker is not None else ""
     ad = seg.get("ad")
     return Line(no, start, end, body, name or None, ad if isinstance(ad, bool) else None)
 

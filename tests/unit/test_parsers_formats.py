@@ -267,3 +267,22 @@ def test_rolling_auto_captions_keep_each_word_once() -> None:
 def test_plain_captions_that_repeat_a_line_keep_both() -> None:
     vtt = "WEBVTT\n\n00:01.000 --> 00:02.000\nYeah.\n\n00:02.000 --> 00:03.000\nYeah.\n"
     assert [x.text for x in parse_vtt(vtt, "v.vtt").lines] == ["Yeah.", "Yeah."]
+
+
+def test_json_utterances_in_milliseconds_or_nested_under_results() -> None:
+    ms = (
+        '{"utterances": [\n'
+        ' {"speaker": "A", "start": 250, "end": 4100, "text": "Which apples keep best?"},\n'
+        ' {"speaker": "B", "start": 4300, "end": 9800, "text": "The late ones, picked hard."}]}'
+    )
+    t = parse_json(ms, "a.json")
+    assert [(x.line_no, x.start, x.end, x.speaker) for x in t.lines] == [(2, 0.25, 4.1, "A"), (3, 4.3, 9.8, "B")]
+    nested = (
+        '{"results": {"utterances": [{"start": 0.5, "end": 2.0, "speaker": 0, "transcript": "Hello."},'
+        ' {"start": 2.0, "end": 3.5, "speaker": 1, "transcript": "Hi there."}]}}'
+    )
+    t = parse_json(nested, "d.json")
+    assert [(x.start, x.speaker, x.text) for x in t.lines] == [(0.5, "Speaker 0", "Hello."), (2.0, "Speaker 1", "Hi there.")]
+    # Whole seconds stay seconds: the words fit speech.
+    secs = '[{"start": 0, "end": 3, "text": "One two three four."}, {"start": 3, "end": 5, "text": "Five six."}]'
+    assert [x.end for x in parse_json(secs, "s.json").lines] == [3.0, 5.0]
