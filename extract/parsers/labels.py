@@ -23,6 +23,8 @@ _PLAIN = re.compile(
     rf"(?P<name>[^\W\d_][\w.'’ -]{{0,60}}?)\s*(?:\((?P<time>{_TIME})\))?\s*:(?:\s+(?P<rest>.*))?"
 )
 _TIME_ONLY = re.compile(rf"\((?P<time>{_TIME})\):?")
+# A name and a time alone on a line, the paragraph below ("Ann Lee  0:03", as Otter exports).
+_HEADER = re.compile(rf"(?P<name>[^\W\d_][\w.'’ -]{{0,60}}?)\s+(?P<time>{_TIME})")
 _DIARISED = re.compile(r"(?i)(?:speaker|spk)[ _-]?\d+|[A-Z]+_\d+")
 _BRACKETED = re.compile(r"[\[(]\s*((?i:speaker|spk)[ _-]?\d+|[A-Z]+_\d+)\s*[\])]\s*:?\s*")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
@@ -74,6 +76,8 @@ def match_label(stripped: str) -> Label | None:
     Label(name=None, time='00:01:41', rest='', strong=True)
     >>> match_label("Bo: yes").strong, match_label("SPEAKER_00: yes").strong
     (False, True)
+    >>> match_label("Ann Lee  1:02:09"), match_label("Page 3  0:03 more") is None
+    (Label(name='Ann Lee', time='1:02:09', rest='', strong=True), True)
     """
     if stripped.startswith("**"):
         m = _BOLD.fullmatch(stripped)
@@ -83,6 +87,9 @@ def match_label(stripped: str) -> Label | None:
     if stripped.startswith("("):
         m = _TIME_ONLY.fullmatch(stripped)
         return Label(None, m["time"], "", True) if m else None
+    header = _HEADER.fullmatch(stripped)
+    if header and is_speaker_name(header["name"].strip()):
+        return Label(header["name"].strip(), header["time"], "", True)
     if ":" not in stripped:
         return None
     m = _PLAIN.fullmatch(stripped)

@@ -13,6 +13,7 @@ from extract.parsers import (
     parse_vtt,
     parse_whisper,
 )
+from extract.parsers.detect import detect_format
 from extract.transcript import Line
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "transcripts"
@@ -286,3 +287,13 @@ def test_json_utterances_in_milliseconds_or_nested_under_results() -> None:
     # Whole seconds stay seconds: the words fit speech.
     secs = '[{"start": 0, "end": 3, "text": "One two three four."}, {"start": 3, "end": 5, "text": "Five six."}]'
     assert [x.end for x in parse_json(secs, "s.json").lines] == [3.0, 5.0]
+
+
+def test_labelled_name_and_time_headers_as_otter_exports() -> None:
+    text = "Speaker 1  0:03\nWhich apples keep best?\n\nAnn Lee  0:15\nThe late ones.\nPicked hard.\n"
+    t = parse_labelled(text, "o.txt")
+    assert [(x.line_no, x.start, x.speaker, x.turn_start, x.text) for x in t.lines] == [
+        (2, 3.0, "Speaker 1", True, "Which apples keep best?"),
+        (5, 15.0, "Ann Lee", True, "The late ones. Picked hard."),
+    ]
+    assert detect_format(text) == "labelled"
