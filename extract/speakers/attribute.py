@@ -50,7 +50,12 @@ VOCATIVE = ANCHOR  # log-odds that a unit addressing someone by name is not thei
 INTRO_SHARE = 0.25  # introductions are looked for in this first share of the units
 INTRO_ANCHOR = ANCHOR / 2  # log-odds for a unit of the host's introduction (_introduction)
 INTRO_GAP = 12  # most units between two opening host cues for them to be the introduction
-_DIARISED = re.compile(r"^(speaker|spk|person|voice)[ _-]?\d+$|^[A-Z]$", re.I)
+# Labels that stand for a voice or a role, not a name: they get names from the transcript.
+_DIARISED = re.compile(
+    r"^(speaker|spk|person|voice)[ _-]?\d+$|^[A-Z]$|^(host|guest|interviewer|interviewee|moderator)( ?\d+)?$",
+    re.I,
+)
+_HOST_ROLE = re.compile(r"^(host|interviewer|moderator)( ?\d+)?$", re.I)
 # The host thanking the guest for coming, in the opening or the closing.
 _THANKS_FOR_COMING = (
     r"(thanks|thank you)( so much| very much)?(,? \w+,?)? for (coming on|joining|being here|being on|"
@@ -245,6 +250,9 @@ def _labelled(
         asks[lab] += (f.end == 1) + 3 * bool(_HOST_CUE.search(u.text) and i < len(units) * INTRO_SHARE)
     host_label = next((lab for lab in order if host and same_person(lab, host)), None)
     guest_label = next((lab for lab in order if guest and same_person(lab, guest)), None)
+    roles = [lab for lab in order if _HOST_ROLE.match(lab)]
+    if host_label is None and len(roles) == 1:
+        host_label = roles[0]  # labelled "Host" or "Interviewer"
     if host_label is None:
         # The metadata's guest is never the host; among the others, the one who asks most.
         candidates = [lab for lab in order if lab != guest_label] or order

@@ -689,3 +689,21 @@ def test_captions_in_lower_case_still_change_speakers() -> None:
     assert _who(att, st, "we use a flume tank") == "Mara Quill"
     assert _who(att, st, "what would you tell a student") == "Tom Reyes"
     assert _who(att, st, "learn the fluid dynamics") == "Mara Quill"
+
+
+def test_role_labels_get_names_like_diarisation_labels() -> None:
+    texts = [
+        "Welcome to the show. Today I'm speaking with Mara Quill, who builds tidal turbines.",
+        "Thanks for having me.",
+        "Mara, what got you into turbines?",
+        "I grew up near the sea.",
+        "How did the first one go?",
+        "It broke after a week.",
+        "What did you learn?",
+        "Mostly about corrosion.",
+    ]
+    labels: list[str | None] = ["Interviewer", "Guest"] * 4
+    doc, st = _state(texts, speakers=labels, hints=SpeakerHints(names=("Tom Reyes",)))
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [(s.name, s.role) for s in att.speakers] == [("Tom Reyes", "host"), ("Mara Quill", "guest")]
+    assert _who(att, st, "Thanks for having me.") == "Mara Quill"
