@@ -1,4 +1,4 @@
-"""Plain text fallback: one Line per paragraph, no times, no speakers.
+"""Plain text fallback: one Line per paragraph (or per timed line), no speakers.
 
 >>> [x.text for x in parse_plain("One.\\n\\nTwo\\nlines.", "a.txt").lines]
 ['One.', 'Two lines.']
@@ -6,13 +6,20 @@
 
 from __future__ import annotations
 
-from extract.parsers._common import build
+import re
+
+from extract.parsers._common import build, clock_or_error
 from extract.parsers.markdown import h1_title, is_heading, split_front_matter
 from extract.transcript import Line, Transcript
 
+# A line opening with its time ("[00:01:02] text", "(01:02) text", "1:02 text") or a time
+# alone on a line, its text on the next (as a video page's transcript is copied).
+_TIMED = re.compile(r"[\[(]?(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)[\])]?(?:\s+(.*))?")
+
 
 def parse_plain(text: str, source: str) -> Transcript:
-    """Paragraphs split at blank lines (or one per line when there are none).
+    """Paragraphs split at blank lines (or one per line when there are none); when
+    most lines open with a time, one Line per timed line instead.
 
     Front matter gives metadata; Markdown headings are skipped (an H1 gives the
     title when the front matter has none). Each paragraph starts a turn.
@@ -22,6 +29,9 @@ def parse_plain(text: str, source: str) -> Transcript:
     ({'title': 'Ep 1'}, [(2, 'First line.', True), (3, 'Second line.', True)])
     """
     rows, meta = split_front_matter(text)
+    filled = [r.strip() for r in rows if r.strip()]
+    if filled and sum(1 for r in filled if _TIMED.fullmatch(r)) * 2 >= len(filled):
+        return build(source, "text", _timed_lines(rows, source), meta)
     per_line = not any(not r.strip() for r in _content(rows))
     lines: list[Line] = []
     block: list[str] = []
@@ -54,3 +64,34 @@ def _content(rows: list[str]) -> list[str]:
     """The rows from the first to the last non-blank one."""
     filled = [i for i, r in enumerate(rows) if r.strip()]
     return rows[filled[0] : filled[-1] + 1] if filled else []
+
+
+def _timed_lines(rows: list[str], source: str) -> list[Line]:
+    """One Line per time marker, with the text after it and on the rows below it.
+
+    >>> [(x.line_no, x.start, x.text) for x in _timed_lines(["[00:00:01] Hi.", "0:04", "So", "we go."], "a")]
+    [(1, 1.0, 'Hi.'), (3, 4.0, 'So we go.')]
+    """
+    lines: list[Line] = []
+    start: float | None = None
+    first = 0
+    parts: list[str] = []
+
+    def flush() -> None:
+        if parts:
+            lines.append(Line(first, start, None, " ".join(parts)))
+            parts.clear()
+
+    for no, raw in enumerate(rows, 1):
+        stripped = raw.strip()
+        m = _TIMED.fullmatch(stripped) if stripped else None
+        if m is not None:
+            flush()
+            start = clock_or_error(m.group(1), source, no, raw)
+            first = 0
+            stripped = (m.group(2) or "").strip()
+        if stripped and not is_heading(stripped):
+            first = first or no
+            parts.append(stripped)
+    flush()
+    return lines

@@ -58,6 +58,8 @@ def test_small_whisper_overlap_is_tolerated_but_not_more() -> None:
         ('{"other": []}', "json", 1, "unrecognised JSON layout"),
         ("Ann (00:01:00):\nHi.\n\nBo (00:00:10):\nYo.", "labelled", 5, "backwards"),
         ("Ann: x [00:61:00] y\nBo: z", "labelled", 1, "unreadable time"),
+        ("[00:05:00] A.\n[00:01:00] B.", "text", 2, "timestamp goes backwards"),
+        ("[00:05:00] A.\n[00:61:00] B.", "text", 2, "unreadable time"),
     ],
 )
 def test_malformed_text(text: str, fmt: str, line_no: int, problem: str) -> None:

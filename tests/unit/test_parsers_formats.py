@@ -297,3 +297,14 @@ def test_labelled_name_and_time_headers_as_otter_exports() -> None:
         (5, 15.0, "Ann Lee", True, "The late ones. Picked hard."),
     ]
     assert detect_format(text) == "labelled"
+
+
+def test_plain_lines_that_open_with_their_time() -> None:
+    t = parse_plain("[00:00:01] Which apples keep best?\n(00:07) The late ones.\n0:12\nPicked hard,\nkept cold.\n", "t.txt")
+    assert [(x.line_no, x.start, x.text) for x in t.lines] == [
+        (1, 1.0, "Which apples keep best?"),
+        (2, 7.0, "The late ones."),
+        (4, 12.0, "Picked hard, kept cold."),
+    ]
+    prose = parse_plain("10:30 is when we met.\n\nThen we walked home.\n\nIt rained.", "p.txt")
+    assert [x.start for x in prose.lines] == [None, None, None]
