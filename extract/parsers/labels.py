@@ -23,8 +23,10 @@ _PLAIN = re.compile(
     rf"(?P<name>[^\W\d_][\w.'’ -]{{0,60}}?)\s*(?:\((?P<time>{_TIME})\))?\s*:(?:\s+(?P<rest>.*))?"
 )
 _TIME_ONLY = re.compile(rf"\((?P<time>{_TIME})\):?")
-# A name and a time alone on a line, the paragraph below ("Ann Lee  0:03", as Otter exports).
-_HEADER = re.compile(rf"(?P<name>[^\W\d_][\w.'’ -]{{0,60}}?)\s+(?P<time>{_TIME})")
+# A name and a time alone on a line, the paragraph below ("Ann Lee  0:03" as Otter
+# exports, "Ann Lee (00:00:03)"); and a time before a label ("[00:00:03] Ann Lee: text").
+_HEADER = re.compile(rf"(?P<name>[^\W\d_][\w.'’ -]{{0,60}}?)\s+[(\[]?(?P<time>{_TIME})[)\]]?")
+_TIME_FIRST = re.compile(rf"[\[(]?(?P<time>{_TIME})[\])]?\s+(?P<rest>\S.*)")
 _DIARISED = re.compile(r"(?i)(?:speaker|spk)[ _-]?\d+|[A-Z]+_\d+")
 _BRACKETED = re.compile(r"[\[(]\s*((?i:speaker|spk)[ _-]?\d+|[A-Z]+_\d+)\s*[\])]\s*:?\s*")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
@@ -78,6 +80,8 @@ def match_label(stripped: str) -> Label | None:
     (False, True)
     >>> match_label("Ann Lee  1:02:09"), match_label("Page 3  0:03 more") is None
     (Label(name='Ann Lee', time='1:02:09', rest='', strong=True), True)
+    >>> match_label("Ann Lee (00:00:03)").time, match_label("[00:00:03] Ann Lee: Hi.")
+    ('00:00:03', Label(name='Ann Lee', time='00:00:03', rest='Hi.', strong=True))
     """
     if stripped.startswith("**"):
         m = _BOLD.fullmatch(stripped)
@@ -90,6 +94,11 @@ def match_label(stripped: str) -> Label | None:
     header = _HEADER.fullmatch(stripped)
     if header and is_speaker_name(header["name"].strip()):
         return Label(header["name"].strip(), header["time"], "", True)
+    first = _TIME_FIRST.fullmatch(stripped)
+    if first:
+        label = match_label(first["rest"])
+        if label is not None and label.name and label.time is None:
+            return Label(label.name, first["time"], label.rest, True)
     if ":" not in stripped:
         return None
     m = _PLAIN.fullmatch(stripped)

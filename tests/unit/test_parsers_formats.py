@@ -308,3 +308,16 @@ def test_plain_lines_that_open_with_their_time() -> None:
     ]
     prose = parse_plain("10:30 is when we met.\n\nThen we walked home.\n\nIt rained.", "p.txt")
     assert [x.start for x in prose.lines] == [None, None, None]
+
+
+def test_labelled_time_before_the_name_or_in_brackets_after_it() -> None:
+    descript = "[00:00:00] Ann Lee: Which apples keep best?\n[00:00:04] Bo Chan: The late ones.\n"
+    t = parse_labelled(descript, "d.txt")
+    assert [(x.start, x.speaker, x.text) for x in t.lines] == [
+        (0.0, "Ann Lee", "Which apples keep best?"),
+        (4.0, "Bo Chan", "The late ones."),
+    ]
+    riverside = "Ann Lee (00:00:03)\nWhich apples keep best?\n\nBo Chan [00:00:09]\nThe late ones.\n"
+    t = parse_labelled(riverside, "r.txt")
+    assert [(x.start, x.speaker) for x in t.lines] == [(3.0, "Ann Lee"), (9.0, "Bo Chan")]
+    assert detect_format(descript) == detect_format(riverside) == "labelled"
