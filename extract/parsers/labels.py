@@ -8,6 +8,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -140,10 +141,39 @@ def file_labels(rows: list[str]) -> list[Label | None]:
     return [x if x is not None and x.strong else None for x in found]
 
 
+_MARKER = re.compile(r"(?:^|\s)>>>?(?=\s|$)")
+
+
+def split_turn_markers(lines: Sequence[Line]) -> list[Line]:
+    """Lines cut where closed captions mark a new speaker with ">>", each piece after a
+    marker starting a turn; times inside a cut line are left to the aligner.
+
+    >>> cut = split_turn_markers([Line(4, 1.0, 3.0, ">> How deep? >> Ten metres.")])
+    >>> [(x.line_no, x.start, x.end, x.text, x.turn_start) for x in cut]
+    [(4, 1.0, None, 'How deep?', True), (4, None, 3.0, 'Ten metres.', True)]
+    """
+    out: list[Line] = []
+    for line in lines:
+        if ">>" not in line.text:
+            out.append(line)
+            continue
+        cuts = [m.start() for m in _MARKER.finditer(line.text)]
+        bounds = [0, *cuts, len(line.text)]
+        pieces = [(line.text[a:b], i > 0) for i, (a, b) in enumerate(itertools.pairwise(bounds))]
+        kept = [(_MARKER.sub(" ", text).strip(), marked) for text, marked in pieces]
+        kept = [(text, marked) for text, marked in kept if text]
+        for i, (text, marked) in enumerate(kept):
+            start = line.start if i == 0 else None
+            end = line.end if i == len(kept) - 1 else None
+            out.append(replace(line, start=start, end=end, text=text, turn_start=marked or line.turn_start))
+    return out
+
+
 def cue_labels(lines: Sequence[Line]) -> list[Line]:
-    """Lines of a timed format (SRT, Whisper, WebVTT without voices) whose text opens
-    with a speaker label ("SPEAKER_00: …", "[SPEAKER_00] …", "Ann Lee: …"), with the
-    label moved to ``speaker`` and ``turn_start`` where it changes.
+    """Lines of a timed format (SRT, Whisper, WebVTT without voices) cut at ">>" turn
+    markers (:func:`split_turn_markers`); where the text opens with a speaker label
+    ("SPEAKER_00: …", "[SPEAKER_00] …", "Ann Lee: …"), the label moved to ``speaker``
+    and ``turn_start`` where it changes.
 
     Diarisation labels are always trusted; ``Name:`` labels only when at least two
     cues and half of all cues open with one, so "Basically: …" in captions stays text.
@@ -154,6 +184,7 @@ def cue_labels(lines: Sequence[Line]) -> list[Line]:
     >>> [(x.line_no, x.speaker, x.text, x.turn_start) for x in cue_labels(cues)]
     [(1, 'SPEAKER_00', 'Hi.', True), (2, None, 'So: no.', False), (4, 'SPEAKER_01', 'Yes.', True)]
     """
+    lines = split_turn_markers(lines)
     found: list[Label | None] = []
     for line in lines:
         text = _BRACKETED.sub(lambda m: f"{m[1]}: ", line.text.strip(), count=1)

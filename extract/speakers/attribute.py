@@ -79,6 +79,9 @@ def make_units(state: DocState) -> list[Unit]:
     for i, span in enumerate(timed.spans):
         prev = timed.spans[i - 1].end_s if i else span.start_s
         gap_at[span.char_start] = max(0.0, span.start_s - prev)
+    # Outside labelled files and plain paragraphs, a line that starts a turn was marked by
+    # the captioner (">>"): a new speaker.
+    markers = not state.transcript.labelled and state.transcript.format != "text"
     units: list[Unit] = []
     for s in state.sentences:
         for u in split_units(s.text, s.char_start, s.index):
@@ -94,6 +97,7 @@ def make_units(state: DocState) -> list[Unit]:
                     gap_at.get(u.char_start, 0.0),
                     line.ad if line else None,
                     line.speaker if line else None,
+                    markers and line is not None and line.turn_start and u.char_start in gap_at,
                 )
             )
     return units

@@ -225,6 +225,7 @@ class BoundaryFeatures:
     answer: bool = False  # the unit after the boundary takes up a question
     hedged: bool = False  # the unit after the boundary opens with a hedged first person
     continues: bool = False  # the unit goes on in lower case ("how close" | "the models …")
+    marked: bool = False  # the file marks a new speaker at the unit (a caption's ">>")
 
 
 def boundary_features(
@@ -243,4 +244,5 @@ def boundary_features(
         answer=cur.answer,
         hedged=cur.hedged,
         continues=unit.text.lstrip()[:1].islower(),
+        marked=unit.marked,
     )

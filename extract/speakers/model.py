@@ -91,6 +91,7 @@ class Settings:
     line_start: float = 0.2
     gap: float = 0.8
     inner: float = -0.8
+    marked: float = 6.0  # a new speaker marked by the file (">>" in captions)
     continues: float = -3.0  # a unit that goes on in lower case continues its speaker's sentence
     token_weight: float = 0.3  # tempers the naive-Bayes token evidence
     prior_units: float = 30.0  # Dirichlet strength of the categorical profiles
@@ -162,7 +163,7 @@ def change_logits(bounds: Sequence[BoundaryFeatures | None], n: int, cfg: Settin
         if b is None:
             continue
         out[i] += cfg.line_start * b.line_start + cfg.gap * b.gap + cfg.inner * b.inner
-        out[i] += cfg.continues * b.continues
+        out[i] += cfg.continues * b.continues + cfg.marked * b.marked
         out[i, 0] += cfg.after_question[0] * b.after_question + cfg.opener_host[b.opener]
         out[i, 1:] += cfg.after_question[1] * b.after_question + cfg.opener_guest[b.opener]
         out[i, 0] += cfg.to_question[0] * b.to_question

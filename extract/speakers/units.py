@@ -29,6 +29,7 @@ class Unit:
     gap_s: float = 0.0  # silence before its line, when it starts one
     ad: bool | None = None  # the file's sponsor flag, if any
     label: str | None = None  # the file's speaker label, if any
+    marked: bool = False  # the file marks a new speaker here (a caption's ">>")
 
 
 def split_units(text: str, offset: int, sentence: int = 0) -> list[Unit]:

@@ -321,3 +321,17 @@ def test_labelled_time_before_the_name_or_in_brackets_after_it() -> None:
     t = parse_labelled(riverside, "r.txt")
     assert [(x.start, x.speaker) for x in t.lines] == [(3.0, "Ann Lee"), (9.0, "Bo Chan")]
     assert detect_format(descript) == detect_format(riverside) == "labelled"
+
+
+def test_caption_turn_markers_cut_cues_into_turns() -> None:
+    srt = (
+        "1\n00:00:01,000 --> 00:00:04,000\n>> Which apples keep best?\n\n"
+        "2\n00:00:04,000 --> 00:00:08,000\n>> The late ones. >>> Picked hard?\n"
+    )
+    t = parse_srt(srt, "c.srt")
+    assert [(x.start, x.end, x.text, x.turn_start) for x in t.lines] == [
+        (1.0, 4.0, "Which apples keep best?", True),
+        (4.0, None, "The late ones.", True),
+        (None, 8.0, "Picked hard?", True),
+    ]
+    assert not t.labelled

@@ -707,3 +707,21 @@ def test_role_labels_get_names_like_diarisation_labels() -> None:
     att = attribute(doc, st)  # type: ignore[arg-type]
     assert [(s.name, s.role) for s in att.speakers] == [("Tom Reyes", "host"), ("Mara Quill", "guest")]
     assert _who(att, st, "Thanks for having me.") == "Mara Quill"
+
+
+def test_a_captioners_new_speaker_marker_changes_the_speaker() -> None:
+    from dataclasses import replace
+
+    texts = [
+        "Welcome to the show. Today I'm speaking with Mara Quill.",
+        "We built the first turbine in a shed.",
+        "It broke after a week.",
+        "Then we built another one.",
+    ]
+    doc, st = _state(texts, hints=SpeakerHints(names=("Tom Reyes", "Mara Quill")))
+    plain = attribute(doc, st)  # type: ignore[arg-type]
+    assert _who(plain, st, "It broke") == _who(plain, st, "We built the first")
+    marked = replace(st.transcript, lines=tuple(replace(x, turn_start=i == 2) for i, x in enumerate(st.transcript.lines)))
+    st.transcript = marked
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert _who(att, st, "It broke") != _who(att, st, "We built the first")
