@@ -187,8 +187,9 @@ def cue_labels(lines: Sequence[Line]) -> list[Line]:
     lines = split_turn_markers(lines)
     found: list[Label | None] = []
     for line in lines:
-        text = _BRACKETED.sub(lambda m: f"{m[1]}: ", line.text.strip(), count=1)
-        label = match_label(text)
+        text = line.text.strip()
+        bracketed = _BRACKETED.match(text)  # "[SPEAKER_00] …" reads as "SPEAKER_00: …"
+        label = match_label(f"{bracketed[1]}: {text[bracketed.end() :]}" if bracketed else text)
         found.append(label if label is not None and label.name else None)
     weak = sum(1 for x in found if x is not None and not x.strong)
     if not (weak >= 2 and weak * 2 >= len(lines)):
