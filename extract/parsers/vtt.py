@@ -62,7 +62,7 @@ def parse_vtt(text: str, source: str) -> Transcript:
             fresh = payload
             while fresh and fresh[0] in shown:
                 fresh = fresh[1:]
-            shown = payload
+            shown = payload or shown
             line = replace(line, text=" ".join(fresh)) if fresh and line else None
         if line is None:
             continue

@@ -258,6 +258,7 @@ def test_rolling_auto_captions_keep_each_word_once() -> None:
         "00:00:00.000 --> 00:00:02.000 align:start position:0%\n \n"
         "plant<00:00:00.500><c> the</c><00:00:00.900><c> bulbs</c>\n\n"
         "00:00:02.000 --> 00:00:02.010 align:start position:0%\nplant the bulbs\n \n\n"
+        "00:00:02.005 --> 00:00:02.010 align:start position:0%\n \n\n"
         "00:00:02.010 --> 00:00:04.000 align:start position:0%\nplant the bulbs\n"
         "in<00:00:02.600><c> late</c><00:00:03.100><c> autumn</c>\n"
     )
