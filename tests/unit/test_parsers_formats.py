@@ -53,7 +53,7 @@ def test_srt_cues_joined_and_missing_blank_before_index() -> None:
     assert _rows(t.lines) == [
         (3, 1.0, 3.5, "Have you ever baked sourdough at home?"),
         (8, 3.6, 5.0, "Only once."),
-        (11, 5.0, 60.25, "It came out flat &amp; sour."),
+        (11, 5.0, 60.25, "It came out flat & sour."),
     ]
 
 
@@ -336,3 +336,15 @@ def test_caption_turn_markers_cut_cues_into_turns() -> None:
         (None, 8.0, "Picked hard?", True),
     ]
     assert not t.labelled
+
+
+def test_srt_formatting_tags_and_position_codes_are_not_speech() -> None:
+    srt = (
+        "1\n00:00:01,000 --> 00:00:03,000\n<i>Which</i> apples <b>keep</b>?\n\n"
+        "2\n00:00:03,000 --> 00:00:05,000\n{\\an8}The late ones &amp; the hard ones.\n\n"
+        "3\n00:00:05,000 --> 00:00:06,000\n<i></i>\n"
+    )
+    assert [x.text for x in parse_srt(srt, "t.srt").lines] == [
+        "Which apples keep?",
+        "The late ones & the hard ones.",
+    ]
