@@ -73,6 +73,7 @@ def _milliseconds_to_seconds(segments: Sequence[Any], lines: list[Line]) -> list
     span = max(times) - min(times)
     if span <= 0 or words / span >= MIN_WORDS_PER_S:
         return lines
+
     def ms(t: float | None) -> float | None:
         return None if t is None else t / 1000
 
