@@ -4,8 +4,9 @@ Unlabelled transcripts are cut into units (sentences split at inner sentence
 ends), each unit gets role features, and a turn-taking HMM whose role rates are
 adapted per episode by EM decides who said each unit (``model.fit_decode``).
 Strong cues (sponsor reads, a host's introduction, "thanks for having me",
-vocatives) are added as anchors. Names come from ``--speakers``/metadata, then
-from the transcript's introductions and vocatives, else ``Host``/``Guest``.
+vocatives: ``anchors``) are added as log-odds. Names come from ``--speakers`` and
+metadata, then from the transcript's introductions and vocatives, else ``Host`` /
+``Guest``.
 """
 
 from __future__ import annotations
@@ -21,10 +22,9 @@ from spacy.tokens import Doc
 from extract.people import full_name
 from extract.speakers import Attribution, Speaker, SpeakerHints, SpeakerSpan
 from extract.speakers.ads import detect_ads
+from extract.speakers.anchors import HOST_CUE, INTRO_SHARE, anchors
 from extract.speakers.features import (
     GUEST_CUE,
-    REFERS,
-    RESTATE,
     BoundaryFeatures,
     UnitFeatures,
     boundary_features,
@@ -44,32 +44,12 @@ from extract.speakers.names import (
 from extract.speakers.units import Unit, split_units
 from extract.state import DocState
 
-ANCHOR = 4.0  # log-odds a strong cue adds
-GUEST_ANCHOR = 8.0  # "thanks for having me" is said by a guest, whatever the turn around it
-VOCATIVE = ANCHOR  # log-odds that a unit addressing someone by name is not theirs
-INTRO_SHARE = 0.25  # introductions are looked for in this first share of the units
-INTRO_ANCHOR = ANCHOR / 2  # log-odds for a unit of the host's introduction (_introduction)
-INTRO_GAP = 12  # most units between two opening host cues for them to be the introduction
 # Labels that stand for a voice or a role, not a name: they get names from the transcript.
 _DIARISED = re.compile(
     r"^(speaker|spk|person|voice)[ _-]?\d+$|^[A-Z]$|^(host|guest|interviewer|interviewee|moderator)( ?\d+)?$",
     re.I,
 )
 _HOST_ROLE = re.compile(r"^(host|interviewer|moderator)( ?\d+)?$", re.I)
-# The host thanking the guest for coming, in the opening or the closing.
-_THANKS_FOR_COMING = (
-    r"(thanks|thank you)( so much| very much)?(,? \w+,?)? for (coming on|joining|being here|being on|"
-    r"doing this|making the time|taking the time|sitting down)"
-)
-_HOST_THANKS = re.compile(rf"\b{_THANKS_FOR_COMING}\b", re.I)
-_HOST_CUE = re.compile(
-    r"\b(my guest|our guest|welcome (back )?to (the|this|my|our) (show|podcast|episode)|"
-    rf"{_THANKS_FOR_COMING}|"
-    r"(really )?excited to (chat|talk|have you)|today (i|we)('m| am| are| have)|"
-    r"speak(ing)? with|joined by|i'?m your host|(a|my|our) conversation with|"
-    r"this is the [\w' ]{1,40}(podcast|show))\b",
-    re.I,
-)
 
 
 def make_units(state: DocState) -> list[Unit]:
@@ -161,61 +141,6 @@ def _co_hosts(units: Sequence[Unit]) -> list[str]:
     return co_hosts(u.text for u in units[: max(1, int(len(units) * INTRO_SHARE))])
 
 
-# The show speaking to its audience: its show notes, newsletter, listeners, past guests.
-_AUDIENCE = re.compile(
-    r"\bshow ?notes\b|\bpoint (folks|people|listeners|everyone) to\b|"
-    r"\b(my|our) (newsletter|listeners|audience)\b|(?<!your )\b(listeners|viewers)\b|"
-    r"\b(for|to) (folks|people|those|everyone) (who are )?(listening|watching)\b|"
-    r"\b(previous|past|former|another|every) guests?\b|\bhad (\w+ ){0,4}on the (podcast|show)\b|"
-    r"\b(shared|said|talked about|mentioned|discussed|covered|heard) (\w+ ){0,3}on the (podcast|show)\b",
-    re.I,
-)
-
-
-def _introduction(units: Sequence[Unit], ads: Sequence[bool]) -> list[int]:
-    """Units of the host's introduction: those between two of the opening's host cues
-    (an introduction, an ad read) a few units apart, with no question and no guest's
-    thanks among them, so that nobody else is asked or answers in between."""
-    limit = max(1, int(len(units) * INTRO_SHARE))
-    cues = [i for i in range(limit) if ads[i] or _HOST_CUE.search(units[i].text)]
-    inside: list[int] = []
-    for a, b in zip(cues, cues[1:], strict=False):
-        gap = range(a + 1, b)
-        if 0 < len(gap) <= INTRO_GAP and not any(
-            units[i].text.rstrip().endswith("?") or GUEST_CUE.search(units[i].text) for i in gap
-        ):
-            inside.extend(gap)
-    return inside
-
-
-def _anchors(units: Sequence[Unit], ads: Sequence[bool], n: int, host: str, guest: str) -> np.ndarray:
-    """Log-odds from strong cues, shape (T, N); column 0 is the host."""
-    out = np.zeros((len(units), n))
-    if n < 2:
-        return out
-    limit = max(1, int(len(units) * INTRO_SHARE))
-    out[_introduction(units, ads), 0] += INTRO_ANCHOR
-    for i, (u, ad) in enumerate(zip(units, ads, strict=True)):
-        if ad:
-            out[i, 0] += ANCHOR
-        if (i < limit and _HOST_CUE.search(u.text)) or _HOST_THANKS.search(u.text):
-            out[i, 0] += ANCHOR
-        if GUEST_CUE.search(u.text):
-            out[i, 0] -= GUEST_ANCHOR
-        if RESTATE.search(u.text):
-            out[i, 0] += ANCHOR / 2  # restating the other's point back to them
-        if _AUDIENCE.search(u.text):
-            out[i, 0] += ANCHOR / 2  # speaking for the show to its audience
-        if REFERS.search(u.text):
-            out[i, 0] += ANCHOR / 2  # bringing up what the other has said or written
-        for v in vocatives(u.text):
-            if guest and same_person(v, guest):
-                out[i, 0] += VOCATIVE
-            elif host and same_person(v, host):
-                out[i, 0] -= VOCATIVE
-    return out
-
-
 def _decode(
     units: Sequence[Unit],
     feats: Sequence[UnitFeatures],
@@ -229,11 +154,11 @@ def _decode(
     def decode(anchors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         return fit_decode(feats, bounds, anchors, n, texts=[u.text for u in units])
 
-    path, post = decode(_anchors(units, ads, n, host, guest))
+    path, post = decode(anchors(units, ads, n, host, guest))
     names = _names_unlabelled(units, path.tolist(), hints, n, ads)
     if names[0] != host or names[1] != guest:
         # Second pass: vocatives of the names found now anchor the speakers.
-        path, post = decode(_anchors(units, ads, n, names[0], names[1]))
+        path, post = decode(anchors(units, ads, n, names[0], names[1]))
         names = _names_unlabelled(units, path.tolist(), hints, n, ads)
     return path.tolist(), post, names
 
@@ -251,7 +176,7 @@ def _labelled(
     host, guest = meta_names(hints)
     asks: Counter[str] = Counter()
     for lab, f, u, i in zip(labels, feats, units, range(len(units)), strict=True):
-        asks[lab] += (f.end == 1) + 3 * bool(_HOST_CUE.search(u.text) and i < len(units) * INTRO_SHARE)
+        asks[lab] += (f.end == 1) + 3 * bool(HOST_CUE.search(u.text) and i < len(units) * INTRO_SHARE)
     host_label = next((lab for lab in order if host and same_person(lab, host)), None)
     guest_label = next((lab for lab in order if guest and same_person(lab, guest)), None)
     roles = [lab for lab in order if _HOST_ROLE.match(lab)]

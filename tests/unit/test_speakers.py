@@ -475,13 +475,13 @@ def test_a_listeners_hmm_reacts_while_um_holds_the_floor() -> None:
 
 
 def test_restating_the_other_speakers_point_is_the_hosts_cue() -> None:
-    from extract.speakers.attribute import _anchors
+    from extract.speakers import anchors as cues
 
     units = [
         Unit(0, 10, "So what I'm hearing is that the tides matter most."),
         Unit(11, 20, "The tides matter most, yes."),
     ]
-    anchors = _anchors(units, [False, False], 2, "Tom Reyes", "Mara Quill")
+    anchors = cues.anchors(units, [False, False], 2, "Tom Reyes", "Mara Quill")
     assert anchors[0, 0] > 0 and anchors[1, 0] == 0
     # Bringing up the other's words or work is the host's too; seeing them smile is not.
     refers = [
@@ -489,7 +489,7 @@ def test_restating_the_other_speakers_point_is_the_hosts_cue() -> None:
         Unit(11, 20, "You've written that blades fail at the root."),
         Unit(21, 30, "I saw you smiling at that."),
     ]
-    anchors = _anchors(refers, [False] * 3, 2, "Tom Reyes", "Mara Quill")
+    anchors = cues.anchors(refers, [False] * 3, 2, "Tom Reyes", "Mara Quill")
     assert anchors[0, 0] > 0 and anchors[1, 0] > 0 and anchors[2, 0] == 0
 
 
@@ -559,7 +559,7 @@ def test_confidence_counts_the_unit_evidence_at_part_weight() -> None:
 def test_speaking_for_the_show_to_its_audience_is_the_hosts_cue() -> None:
     """Show notes, the show's listeners and its past guests are the host's to mention."""
 
-    from extract.speakers.attribute import _anchors
+    from extract.speakers import anchors as cues
 
     units = [
         Unit(0, 10, "I'll put the paper in the show notes for anyone curious."),
@@ -569,7 +569,7 @@ def test_speaking_for_the_show_to_its_audience_is_the_hosts_cue() -> None:
         Unit(41, 50, "A previous guest said the same about kelp farms."),
         Unit(51, 60, "We had a marine biologist on the show last spring."),
     ]
-    anchors = _anchors(units, [False] * 6, 2, "Tom Reyes", "Mara Quill")
+    anchors = cues.anchors(units, [False] * 6, 2, "Tom Reyes", "Mara Quill")
     assert anchors[0, 0] > 0 and anchors[1, 0] > 0 and anchors[4, 0] > 0 and anchors[5, 0] > 0
     assert anchors[2, 0] == 0 and anchors[3, 0] == 0
 
@@ -605,7 +605,7 @@ def test_adding_to_ones_own_list_continues_the_turn() -> None:
 
 
 def test_the_stretch_between_two_opening_host_cues_is_the_hosts_introduction() -> None:
-    from extract.speakers.attribute import _anchors, _introduction
+    from extract.speakers import anchors as cues
 
     opening = [
         "My guest today is Mara Quill, who builds tidal turbines.",
@@ -621,16 +621,16 @@ def test_the_stretch_between_two_opening_host_cues_is_the_hosts_introduction() -
     ]
     talk = ["The blades broke in the first winter."] * 30
     units = [Unit(i, i + 1, t) for i, t in enumerate(opening + talk)]
-    inside = _introduction(units, [False] * len(units))
+    inside = cues.introduction(units, [False] * len(units))
     # Units 1-2 lie between two host cues; the gap after the question (4-5) and the one
     # holding the guest's thanks (7-8) are not the host's alone.
     assert inside == [1, 2]
-    anchors = _anchors(units, [False] * len(units), 2, "", "Mara Quill")
+    anchors = cues.anchors(units, [False] * len(units), 2, "", "Mara Quill")
     assert anchors[1, 0] > 0 and anchors[2, 0] > 0 and anchors[5, 0] == 0 and anchors[8, 0] == 0
 
 
 def test_thanking_the_guest_for_coming_is_the_hosts_in_the_closing_too() -> None:
-    from extract.speakers.attribute import ANCHOR, _anchors
+    from extract.speakers import anchors as cues
 
     talk = [Unit(i, i + 1, "The blades broke in the first winter.") for i in range(40)]
     closing = [
@@ -638,9 +638,9 @@ def test_thanking_the_guest_for_coming_is_the_hosts_in_the_closing_too() -> None
         Unit(41, 42, "Thanks for having me, Tom."),
         Unit(42, 43, "Thank you for the tour of the bay."),
     ]
-    anchors = _anchors(talk + closing, [False] * 43, 2, "Tom Reyes", "Mara Quill")
+    anchors = cues.anchors(talk + closing, [False] * 43, 2, "Tom Reyes", "Mara Quill")
     # Thanks for coming plus addressing the guest by name: two strong cues for the host.
-    assert anchors[40, 0] == 2 * ANCHOR
+    assert anchors[40, 0] == 2 * cues.ANCHOR
     assert anchors[41, 0] < 0 and anchors[42, 0] == 0
 
 

@@ -1,0 +1,94 @@
+"""Strong cues to who speaks, as log-odds added to the decoder's evidence ("anchors").
+
+Sponsor reads, the host's introduction and thanks for coming, the guest's thanks for the
+invitation, restating the other's point, speaking for the show to its audience, bringing
+up the other's words, and vocatives (a unit addressing someone by name is not theirs).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from extract.speakers.features import GUEST_CUE, REFERS, RESTATE
+from extract.speakers.names import same_person, vocatives
+from extract.speakers.units import Unit
+
+ANCHOR = 4.0  # log-odds a strong cue adds
+GUEST_ANCHOR = 8.0  # "thanks for having me" is said by a guest, whatever the turn around it
+VOCATIVE = ANCHOR  # log-odds that a unit addressing someone by name is not theirs
+INTRO_SHARE = 0.25  # introductions are looked for in this first share of the units
+INTRO_ANCHOR = ANCHOR / 2  # log-odds for a unit of the host's introduction (introduction)
+INTRO_GAP = 12  # most units between two opening host cues for them to be the introduction
+# The host thanking the guest for coming, in the opening or the closing.
+_THANKS_FOR_COMING = (
+    r"(thanks|thank you)( so much| very much)?(,? \w+,?)? for (coming on|joining|being here|being on|"
+    r"doing this|making the time|taking the time|sitting down)"
+)
+HOST_THANKS = re.compile(rf"\b{_THANKS_FOR_COMING}\b", re.I)
+# The host speaking for the show in its opening: introductions, welcomes, thanks for coming.
+HOST_CUE = re.compile(
+    r"\b(my guest|our guest|welcome (back )?to (the|this|my|our) (show|podcast|episode)|"
+    rf"{_THANKS_FOR_COMING}|"
+    r"(really )?excited to (chat|talk|have you)|today (i|we)('m| am| are| have)|"
+    r"speak(ing)? with|joined by|i'?m your host|(a|my|our) conversation with|"
+    r"this is the [\w' ]{1,40}(podcast|show))\b",
+    re.I,
+)
+
+
+# The show speaking to its audience: its show notes, newsletter, listeners, past guests.
+_AUDIENCE = re.compile(
+    r"\bshow ?notes\b|\bpoint (folks|people|listeners|everyone) to\b|"
+    r"\b(my|our) (newsletter|listeners|audience)\b|(?<!your )\b(listeners|viewers)\b|"
+    r"\b(for|to) (folks|people|those|everyone) (who are )?(listening|watching)\b|"
+    r"\b(previous|past|former|another|every) guests?\b|\bhad (\w+ ){0,4}on the (podcast|show)\b|"
+    r"\b(shared|said|talked about|mentioned|discussed|covered|heard) (\w+ ){0,3}on the (podcast|show)\b",
+    re.I,
+)
+
+
+def introduction(units: Sequence[Unit], ads: Sequence[bool]) -> list[int]:
+    """Units of the host's introduction: those between two of the opening's host cues
+    (an introduction, an ad read) a few units apart, with no question and no guest's
+    thanks among them, so that nobody else is asked or answers in between."""
+    limit = max(1, int(len(units) * INTRO_SHARE))
+    cues = [i for i in range(limit) if ads[i] or HOST_CUE.search(units[i].text)]
+    inside: list[int] = []
+    for a, b in zip(cues, cues[1:], strict=False):
+        gap = range(a + 1, b)
+        if 0 < len(gap) <= INTRO_GAP and not any(
+            units[i].text.rstrip().endswith("?") or GUEST_CUE.search(units[i].text) for i in gap
+        ):
+            inside.extend(gap)
+    return inside
+
+
+def anchors(units: Sequence[Unit], ads: Sequence[bool], n: int, host: str, guest: str) -> np.ndarray:
+    """Log-odds from strong cues, shape (T, N); column 0 is the host."""
+    out = np.zeros((len(units), n))
+    if n < 2:
+        return out
+    limit = max(1, int(len(units) * INTRO_SHARE))
+    out[introduction(units, ads), 0] += INTRO_ANCHOR
+    for i, (u, ad) in enumerate(zip(units, ads, strict=True)):
+        if ad:
+            out[i, 0] += ANCHOR
+        if (i < limit and HOST_CUE.search(u.text)) or HOST_THANKS.search(u.text):
+            out[i, 0] += ANCHOR
+        if GUEST_CUE.search(u.text):
+            out[i, 0] -= GUEST_ANCHOR
+        if RESTATE.search(u.text):
+            out[i, 0] += ANCHOR / 2  # restating the other's point back to them
+        if _AUDIENCE.search(u.text):
+            out[i, 0] += ANCHOR / 2  # speaking for the show to its audience
+        if REFERS.search(u.text):
+            out[i, 0] += ANCHOR / 2  # bringing up what the other has said or written
+        for v in vocatives(u.text):
+            if guest and same_person(v, guest):
+                out[i, 0] += VOCATIVE
+            elif host and same_person(v, host):
+                out[i, 0] -= VOCATIVE
+    return out
