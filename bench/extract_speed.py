@@ -42,7 +42,9 @@ def main() -> None:
     bare(text[:2000])  # warm up both
     run(parse_file(args.file), model=args.model)
 
-    bare_times, ex_times, stage_totals = [], [], {}
+    bare_times: list[float] = []
+    ex_times: list[float] = []
+    stage_totals: dict[str, list[float]] = {}
     for _ in range(args.repeat):
         t0 = time.perf_counter()
         bare(text)
@@ -51,8 +53,10 @@ def main() -> None:
         marks: list[tuple[str, float]] = []
         t0 = time.perf_counter()
         transcript = parse_file(args.file)
-        doc = run(transcript, make_hints(transcript, None), args.model,
-                  lambda stage, i, n, marks=marks: marks.append((stage, time.perf_counter())))
+        def mark(stage: str, i: int, n: int, marks: list[tuple[str, float]] = marks) -> None:
+            marks.append((stage, time.perf_counter()))
+
+        doc = run(transcript, make_hints(transcript, None), args.model, mark)
         assemble(doc._.podgraph)
         t1 = time.perf_counter()
         ex_times.append(t1 - t0)

@@ -39,9 +39,9 @@ async def report(store: EmbeddedStore) -> None:
         print(f"  {n}  {name}")
     print("people in two or more episodes, or with other spellings:")
     for p in await store.people():
-        eps = await person_episodes(store, p.id)
-        if len(eps) >= 2 or p.aliases:
-            roles = ", ".join(f"{r} in {titles[e.id]}" for e, r in eps)
+        appearances = await person_episodes(store, p.id)
+        if len(appearances) >= 2 or p.aliases:
+            roles = ", ".join(f"{r} in {titles[e.id]}" for e, r in appearances)
             aliases = f" (also: {', '.join(p.aliases)})" if p.aliases else ""
             print(f"  {p.name}{aliases}: {roles}")
     timeline = await across.timeline(store, "RLHF")
@@ -52,8 +52,9 @@ async def report(store: EmbeddedStore) -> None:
         for path in paths[:1]:
             labels = {n.id: f"{n.kind}:{n.label[:50]}" for n in await store.nodes(list(path.node_ids))}
             print("   " + " -> ".join(labels.get(i, i) for i in path.node_ids))
-            for c in path.evidence[:2]:
-                print(f"   evidence [{titles.get(c.episode_id, '?')} @ {c.start_s:.0f}s] {c.quote[:110]!r}")
+            for claim in path.evidence[:2]:
+                where = f"{titles.get(claim.episode_id, '?')} @ {claim.start_s:.0f}s"
+                print(f"   evidence [{where}] {claim.quote[:110]!r}")
     stats = await store.stats()
     print(f"SIMILAR_TO links: {stats.edges.get('SIMILAR_TO', 0)}, RELATED_TO: {stats.edges.get('RELATED_TO', 0)}")
     topics = await across.topics(store)

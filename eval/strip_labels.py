@@ -3,18 +3,23 @@
 The words of each labelled file are re-chunked into Whisper-style lines of 10–15
 words that ignore turn boundaries (times interpolated inside the source turns);
 labels and ad flags are removed; metadata (title, show, guest) is kept. Run
-``PYTHONPATH=. python -m eval.strip_labels``; skips when ``../shared`` is missing.
+``PYTHONPATH=. python -m eval.strip_labels [--seeds 0 1 2]``; skips when ``../shared``
+is missing. With several seeds (different line lengths) it also prints each file's
+accuracy per seed and their mean, to show how much the chunking alone moves it.
 """
 
 from __future__ import annotations
 
+import argparse
 import random
+import statistics
 import sys
 import time
 from pathlib import Path
 
 from eval.speakers import (
     SHARED,
+    Scores,
     by_confidence,
     describe,
     describe_confidence,
@@ -24,7 +29,7 @@ from eval.speakers import (
     timed_attribution,
 )
 from extract.align import fill_times
-from extract.speakers import SpeakerHints
+from extract.speakers import Attribution, SpeakerHints
 from extract.transcript import Line, Transcript
 
 FILES = (
@@ -67,40 +72,50 @@ def strip(transcript: Transcript, seed: int = 0) -> tuple[Transcript, list[str]]
     return out, [lab for _, _, lab in words]
 
 
-def main() -> int:
-    """Score every stripped labelled file; print the figures."""
-    corpus = SHARED / "corpus"
-    if not corpus.exists():
-        print(f"skipped: {corpus} not found")
-        return 0
+def _scored(path: Path, seed: int) -> tuple[Scores, Attribution, float, list[str | None], list[str | None], str]:
+    """Strip, attribute and score one file at one chunking seed."""
     from extract.align import join_lines
     from extract.parsers import parse_file
     from extract.pipeline import run
 
+    stripped, labels = strip(parse_file(path), seed)
+    doc = run(stripped, SpeakerHints(meta=dict(stripped.meta)))
+    att, secs = timed_attribution(doc)
+    text = join_lines(stripped).text
+    gold: list[str | None] = [None] * len(text)
+    pos = 0
+    for w, lab in zip(text.split(" "), labels, strict=True):
+        gold[pos : pos + len(w)] = [lab] * len(w)
+        pos += len(w) + 1
+    pred = predicted_char_labels(att, len(text))
+    return score(text, gold, pred), att, secs, gold, pred, text
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Score every stripped labelled file; print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, nargs="+", default=[0], help="chunking seeds (default: 0)")
+    args = parser.parse_args(argv)
+    corpus = SHARED / "corpus"
+    if not corpus.exists():
+        print(f"skipped: {corpus} not found")
+        return 0
     for name in FILES:
         path = Path(corpus / name)
         if not path.exists():
             print(f"skipped {name}: not found")
             continue
-        stripped, labels = strip(parse_file(path))
-        hints = SpeakerHints(meta=dict(stripped.meta))
         t0 = time.perf_counter()
-        doc = run(stripped, hints)
+        sc, att, secs, gold, pred, text = _scored(path, args.seeds[0])
         total = time.perf_counter() - t0
-        att, secs = timed_attribution(doc)
-        text = join_lines(stripped).text
-        gold: list[str | None] = [None] * len(text)
-        pos = 0
-        for w, lab in zip(text.split(" "), labels, strict=True):
-            gold[pos : pos + len(w)] = [lab] * len(w)
-            pos += len(w) + 1
-        pred = predicted_char_labels(att, len(text))
-        sc = score(text, gold, pred)
         print(describe(name + " (stripped)", sc, att, secs))
         print(describe_confidence(by_confidence(text, gold, pred, predicted_char_confidence(att, len(text)))))
-        print(f"  gold speakers: {', '.join(sorted(set(labels)))}; extraction {total:.2f} s")
+        print(f"  gold speakers: {', '.join(sorted({g for g in gold if g}))}; extraction {total:.2f} s")
+        if len(args.seeds) > 1:
+            accs = [sc.accuracy] + [_scored(path, seed)[0].accuracy for seed in args.seeds[1:]]
+            each = ", ".join(f"{seed}: {a:.3f}" for seed, a in zip(args.seeds, accs, strict=True))
+            print(f"  word accuracy by chunking seed {each}; mean {statistics.mean(accs):.3f}")
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())
