@@ -104,3 +104,32 @@ def test_the_host_of_a_show_is_reused_for_its_unlabelled_episodes(tmp_path: Path
     roles = sorted(a.role for a in asyncio.run(EmbeddedStore(store).appearances(person_id=maya.id)))
     assert roles == ["host", "host"]
     assert "Host" not in {p.name for p in people}
+
+
+def test_diarised_captions_and_speech_api_json_ingest_with_names(tmp_path: Path) -> None:
+    cues = [
+        "Welcome to the show. Today I'm speaking with Ravi Menon, who builds checkers.",
+        "Thanks for having me.",
+        "Ravi, what do your tools check?",
+        "Whether each claim in a model's answer points at a trusted source.",
+        "How do you pick the sources?",
+        "We keep a short list and review it every month.",
+        "Does the list ever shrink?",
+        "Often. Sources go stale faster than people expect.",
+    ]
+    srt = tmp_path / "diarised.srt"
+    srt.write_text(
+        "".join(
+            f"{i + 1}\n00:00:{2 * i:02d},000 --> 00:00:{2 * i + 2:02d},000\n[SPEAKER_0{i % 2}]: {c}\n\n"
+            for i, c in enumerate(cues)
+        )
+    )
+    api = tmp_path / "api.json"
+    utterances = [
+        {"speaker": "AB"[i % 2], "start": 2000 * i, "end": 2000 * i + 1900, "text": c} for i, c in enumerate(cues)
+    ]
+    api.write_text(json.dumps({"utterances": utterances}))
+    for path in (srt, api):
+        store = tmp_path / f"{path.stem}.podgraph"
+        assert main(["ingest", "--store", str(store), "--speakers", "Maya Okafor", str(path)]) == 0
+        assert {p.name for p in asyncio.run(EmbeddedStore(store).people())} == {"Maya Okafor", "Ravi Menon"}
