@@ -20,6 +20,7 @@ ANCHOR = 4.0  # log-odds a strong cue adds
 GUEST_ANCHOR = 8.0  # "thanks for having me" is said by a guest, whatever the turn around it
 VOCATIVE = ANCHOR  # log-odds that a unit addressing someone by name is not theirs
 INTRO_SHARE = 0.25  # introductions are looked for in this first share of the units
+INTRO_UNITS = 12  # … and at least in this many (a short transcript is all opening)
 INTRO_ANCHOR = ANCHOR / 2  # log-odds for a unit of the host's introduction (introduction)
 INTRO_GAP = 12  # most units between two opening host cues for them to be the introduction
 # The host thanking the guest for coming, in the opening or the closing.
@@ -39,6 +40,15 @@ HOST_CUE = re.compile(
 )
 
 
+def opening(count: int) -> int:
+    """How many of ``count`` units make the opening, where introductions are looked for.
+
+    >>> opening(800), opening(20), opening(5)
+    (200, 12, 5)
+    """
+    return max(min(count, INTRO_UNITS), int(count * INTRO_SHARE))
+
+
 # The show speaking to its audience: its show notes, newsletter, listeners, past guests.
 _AUDIENCE = re.compile(
     r"\bshow ?notes\b|\bpoint (folks|people|listeners|everyone) to\b|"
@@ -54,7 +64,7 @@ def introduction(units: Sequence[Unit], ads: Sequence[bool]) -> list[int]:
     """Units of the host's introduction: those between two of the opening's host cues
     (an introduction, an ad read) a few units apart, with no question and no guest's
     thanks among them, so that nobody else is asked or answers in between."""
-    limit = max(1, int(len(units) * INTRO_SHARE))
+    limit = opening(len(units))
     cues = [i for i in range(limit) if ads[i] or HOST_CUE.search(units[i].text)]
     inside: list[int] = []
     for a, b in zip(cues, cues[1:], strict=False):
@@ -71,7 +81,7 @@ def anchors(units: Sequence[Unit], ads: Sequence[bool], n: int, host: str, guest
     out = np.zeros((len(units), n))
     if n < 2:
         return out
-    limit = max(1, int(len(units) * INTRO_SHARE))
+    limit = opening(len(units))
     out[introduction(units, ads), 0] += INTRO_ANCHOR
     for i, (u, ad) in enumerate(zip(units, ads, strict=True)):
         if ad:

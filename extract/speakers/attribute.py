@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from extract.people import full_name
 from extract.speakers import Attribution, Speaker, SpeakerHints, SpeakerSpan
 from extract.speakers.ads import detect_ads
-from extract.speakers.anchors import HOST_CUE, INTRO_SHARE, anchors
+from extract.speakers.anchors import HOST_CUE, anchors, opening
 from extract.speakers.features import (
     GUEST_CUE,
     BoundaryFeatures,
@@ -107,7 +107,7 @@ def _names_unlabelled(
     guest. A name addressed at least twice by one speaker names the other.
     """
     host, guest = meta_names(hints)
-    head = max(1, int(len(units) * INTRO_SHARE))
+    head = max(1, opening(len(units)))
     found = intro_names(u.text for u in units[:head] if not GUEST_CUE.search(u.text))
     host = host or found[0]
     if not guest:
@@ -138,7 +138,7 @@ def _names_unlabelled(
 
 def _co_hosts(units: Sequence[Unit]) -> list[str]:
     """Co-hosts named in the opening."""
-    return co_hosts(u.text for u in units[: max(1, int(len(units) * INTRO_SHARE))])
+    return co_hosts(u.text for u in units[: opening(len(units))])
 
 
 def _decode(
@@ -176,7 +176,7 @@ def _labelled(
     host, guest = meta_names(hints)
     asks: Counter[str] = Counter()
     for lab, f, u, i in zip(labels, feats, units, range(len(units)), strict=True):
-        asks[lab] += (f.end == 1) + 3 * bool(HOST_CUE.search(u.text) and i < len(units) * INTRO_SHARE)
+        asks[lab] += (f.end == 1) + 3 * bool(HOST_CUE.search(u.text) and i < opening(len(units)))
     host_label = next((lab for lab in order if host and same_person(lab, host)), None)
     guest_label = next((lab for lab in order if guest and same_person(lab, guest)), None)
     roles = [lab for lab in order if _HOST_ROLE.match(lab)]

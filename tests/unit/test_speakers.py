@@ -725,3 +725,13 @@ def test_a_captioners_new_speaker_marker_changes_the_speaker() -> None:
     st.transcript = marked
     att = attribute(doc, st)  # type: ignore[arg-type]
     assert _who(att, st, "It broke") != _who(att, st, "We built the first")
+
+
+def test_a_short_transcript_is_all_opening_for_introductions() -> None:
+    from extract.speakers.anchors import opening
+
+    texts = ["Welcome to the show. Today my guest is Mara Quill.", "Thanks for having me.", "Mara, why turbines?"]
+    doc, st = _state(texts, speakers=["SPEAKER_00", "SPEAKER_01", "SPEAKER_00"])
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["SPEAKER_00", "Mara Quill"]
+    assert opening(8) == 8 and opening(400) == 100
