@@ -6,6 +6,8 @@
 'Jane Doe'
 >>> intro_names(["Today I'm speaking with Jane Doe, who leads Acme."])
 ('', 'Jane Doe')
+>>> intro_names(["I'm your host, Ann Lee, and with me is Dr. Maria de la Cruz."])
+('Ann Lee', 'Maria de la Cruz')
 >>> vocatives("Jane, what do you think?")
 ['Jane']
 """
@@ -28,16 +30,24 @@ _TITLE = (
     re.compile(r"^" + _FULL + r"\s*[:|–—]"),
     re.compile(r"[|–—-]\s*" + _FULL + r"\s*$"),
 )
+# An honorific before an introduced name is not part of it ("Dr. Jane Doe" → Jane Doe), and
+# lower-case particles are ("Maria de la Cruz").
+_HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.? |(?:Professor|Doctor|Sir|Dame) )?"
+_PARTICLES = r"(?: (?:de|da|di|du|del|della|la|le|van|von|der|den|ten|al|bin|ibn))*"
+_INTRO_NAME = _HONORIFIC + r"([A-Z][a-zA-Z'\-]+(?:" + _PARTICLES + r" (?:[A-Z]\.|[A-Z][a-zA-Z'\-]+)){0,2})"
+_INTRO_FULL = _HONORIFIC + r"([A-Z][a-zA-Z'\-]+(?:" + _PARTICLES + r" (?:[A-Z]\.|[A-Z][a-zA-Z'\-]+)){1,2})"
 _GUEST_INTRO = re.compile(
     r"(?:speak(?:ing)? (?:with|to)|talk(?:ing)? (?:with|to)|chat(?:ting)? with|"
-    r"my guests? (?:today )?(?:is|are)|"
+    r"(?:[Mm]y|[Oo]ur) guests? (?:today |this week |this time |on the (?:show|podcast) )?(?:is|are)|"
     r"guest (?:today )?is|joined (?:[a-z]+ ){0,3}by(?: my (?:co-?host|guest|friend)s?,?)?|"
+    r"(?:[Ww]ith|[Jj]oining) me (?:today |this week |here |now )?(?:is|are)|"
     r"my co-?host,?|interviewing|conversation with|here with|"
-    r"i have with me|welcome(?: back)?,?(?: to the (?:show|podcast),?)?|please welcome|introduce)\s+" + _NAME
+    r"i have with me|welcome(?: back)?,?(?: to the (?:show|podcast),?)?|please welcome|introduce)\s+"
+    + _INTRO_NAME
 )
 _HOST_INTRO = re.compile(
     r"(?:^|[.,!] )(?:(?:[Hh]i|[Hh]ey|[Hh]ello)(?: everyone| everybody| folks)?,? )?"
-    r"(?:I'm|I am|[Mm]y name is|[Tt]his is) " + _FULL + r"(?=[,.!;]| and | here\b|$)"
+    r"(?:I'm|I am|[Mm]y name is|[Tt]his is)(?: your host,?)? " + _INTRO_FULL + r"(?=[,.!;]| and | here\b|$)"
 )
 _VOC_START = re.compile(r"^(?:(?i:so|okay|well|oh|yeah|and|hey|thanks|thank you),? )?" + _NAME + r", ")
 _VOC_END = re.compile(r", " + _NAME + r"[?.!]$")

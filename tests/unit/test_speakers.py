@@ -735,3 +735,17 @@ def test_a_short_transcript_is_all_opening_for_introductions() -> None:
     att = attribute(doc, st)  # type: ignore[arg-type]
     assert [s.name for s in att.speakers] == ["SPEAKER_00", "Mara Quill"]
     assert opening(8) == 8 and opening(400) == 100
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My guest today is Dr. Mara Quill, who builds turbines.", ("", "Mara Quill")),
+        ("Today I'm joined by Professor Tom Reyes.", ("", "Tom Reyes")),
+        ("I'm your host, Ann Lee, and with me is Bo Chan.", ("Ann Lee", "Bo Chan")),
+        ("Our guest this week is Maria de la Cruz.", ("", "Maria de la Cruz")),
+        ("Joining me today is Ravi Menon, who checks sources.", ("", "Ravi Menon")),
+    ],
+)
+def test_introductions_with_titles_particles_and_other_phrasings(text: str, expected: tuple[str, str]) -> None:
+    assert intro_names([text]) == expected
