@@ -19,20 +19,22 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from extract.concepts.background import zipf
+from extract.concepts.vocabulary import default_vocabulary
 from extract.people import full_name
 from extract.speakers import SpeakerHints
 from extract.speakers.features import OPENER_WORDS
 
 _NAME = r"([A-Z][a-zA-Z'\-]+(?: (?:[A-Z]\.|[A-Z][a-zA-Z'\-]+)){0,2})"
 _FULL = r"([A-Z][a-zA-Z'\-]+(?: (?:[A-Z]\.|[A-Z][a-zA-Z'\-]+)){1,2})"
-_TITLE = (
-    re.compile(r"\b(?:with|featuring|ft\.|feat\.|guest:?)\s+" + _FULL),
-    re.compile(r"^" + _FULL + r"\s*[:|–—]"),
-    re.compile(r"[|–—-]\s*" + _FULL + r"\s*$"),
-)
-# An honorific before an introduced name is not part of it ("Dr. Jane Doe" → Jane Doe), and
-# lower-case particles are ("Maria de la Cruz").
+# An honorific before a name is not part of it ("Dr. Jane Doe" → Jane Doe).
 _HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.? |(?:Professor|Doctor|Sir|Dame) )?"
+_TITLE = (
+    re.compile(r"\b(?:with|featuring|ft\.|feat\.|guest:?)\s+" + _HONORIFIC + _FULL),
+    re.compile(r"^" + _HONORIFIC + _FULL + r"\s*[:|–—(]"),  # "Jane Doe: …", "Jane Doe (Acme) - …"
+    re.compile(r"[|–—-]\s*" + _HONORIFIC + _FULL + r"\s*$"),
+)
+_EPISODE_NUMBER = re.compile(r"^\s*(?:#|(?i:ep(?:isode)?)\.?\s*)?\d+\s*[:.|–—-]\s*")  # "#123 – "
+# Lower-case particles are part of an introduced name ("Maria de la Cruz").
 _PARTICLES = r"(?: (?:de|da|di|du|del|della|la|le|van|von|der|den|ten|al|bin|ibn))*"
 _INTRO_NAME = _HONORIFIC + r"([A-Z][a-zA-Z'\-]+(?:" + _PARTICLES + r" (?:[A-Z]\.|[A-Z][a-zA-Z'\-]+)){0,2})"
 _INTRO_FULL = _HONORIFIC + r"([A-Z][a-zA-Z'\-]+(?:" + _PARTICLES + r" (?:[A-Z]\.|[A-Z][a-zA-Z'\-]+)){1,2})"
@@ -118,11 +120,21 @@ def _clean(name: str) -> str:
 
 
 def title_guest(title: str) -> str:
-    """A guest's full name stated in an episode title, or ''."""
+    """A guest's full name stated in an episode title, or ''.
+
+    >>> title_guest("#12 – Dr. Jane Doe (Acme) - Why tides matter")
+    'Jane Doe'
+    >>> title_guest("Machine Learning: a primer")
+    ''
+    """
+    title = _EPISODE_NUMBER.sub("", title)
+    vocabulary = default_vocabulary()
     for pat in _TITLE:
         m = pat.search(title)
         if m and _clean(m.group(1)) == m.group(1):
-            return m.group(1)
+            known = vocabulary.lookup(m.group(1))
+            if known is None or known.kind == "person":  # "Machine Learning (Part 2)" is a topic
+                return m.group(1)
     return ""
 
 

@@ -749,3 +749,10 @@ def test_a_short_transcript_is_all_opening_for_introductions() -> None:
 )
 def test_introductions_with_titles_particles_and_other_phrasings(text: str, expected: tuple[str, str]) -> None:
     assert intro_names([text]) == expected
+
+
+def test_episode_titles_name_the_guest_but_not_a_topic() -> None:
+    assert title_guest("#12 – Dr. Mara Quill (Tidewater Labs) - Why blades crack") == "Mara Quill"
+    assert title_guest("Ep. 4: Tom Reyes: building in salt water") == "Tom Reyes"
+    assert title_guest("Machine Learning (Part 2)") == ""
+    assert title_guest("Deep Learning: where next?") == ""
