@@ -128,14 +128,22 @@ def title_guest(title: str) -> str:
     ''
     """
     title = _EPISODE_NUMBER.sub("", title)
-    vocabulary = default_vocabulary()
     for pat in _TITLE:
         m = pat.search(title)
-        if m and _clean(m.group(1)) == m.group(1):
-            known = vocabulary.lookup(m.group(1))
-            if known is None or known.kind == "person":  # "Machine Learning (Part 2)" is a topic
-                return m.group(1)
+        if m and _clean(m.group(1)) == m.group(1) and not _known_thing(m.group(1)):
+            return m.group(1)
     return ""
+
+
+def _known_thing(name: str) -> bool:
+    """Whether the concept vocabulary knows ``name`` as something other than a person
+    (a topic such as "Machine Learning", an organization such as "Google").
+
+    >>> _known_thing("Machine Learning"), _known_thing("Jane Doe")
+    (True, False)
+    """
+    known = default_vocabulary().lookup(name)
+    return known is not None and known.kind != "person"
 
 
 def intro_names(texts: Iterable[str]) -> tuple[str, str]:
@@ -145,7 +153,7 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
         if not guest:
             for m in _GUEST_INTRO.finditer(text):
                 name = _clean(m.group(1))
-                if name and name == m.group(1):
+                if name and name == m.group(1) and not _known_thing(name):
                     guest = name
                     break
         if not host:

@@ -756,3 +756,8 @@ def test_episode_titles_name_the_guest_but_not_a_topic() -> None:
     assert title_guest("Ep. 4: Tom Reyes: building in salt water") == "Tom Reyes"
     assert title_guest("Machine Learning (Part 2)") == ""
     assert title_guest("Deep Learning: where next?") == ""
+
+
+def test_an_organization_after_an_introduction_phrase_is_no_guest() -> None:
+    opening = ["Last week I was talking to Google about tides.", "My guest today is Mara Quill."]
+    assert intro_names(opening) == ("", "Mara Quill")
