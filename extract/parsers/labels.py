@@ -27,7 +27,8 @@ _TIME_ONLY = re.compile(rf"\((?P<time>{_TIME})\):?")
 # A name and a time alone on a line, the paragraph below ("Ann Lee  0:03" as Otter
 # exports, "Ann Lee (00:00:03)"); and a time before a label ("[00:00:03] Ann Lee: text").
 _HEADER = re.compile(rf"(?P<name>[^\W\d_][\w.'’ -]{{0,60}}?)\s+[(\[]?(?P<time>{_TIME})[)\]]?")
-_TIME_FIRST = re.compile(rf"[\[(]?(?P<time>{_TIME})[\])]?\s+(?P<rest>\S.*)")
+# A line that opens with its time ("[00:00:03] …", "(01:02) …", "1:02 …") or is only one.
+TIMED_LINE = re.compile(r"[\[(]?(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)[\])]?(?:\s+(?P<rest>\S.*))?")
 _DIARISED = re.compile(r"(?i)(?:speaker|spk)[ _-]?\d+|[A-Z]+_\d+")
 _BRACKETED = re.compile(r"[\[(]\s*((?i:speaker|spk)[ _-]?\d+|[A-Z]+_\d+)\s*[\])]\s*:?\s*")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
@@ -95,8 +96,8 @@ def match_label(stripped: str) -> Label | None:
     header = _HEADER.fullmatch(stripped)
     if header and is_speaker_name(header["name"].strip()):
         return Label(header["name"].strip(), header["time"], "", True)
-    first = _TIME_FIRST.fullmatch(stripped)
-    if first:
+    first = TIMED_LINE.fullmatch(stripped)
+    if first and first["rest"]:
         label = match_label(first["rest"])
         if label is not None and label.name and label.time is None:
             return Label(label.name, first["time"], label.rest, True)

@@ -6,15 +6,10 @@
 
 from __future__ import annotations
 
-import re
-
 from extract.parsers._common import build, clock_or_error
+from extract.parsers.labels import TIMED_LINE
 from extract.parsers.markdown import h1_title, is_heading, split_front_matter
 from extract.transcript import Line, Transcript
-
-# A line opening with its time ("[00:01:02] text", "(01:02) text", "1:02 text") or a time
-# alone on a line, its text on the next (as a video page's transcript is copied).
-_TIMED = re.compile(r"[\[(]?(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)[\])]?(?:\s+(.*))?")
 
 
 def parse_plain(text: str, source: str) -> Transcript:
@@ -30,7 +25,7 @@ def parse_plain(text: str, source: str) -> Transcript:
     """
     rows, meta = split_front_matter(text)
     filled = [r.strip() for r in rows if r.strip()]
-    if filled and sum(1 for r in filled if _TIMED.fullmatch(r)) * 2 >= len(filled):
+    if filled and sum(1 for r in filled if TIMED_LINE.fullmatch(r)) * 2 >= len(filled):
         return build(source, "text", _timed_lines(rows, source), meta)
     per_line = not any(not r.strip() for r in _content(rows))
     lines: list[Line] = []
@@ -84,12 +79,12 @@ def _timed_lines(rows: list[str], source: str) -> list[Line]:
 
     for no, raw in enumerate(rows, 1):
         stripped = raw.strip()
-        m = _TIMED.fullmatch(stripped) if stripped else None
+        m = TIMED_LINE.fullmatch(stripped) if stripped else None
         if m is not None:
             flush()
-            start = clock_or_error(m.group(1), source, no, raw)
+            start = clock_or_error(m["time"], source, no, raw)  # a time alone: text on the rows below
             first = 0
-            stripped = (m.group(2) or "").strip()
+            stripped = (m["rest"] or "").strip()
         if stripped and not is_heading(stripped):
             first = first or no
             parts.append(stripped)

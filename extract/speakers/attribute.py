@@ -175,8 +175,9 @@ def _labelled(
     order = list(dict.fromkeys(labels))
     host, guest = meta_names(hints)
     asks: Counter[str] = Counter()
+    head = opening(len(units))
     for lab, f, u, i in zip(labels, feats, units, range(len(units)), strict=True):
-        asks[lab] += (f.end == 1) + 3 * bool(HOST_CUE.search(u.text) and i < opening(len(units)))
+        asks[lab] += (f.end == 1) + 3 * bool(HOST_CUE.search(u.text) and i < head)
     host_label = next((lab for lab in order if host and same_person(lab, host)), None)
     guest_label = next((lab for lab in order if guest and same_person(lab, guest)), None)
     roles = [lab for lab in order if _HOST_ROLE.match(lab)]
