@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections.abc import Iterable, Mapping
 
@@ -19,6 +20,18 @@ BACKWARDS_TOLERANCE_S = 1.0
 
 _CLOCK = re.compile(r"(?:(\d+):)?(\d+):(\d+)(?:[.,](\d+))?")
 _DATE_FORMATS = ("%Y-%m-%d", "%Y%m%d", "%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%b %d, %Y")
+# Caption markup, not speech: tags (<i>, <font …>, <v Name>, <c>), word times
+# (<00:00:01.500>) and {\an8}-style position codes.
+_CAPTION_MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|<\d[\d:.]*>|\{\\[^}]*\}")
+
+
+def caption_text(text: str) -> str:
+    """Caption text as spoken: markup dropped, entities decoded, spaces collapsed.
+
+    >>> caption_text("<i>Fish</i> &amp; <c.red>chips</c><00:00:01.500>  now")
+    'Fish & chips now'
+    """
+    return " ".join(html.unescape(_CAPTION_MARKUP.sub("", text)).split())
 
 
 def parse_clock(value: str) -> float:

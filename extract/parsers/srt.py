@@ -6,17 +6,14 @@
 
 from __future__ import annotations
 
-import html
 import re
 
-from extract.parsers._common import build, clock_or_error
+from extract.parsers._common import build, caption_text, clock_or_error
 from extract.parsers.labels import cue_labels
 from extract.transcript import Line, Transcript
 from graph.errors import TranscriptParseError
 
 SRT_TIMING = re.compile(r"(\d[\d:.,]*\S*)\s*-->\s*(\S+)(?:\s.*)?")
-# Formatting, not speech: <i>, <b>, <font …> tags and {\an8}-style position codes.
-_MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}")
 
 
 class _Cue:
@@ -28,15 +25,6 @@ class _Cue:
         self.end = end
         self.text_no = 0
         self.texts: list[str] = []
-
-
-def _speech(rows: list[str]) -> str:
-    """A cue's rows joined, without formatting tags, entities decoded.
-
-    >>> _speech(["<i>Fish</i> &amp;", "<font color=red>chips</font>"])
-    'Fish & chips'
-    """
-    return " ".join(html.unescape(_MARKUP.sub("", " ".join(rows))).split())
 
 
 def parse_srt(text: str, source: str) -> Transcript:
@@ -76,6 +64,6 @@ def parse_srt(text: str, source: str) -> Transcript:
     for c in cues:
         if c.end < c.start:
             raise TranscriptParseError(source, c.time_no, "end before start", " ".join(c.texts))
-    lines = [Line(c.text_no, c.start, c.end, _speech(c.texts)) for c in cues if c.texts]
+    lines = [Line(c.text_no, c.start, c.end, caption_text(" ".join(c.texts))) for c in cues if c.texts]
     lines = [line for line in lines if line.text]
     return build(source, "srt", cue_labels(lines))

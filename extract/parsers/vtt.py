@@ -6,22 +6,19 @@
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import replace
 
-from extract.parsers._common import build, clock_or_error
+from extract.parsers._common import build, caption_text, clock_or_error
 from extract.parsers.labels import cue_labels
 from extract.transcript import Line, Transcript
 from graph.errors import TranscriptParseError
 
 VTT_TIMING = re.compile(r"(\S+)\s+-->\s+(\S+)(?:\s+.*)?")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
-_TAG = re.compile(r"<[^>]*>")
 # Word times inside cue text ("so<00:00:00.480><c> today</c>"): auto-captions whose
 # cues roll, each repeating the previous cue's last row before its new words.
 _INLINE_TIME = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>")
-_SPACES = re.compile(r"\s+")
 _SKIPPED_BLOCKS = ("NOTE", "STYLE", "REGION")
 
 
@@ -98,12 +95,10 @@ def _cue(block: list[str], first_no: int, source: str) -> tuple[Line | None, lis
     end = clock_or_error(m.group(2), source, no, block[timing_at])
     if end < start:
         raise TranscriptParseError(source, no, "end before start", block[timing_at])
-    raw = " ".join(part.strip() for part in block[timing_at + 1 :])
-    voice = _VOICE.search(raw)
-    payload = [_SPACES.sub(" ", html.unescape(_TAG.sub("", part))).strip() for part in block[timing_at + 1 :]]
-    payload = [part for part in payload if part]
+    voice = _VOICE.search(" ".join(block[timing_at + 1 :]))
+    payload = [text for part in block[timing_at + 1 :] if (text := caption_text(part))]
     body = " ".join(payload)
     if not body:
         return None, []
-    speaker = _SPACES.sub(" ", html.unescape(voice.group(1))).strip() if voice else None
+    speaker = caption_text(voice.group(1)) if voice else None
     return Line(no + 1, start, end, body, speaker or None), payload
