@@ -29,8 +29,9 @@ _TIME_ONLY = re.compile(rf"\((?P<time>{_TIME})\):?")
 _HEADER = re.compile(rf"(?P<name>[^\W\d_][\w.'’ -]{{0,60}}?)\s+[(\[]?(?P<time>{_TIME})[)\]]?")
 # A line that opens with its time ("[00:00:03] …", "(01:02) …", "1:02 …") or is only one.
 TIMED_LINE = re.compile(r"[\[(]?(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)[\])]?(?:\s+(?P<rest>\S.*))?")
-_DIARISED = re.compile(r"(?i)(?:speaker|spk)[ _-]?\d+|[A-Z]+_\d+")
-_BRACKETED = re.compile(r"[\[(]\s*((?i:speaker|spk)[ _-]?\d+|[A-Z]+_\d+)\s*[\])]\s*:?\s*")
+_DIARISED_LABEL = r"(?:speaker|spk)[ _-]?\d+|[A-Z]+_\d+"
+_DIARISED = re.compile(_DIARISED_LABEL, re.I)
+_BRACKETED = re.compile(rf"[\[(]\s*({_DIARISED_LABEL})\s*[\])]\s*:?\s*", re.I)  # "[SPEAKER_00] …"
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
 _PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "al"})
 
