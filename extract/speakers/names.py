@@ -24,8 +24,15 @@ from extract.people import full_name
 from extract.speakers import SpeakerHints
 from extract.speakers.features import OPENER_WORDS
 
-_NAME = r"([A-Z][a-zA-Z'\-]+(?: (?:[A-Z]\.|[A-Z][a-zA-Z'\-]+)){0,2})"
-_FULL = r"([A-Z][a-zA-Z'\-]+(?: (?:[A-Z]\.|[A-Z][a-zA-Z'\-]+)){1,2})"
+
+def _name(more: str, particles: str = "") -> str:
+    """A captured name: a capitalised word, then ``more`` capitalised words or initials,
+    each after optional ``particles``."""
+    return r"([A-Z][a-zA-Z'\-]+(?:" + particles + r" (?:[A-Z]\.|[A-Z][a-zA-Z'\-]+))" + more + ")"
+
+
+_NAME = _name("{0,2}")  # "Jane", "Jane Doe"
+_FULL = _name("{1,2}")  # at least two words
 # An honorific before a name is not part of it ("Dr. Jane Doe" → Jane Doe).
 _HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.? |(?:Professor|Doctor|Sir|Dame) )?"
 _TITLE = (
@@ -36,8 +43,8 @@ _TITLE = (
 _EPISODE_NUMBER = re.compile(r"^\s*(?:#|(?i:ep(?:isode)?)\.?\s*)?\d+\s*[:.|–—-]\s*")  # "#123 – "
 # Lower-case particles are part of an introduced name ("Maria de la Cruz").
 _PARTICLES = r"(?: (?:de|da|di|du|del|della|la|le|van|von|der|den|ten|al|bin|ibn))*"
-_INTRO_NAME = _HONORIFIC + r"([A-Z][a-zA-Z'\-]+(?:" + _PARTICLES + r" (?:[A-Z]\.|[A-Z][a-zA-Z'\-]+)){0,2})"
-_INTRO_FULL = _HONORIFIC + r"([A-Z][a-zA-Z'\-]+(?:" + _PARTICLES + r" (?:[A-Z]\.|[A-Z][a-zA-Z'\-]+)){1,2})"
+_INTRO_NAME = _HONORIFIC + _name("{0,2}", _PARTICLES)
+_INTRO_FULL = _HONORIFIC + _name("{1,2}", _PARTICLES)
 _GUEST_INTRO = re.compile(
     r"(?:speak(?:ing)? (?:with|to)|talk(?:ing)? (?:with|to)|chat(?:ting)? with|"
     r"(?:[Mm]y|[Oo]ur) guests? (?:today |this week |this time |on the (?:show|podcast) )?(?:is|are)|"
