@@ -77,9 +77,12 @@ def _posteriors2(emit: Array, change: Array, start: Array) -> tuple[Array, Array
     return out, xi
 
 
-def _posteriors_log(emit: Array, change: Array, start: Array | None = None) -> tuple[Array, Array]:
+def forward_backward(emit: Array, trans: Array, start: Array | None = None) -> tuple[Array, Array]:
+    """Posteriors per unit (T, N) and per boundary pair (T-1, N, N), in log space.
+
+    ``trans[t]`` is the log transition matrix from unit ``t-1`` to unit ``t``.
+    """
     t, n = emit.shape
-    trans = _log_transitions(change)
     init = np.full(n, -np.log(n)) if start is None else start
     alpha = np.empty((t, n))
     beta = np.zeros((t, n))
@@ -90,13 +93,21 @@ def _posteriors_log(emit: Array, change: Array, start: Array | None = None) -> t
         beta[i] = _logsumexp(trans[i + 1] + (emit[i + 1] + beta[i + 1])[None, :], axis=1)
     post = alpha + beta
     post -= _logsumexp(post, axis=1)[:, None]
-    xi = np.zeros((t, n))
+    pair = np.zeros((max(t - 1, 0), n, n))
     if t > 1:
         pair = alpha[:-1, :, None] + trans[1:] + (emit[1:] + beta[1:])[:, None, :]
         pair = np.exp(pair - _logsumexp(pair.reshape(t - 1, -1), axis=1)[:, None, None])
+    return np.exp(post), pair
+
+
+def _posteriors_log(emit: Array, change: Array, start: Array | None = None) -> tuple[Array, Array]:
+    t, n = emit.shape
+    post, pair = forward_backward(emit, _log_transitions(change), start)
+    xi = np.zeros((t, n))
+    if t > 1:
         idx = np.arange(n)
         xi[1:] = pair.sum(axis=2) - pair[:, idx, idx]
-    return np.exp(post), xi
+    return post, xi
 
 
 def posteriors_pairs(emit: Array, change: Array, start: Array | None = None) -> tuple[Array, Array]:
@@ -119,10 +130,14 @@ def posteriors(emit: Array, change: Array, start: Array | None = None) -> Array:
 
 def viterbi(emit: Array, change: Array, start: Array | None = None) -> NDArray[np.int64]:
     """The most likely speaker sequence."""
+    return viterbi_trans(emit, _log_transitions(change), start)
+
+
+def viterbi_trans(emit: Array, trans: Array, start: Array | None = None) -> NDArray[np.int64]:
+    """The most likely state sequence under log transition matrices ``trans`` (T, N, N)."""
     t, n = emit.shape
     if t == 0:
         return np.zeros(0, dtype=np.int64)
-    trans = _log_transitions(change)
     score = (np.full(n, -np.log(n)) if start is None else start) + emit[0]
     back = np.zeros((t, n), dtype=np.int64)
     for i in range(1, t):

@@ -264,6 +264,55 @@ def _relative(bg: Array, log_ratio: Array) -> Array:
     return np.asarray(np.log(w / w.sum(axis=2, keepdims=True)))
 
 
+_FIELDS = ("end", "opener", "length", "tokens")
+
+
+@dataclass
+class Episode:
+    """What EM re-estimates the roles and word use against, built once per episode."""
+
+    x: Design
+    bg: dict[str, Array]  # each feature's local background
+    prior: Rates  # the role profiles
+    strength: dict[str, float]  # their weight, in pseudo-units
+    lex: _Lexicon
+    topic: Array  # the local word rates each speaker's word use is a ratio to
+
+    @classmethod
+    def build(cls, feats: Sequence[UnitFeatures], roles: int, texts: Sequence[str], cfg: Settings) -> Episode:
+        """Design, backgrounds and word use of the episode; ``roles`` states (host first)."""
+        x = Design.build(feats)
+        window = background_window(feats, cfg)
+        lex = _Lexicon(texts, cfg.min_count, cfg.lexical_spread)
+        return cls(
+            x,
+            {f: _background(getattr(x, f), window, cfg.local_units) for f in _FIELDS},
+            Rates.from_profiles([HOST] + [GUEST] * (roles - 1)),
+            {f: cfg.prior_tokens / 20.0 if f == "tokens" else cfg.prior_units for f in _FIELDS},
+            lex,
+            lex.local(cfg.topic_window),
+        )
+
+    def initial_ratios(self) -> dict[str, Array]:
+        """Each role's log-ratios to the mean profile, before EM."""
+        logs = {f: getattr(self.prior, f) for f in _FIELDS}
+        return {f: r - np.log(np.exp(r).mean(axis=0)) for f, r in logs.items()}
+
+    def emissions(self, ratios: dict[str, Array], cfg: Settings) -> Array:
+        """Log-likelihood of every unit under every role, shape (T, roles)."""
+        return emissions(self.x, Rates(*(_relative(self.bg[f], ratios[f]) for f in _FIELDS)), cfg)
+
+    def refit(self, post: Array) -> dict[str, Array]:
+        """Each role's log-ratios re-estimated from the role posteriors ``post`` (T, roles)."""
+        prior = {f: np.exp(getattr(self.prior, f)) for f in _FIELDS}
+        x = {f: getattr(self.x, f) for f in _FIELDS}
+        return {f: _log_ratios(post, x[f], self.bg[f], prior[f], self.strength[f]) for f in _FIELDS}
+
+    def word_use(self, post: Array, cfg: Settings) -> Array:
+        """Each speaker's word-use evidence from the speaker posteriors ``post`` (T, speakers)."""
+        return cfg.lexical_weight * self.lex.scores(post, self.topic, cfg.prior_lexical)
+
+
 def fit_decode(
     feats: Sequence[UnitFeatures],
     bounds: Sequence[BoundaryFeatures | None],
@@ -279,37 +328,23 @@ def fit_decode(
     background for the whole episode, so no stretch can swap what the states mean.
     """
     cfg = cfg or Settings()
-    profiles = [HOST] + [GUEST] * (n - 1)
-    prior = Rates.from_profiles(profiles)
-    x = Design.build(feats)
-    fields = ("end", "opener", "length", "tokens")
-    window = background_window(feats, cfg)
-    bg = {f: _background(getattr(x, f), window, cfg.local_units) for f in fields}
-    strength = {f: cfg.prior_tokens / 20.0 if f == "tokens" else cfg.prior_units for f in fields}
-    ratios = {f: getattr(prior, f) - np.log(np.exp(getattr(prior, f)).mean(axis=0)) for f in fields}
+    ep = Episode.build(feats, n, texts or [""] * len(feats), cfg)
+    ratios = ep.initial_ratios()
     change = change_logits(bounds, n, cfg)
     start = np.log(np.array([0.5] + [0.5 / max(n - 1, 1)] * (n - 1)))[:n]
     post = np.full((len(feats), n), 1.0 / n)
-    lex = _Lexicon(texts or [""] * len(feats), cfg.min_count, cfg.lexical_spread)
     lexical = np.zeros((len(feats), n))
-    topic = lex.local(cfg.topic_window)
-
-    def rates() -> Rates:
-        return Rates(*(_relative(bg[f], ratios[f]) for f in fields))
-
     offset = np.zeros(n)
     for _ in range(cfg.iterations):
-        post, xi = posteriors_pairs(emissions(x, rates(), cfg) + lexical + anchors, change + offset, start)
-        offset = _change_offsets(post, xi, change, offset, cfg.change_precision)
+        post, xi = posteriors_pairs(ep.emissions(ratios, cfg) + lexical + anchors, change + offset, start)
+        offset = change_offsets(post, xi, change, offset, cfg.change_precision)
         if n > 2:
             # Break the symmetry between guests a little so EM can tell them apart.
             phase = np.arange(len(feats))[:, None] / 50.0 + np.arange(n - 1)[None, :]
             post[:, 1:] *= 1.0 + 0.01 * np.sin(phase)
-        ratios = {
-            f: _log_ratios(post, getattr(x, f), bg[f], np.exp(getattr(prior, f)), strength[f]) for f in fields
-        }
-        lexical = cfg.lexical_weight * lex.scores(post, topic, cfg.prior_lexical)
-    emit = emissions(x, rates(), cfg) + lexical + anchors
+        ratios = ep.refit(post)
+        lexical = ep.word_use(post, cfg)
+    emit = ep.emissions(ratios, cfg) + lexical + anchors
     change = change + offset
     # The confidence counts the unit evidence at part weight: the features overlap (a
     # "Yeah." is both short and an agreement opener), so the plain posterior is too sure.
@@ -317,7 +352,7 @@ def fit_decode(
     return viterbi(emit, change, start), post
 
 
-def _change_offsets(post: Array, xi: Array, change: Array, offset: Array, precision: float) -> Array:
+def change_offsets(post: Array, xi: Array, change: Array, offset: Array, precision: float) -> Array:
     """Each state's turn-change log-odds offset for this episode (MAP, a few Newton steps).
 
     The expected changes out of each state (pairwise posteriors) against those the

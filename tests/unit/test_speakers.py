@@ -296,7 +296,7 @@ def test_labelled_file_roles_follow_the_metadata_guest() -> None:
 def test_change_offsets_learn_short_turns_from_the_episode() -> None:
     import numpy as np
 
-    from extract.speakers.model import _change_offsets
+    from extract.speakers.model import change_offsets
 
     # Ten units alternate speakers every unit; the fixed log-odds expect long turns.
     post = np.array([[1.0, 0.0], [0.0, 1.0]] * 5)
@@ -304,8 +304,8 @@ def test_change_offsets_learn_short_turns_from_the_episode() -> None:
     xi[1:, 0] = post[:-1, 0]
     xi[1:, 1] = post[:-1, 1]
     change = np.full((10, 2), -2.0)
-    weak = _change_offsets(post, xi, change, np.zeros(2), precision=1.0)
-    strong = _change_offsets(post, xi, change, np.zeros(2), precision=100.0)
+    weak = change_offsets(post, xi, change, np.zeros(2), precision=1.0)
+    strong = change_offsets(post, xi, change, np.zeros(2), precision=100.0)
     assert (weak > 1.0).all() and (strong < weak).all() and (strong > 0.0).all()
 
 
