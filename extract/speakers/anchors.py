@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from extract.speakers.features import GUEST_CUE, REFERS, RESTATE
-from extract.speakers.names import same_person, vocatives
+from extract.speakers.names import not_the_speaker, same_person, self_named
 from extract.speakers.units import Unit
 
 ANCHOR = 4.0  # log-odds a strong cue adds
@@ -34,7 +34,7 @@ HOST_CUE = re.compile(
     r"\b(my guest|our guest|welcome (back )?to (the|this|my|our) (show|podcast|episode)|"
     rf"{_THANKS_FOR_COMING}|"
     r"(really )?excited to (chat|talk|have you)|today (i|we)('m| am| are| have)|"
-    r"speak(ing)? with|joined by|i'?m your host|(a|my|our) conversation with|"
+    r"speak(ing)? with|joined (\w+ ){0,2}by|i'?m your host|(a|my|our) conversation with|"
     r"this is the [\w' ]{1,40}(podcast|show))\b",
     re.I,
 )
@@ -76,29 +76,51 @@ def introduction(units: Sequence[Unit], ads: Sequence[bool]) -> list[int]:
     return inside
 
 
+def anchor_parts(
+    units: Sequence[Unit], ads: Sequence[bool], host: str, guest: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """Log-odds from strong cues, split into two arrays of shape (T,).
+
+    The first is for the host's role (asking: thanks for coming, restating, speaking to
+    the audience; against it, thanks for the invitation); the second for the host's
+    identity (the one who opens the show and reads its ads; vocatives name the other).
+    In an interview the host has both; two co-hosts share the role.
+    """
+    role, who = np.zeros(len(units)), np.zeros(len(units))
+    limit = opening(len(units))
+    who[introduction(units, ads)] += INTRO_ANCHOR
+    for i, (u, ad) in enumerate(zip(units, ads, strict=True)):
+        if ad:
+            who[i] += ANCHOR
+        if i < limit and HOST_CUE.search(u.text):
+            who[i] += ANCHOR
+        elif HOST_THANKS.search(u.text):
+            role[i] += ANCHOR  # the host's thanks for coming, as in a closing
+        if GUEST_CUE.search(u.text):
+            role[i] -= GUEST_ANCHOR
+        if RESTATE.search(u.text):
+            role[i] += ANCHOR / 2  # restating the other's point back to them
+        if _AUDIENCE.search(u.text):
+            role[i] += ANCHOR / 2  # speaking for the show to its audience
+        if REFERS.search(u.text):
+            role[i] += ANCHOR / 2  # bringing up what the other has said or written
+        for v in not_the_speaker(u.text):
+            if guest and same_person(v, guest):
+                who[i] += VOCATIVE
+            elif host and same_person(v, host):
+                who[i] -= VOCATIVE
+        for v in self_named(u.text):
+            if host and same_person(v, host):
+                who[i] += ANCHOR
+            elif guest and same_person(v, guest):
+                who[i] -= ANCHOR
+    return role, who
+
+
 def anchors(units: Sequence[Unit], ads: Sequence[bool], n: int, host: str, guest: str) -> np.ndarray:
     """Log-odds from strong cues, shape (T, N); column 0 is the host."""
     out = np.zeros((len(units), n))
-    if n < 2:
-        return out
-    limit = opening(len(units))
-    out[introduction(units, ads), 0] += INTRO_ANCHOR
-    for i, (u, ad) in enumerate(zip(units, ads, strict=True)):
-        if ad:
-            out[i, 0] += ANCHOR
-        if (i < limit and HOST_CUE.search(u.text)) or HOST_THANKS.search(u.text):
-            out[i, 0] += ANCHOR
-        if GUEST_CUE.search(u.text):
-            out[i, 0] -= GUEST_ANCHOR
-        if RESTATE.search(u.text):
-            out[i, 0] += ANCHOR / 2  # restating the other's point back to them
-        if _AUDIENCE.search(u.text):
-            out[i, 0] += ANCHOR / 2  # speaking for the show to its audience
-        if REFERS.search(u.text):
-            out[i, 0] += ANCHOR / 2  # bringing up what the other has said or written
-        for v in vocatives(u.text):
-            if guest and same_person(v, guest):
-                out[i, 0] += VOCATIVE
-            elif host and same_person(v, host):
-                out[i, 0] -= VOCATIVE
+    if n >= 2:
+        role, who = anchor_parts(units, ads, host, guest)
+        out[:, 0] = role + who
     return out

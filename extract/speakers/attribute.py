@@ -22,7 +22,8 @@ from spacy.tokens import Doc
 from extract.people import full_name
 from extract.speakers import Attribution, Speaker, SpeakerHints, SpeakerSpan
 from extract.speakers.ads import detect_ads
-from extract.speakers.anchors import HOST_CUE, anchors, opening
+from extract.speakers.anchors import HOST_CUE, anchor_parts, anchors, opening
+from extract.speakers.cohosts import fit_decode_cohosts
 from extract.speakers.features import (
     GUEST_CUE,
     BoundaryFeatures,
@@ -35,6 +36,7 @@ from extract.speakers.names import (
     best_vocative,
     co_hosts,
     intro_names,
+    introduced,
     meta_names,
     same_person,
     show_owner,
@@ -141,6 +143,16 @@ def _co_hosts(units: Sequence[Unit]) -> list[str]:
     return co_hosts(u.text for u in units[: opening(len(units))])
 
 
+def _two_co_hosts(units: Sequence[Unit], hints: SpeakerHints) -> bool:
+    """Whether the episode is two co-hosts talking, who take turns at asking and explaining:
+    the opening names a co-host and no guest other than them."""
+    partners = _co_hosts(units)
+    named = [meta_names(hints)[1]] + [g for u in units[: opening(len(units))] for g in introduced(u.text)]
+    return bool(partners) and all(
+        any(same_person(g, c) or same_person(c, g) for c in partners) for g in named if g
+    )
+
+
 def _decode(
     units: Sequence[Unit],
     feats: Sequence[UnitFeatures],
@@ -150,15 +162,20 @@ def _decode(
     n: int,
 ) -> tuple[list[int], np.ndarray, list[str]]:
     host, guest = meta_names(hints)
+    texts = [u.text for u in units]
+    shared = n == 2 and _two_co_hosts(units, hints)
 
-    def decode(anchors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        return fit_decode(feats, bounds, anchors, n, texts=[u.text for u in units])
+    def decode(host: str, guest: str) -> tuple[np.ndarray, np.ndarray]:
+        if shared:
+            role, who = anchor_parts(units, ads, host, guest)
+            return fit_decode_cohosts(feats, bounds, role, who, texts=texts)
+        return fit_decode(feats, bounds, anchors(units, ads, n, host, guest), n, texts=texts)
 
-    path, post = decode(anchors(units, ads, n, host, guest))
+    path, post = decode(host, guest)
     names = _names_unlabelled(units, path.tolist(), hints, n, ads)
     if names[0] != host or names[1] != guest:
         # Second pass: vocatives of the names found now anchor the speakers.
-        path, post = decode(anchors(units, ads, n, names[0], names[1]))
+        path, post = decode(names[0], names[1])
         names = _names_unlabelled(units, path.tolist(), hints, n, ads)
     return path.tolist(), post, names
 

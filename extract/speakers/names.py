@@ -153,16 +153,26 @@ def _known_thing(name: str) -> bool:
     return known is not None and known.kind != "person"
 
 
+def introduced(text: str) -> list[str]:
+    """Everyone a unit introduces ("my guest is …", "joined by my co-host, …").
+
+    >>> introduced("I'm joined by my co-host, Ann Lee, and our guest today is Bo Chen.")
+    ['Ann Lee', 'Bo Chen']
+    """
+    out: list[str] = []
+    for m in _GUEST_INTRO.finditer(text):
+        name = _clean(m.group(1))
+        if name and name == m.group(1) and not _known_thing(name):
+            out.append(name)
+    return out
+
+
 def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     """(host, guest) names a host's introduction states, or ''."""
     host = guest = ""
     for text in texts:
         if not guest:
-            for m in _GUEST_INTRO.finditer(text):
-                name = _clean(m.group(1))
-                if name and name == m.group(1) and not _known_thing(name):
-                    guest = name
-                    break
+            guest = next(iter(introduced(text)), "")
         if not host:
             h = _HOST_INTRO.search(text)
             if h and _clean(h.group(1)) == h.group(1):
@@ -187,6 +197,34 @@ def co_hosts(texts: Iterable[str]) -> list[str]:
             if name and name == m.group(1) and name not in out:
                 out.append(name)
     return out
+
+
+_WITH_ME = re.compile(r"\b" + _name("{0,1}") + r" and (?:I|me|myself)\b")  # "Jane and I"
+_SELF = re.compile(r"(?:^|[.,!] )(?:I'm|I am|[Mm]y name is) " + _INTRO_FULL + r"(?=[,.!;]| and |$)")
+
+
+def not_the_speaker(text: str) -> list[str]:
+    """Names a unit shows are not its speaker's: vocatives and "Jane and I".
+
+    >>> not_the_speaker("Jane and I tried it. What did you think, Bo?")
+    ['Bo', 'Jane']
+    """
+    out = vocatives(text)
+    for m in _WITH_ME.finditer(text):
+        name = m.group(1)
+        if _clean(name) == name and name not in out:
+            out.append(name)
+    return out
+
+
+def self_named(text: str) -> list[str]:
+    """Full names a unit's speaker gives as their own ("I'm Jane Doe, …"); callers
+    compare them with the speakers' names, so a capitalised phrase that is no name is harmless.
+
+    >>> self_named("Hi, I'm Jane Doe, and this is the show."), self_named("I'm sure, Jane Doe.")
+    (['Jane Doe'], [])
+    """
+    return [m.group(1) for m in _SELF.finditer(text) if _clean(m.group(1)) == m.group(1)]
 
 
 def vocatives(text: str) -> list[str]:

@@ -761,3 +761,86 @@ def test_episode_titles_name_the_guest_but_not_a_topic() -> None:
 def test_an_organization_after_an_introduction_phrase_is_no_guest() -> None:
     opening = ["Last week I was talking to Google about tides.", "My guest today is Mara Quill."]
     assert intro_names(opening) == ("", "Mara Quill")
+
+
+def _swapping_cohosts() -> tuple[list[object], list[object], list[str], list[int]]:
+    """Two co-hosts: A asks and B explains for ten exchanges, then they swap roles.
+
+    Only their habits of speech ("basically", "folks" vs "honestly", "stuff") tell who is who.
+    """
+    from extract.speakers.features import BoundaryFeatures, UnitFeatures
+
+    ask = UnitFeatures(1, 0, 1, (0, 2, 0, 0, 0, 1, 1, 4), 8)
+    explain = UnitFeatures(0, 0, 2, (0, 0, 2, 1, 1, 0, 0, 16), 20)
+    habit = {0: "basically the folks here", 1: "honestly all that stuff"}
+    feats: list[UnitFeatures] = []
+    texts: list[str] = []
+    truth: list[int] = []
+    for k in range(20):
+        asker = 0 if k < 10 else 1
+        for i in range(4):
+            who = asker if i == 0 else 1 - asker
+            feats.append(ask if i == 0 else explain)
+            texts.append(f"{habit[who]} part {k} step {i}")
+            truth.append(who)
+    bounds: list[BoundaryFeatures | None] = [None] + [
+        BoundaryFeatures(a.end == 1, 0, False, False, False, to_question=b.end == 1)
+        for a, b in zip(feats, feats[1:], strict=False)
+    ]
+    return feats, bounds, texts, truth  # type: ignore[return-value]
+
+
+def test_co_hosts_keep_their_identity_when_they_swap_roles() -> None:
+    from extract.speakers.cohosts import fit_decode_cohosts
+    from extract.speakers.model import fit_decode
+
+    feats, bounds, texts, truth = _swapping_cohosts()
+    who = np.zeros(len(feats))
+    who[0] = 4.0  # the first speaker opens the show
+    path, post = fit_decode_cohosts(feats, bounds, np.zeros(len(feats)), who, texts=texts)  # type: ignore[arg-type]
+    assert np.mean(path == np.array(truth)) >= 0.95
+    assert post.shape == (len(feats), 2) and np.allclose(post.sum(axis=1), 1.0)
+    # The role model gives the explaining to one state all along, so it loses A after the swap.
+    roles, _ = fit_decode(feats, bounds, np.stack([who, np.zeros(len(feats))], axis=1), 2, texts=texts)  # type: ignore[arg-type]
+    assert np.mean(roles == np.array(truth)) < 0.8
+
+
+def test_a_co_hosted_episode_is_decoded_with_shared_roles(monkeypatch: pytest.MonkeyPatch) -> None:
+    import extract.speakers.attribute as attribution
+
+    calls: list[int] = []
+
+    def spy(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return fit(*args, **kwargs)
+
+    fit = attribution.fit_decode_cohosts
+    monkeypatch.setattr(attribution, "fit_decode_cohosts", spy)
+    opening = "Welcome to the show. I'm Tom Reyes, joined as always by my co-host, Ada Brennan."
+    doc, st = _state([opening, "Ada, what got you into turbines?", *INTERVIEW[2:5]])
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert calls and [s.name for s in att.speakers] == ["Tom Reyes", "Ada Brennan"]
+    assert _who(att, st, "Ada, what got you") == "Tom Reyes"
+    assert _who(att, st, "I studied mechanical") == "Ada Brennan"
+    calls.clear()
+    doc, st = _state(INTERVIEW)
+    attribute(doc, st)  # type: ignore[arg-type]
+    assert not calls  # an interview keeps the host and guest roles
+    doc, st = _state([opening + " Our guest today is Mara Quill.", *INTERVIEW[1:]])
+    attribute(doc, st)  # type: ignore[arg-type]
+    assert not calls  # … and so does a co-hosted show with a guest
+
+
+def test_naming_oneself_or_a_partner_anchors_who_speaks() -> None:
+    from extract.speakers.anchors import anchor_parts
+
+    texts = [
+        "Ada and I tried three blade shapes last spring.",  # not Ada: the host
+        "Hi, I'm Ada Brennan, and I build turbines.",  # Ada herself
+        "Tom and me, we argued about it for weeks.",  # not Tom: the guest
+        "The blades were fine.",  # nothing either way
+    ]
+    units = _units(texts)
+    role, who = anchor_parts(units, [False] * len(units), "Tom Reyes", "Ada Brennan")
+    assert who[0] > 0 and who[1] < 0 and who[2] < 0 and who[3] == 0
+    assert not role.any()
