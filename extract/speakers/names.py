@@ -18,6 +18,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from extract.concepts.background import zipf
 from extract.concepts.vocabulary import default_vocabulary
 from extract.people import full_name
@@ -58,9 +60,14 @@ _HOST_INTRO = re.compile(
     r"(?:^|[.,!] )(?:(?:[Hh]i|[Hh]ey|[Hh]ello)(?: everyone| everybody| folks)?,? )?"
     r"(?:I'm|I am|[Mm]y name is|[Tt]his is)(?: your host,?)? " + _INTRO_FULL + r"(?=[,.!;]| and | here\b|$)"
 )
-_VOC_START = re.compile(r"^(?:(?i:so|okay|well|oh|yeah|and|hey|thanks|thank you),? )?" + _NAME + r", ")
+_VOC_START = re.compile(
+    r"^(?:(?i:so|okay|well|oh|yeah|and|but|hey|thanks|thank you|alright|all right|right|now|look|listen),? )?"
+    + _NAME
+    + r", "
+)
 _VOC_END = re.compile(r", " + _NAME + r"[?.!]$")
 _VOC_MID = re.compile(r"(?i:thank you|thanks)(?: so much| very much)?, " + _NAME + r", ")
+_MODALS = frozenset({"will", "may", "can", "might", "must", "shall"})
 _OWNER = r"([A-Z][a-zA-Z\-]+(?: [A-Z][a-zA-Z\-]+)?)['’]s "  # "Jane Doe's "
 _SHOW_OWNER = re.compile(r"^\s*(?i:the )?" + _OWNER + r"(?i:podcast|show|newsletter)\b")  # metadata
 _SHOW_MENTION = re.compile(r"\b" + _OWNER + r"(?:Podcast|Show)\b")  # said in the transcript
@@ -228,14 +235,21 @@ def self_named(text: str) -> list[str]:
 
 
 def vocatives(text: str) -> list[str]:
-    """Names a unit addresses directly ("Jane, …" or "…, Jane?")."""
+    """Names a unit addresses directly ("Jane, …" or "…, Jane?").
+
+    >>> vocatives("Alright, Jane, let's start."), vocatives("However, it works."), vocatives("Will, go on.")
+    (['Jane'], [], ['Will'])
+    """
     out: list[str] = []
     for pat in (_VOC_START, _VOC_END, _VOC_MID):
         m = pat.search(text.strip())
         if m:
             name = m.group(1)
-            # An adverb opening a sentence ("Usually, …") addresses nobody.
-            if name[0].isupper() and _clean(name) == name and not name.lower().endswith("ly"):
+            # An adverb or function word opening a sentence ("Usually, …", "However, …")
+            # addresses nobody; a modal before a comma is a name ("Will, …").
+            low = name.lower()
+            function = low in STOP_WORDS and low not in _MODALS
+            if name[0].isupper() and _clean(name) == name and not low.endswith("ly") and not function:
                 out.append(name)
     return out
 
