@@ -2,7 +2,8 @@
 
 Sponsor reads, the host's introduction and thanks for coming, the guest's thanks for the
 invitation, restating the other's point, speaking for the show to its audience, bringing
-up the other's words, and vocatives (a unit addressing someone by name is not theirs).
+up the other's words, vocatives and "Jane and I" (a unit naming someone so is not
+theirs), and a speaker giving their own name ("I'm Jane Doe").
 """
 
 from __future__ import annotations
