@@ -143,10 +143,9 @@ def _co_hosts(units: Sequence[Unit]) -> list[str]:
     return co_hosts(u.text for u in units[: opening(len(units))])
 
 
-def _two_co_hosts(units: Sequence[Unit], hints: SpeakerHints) -> bool:
+def _two_co_hosts(units: Sequence[Unit], hints: SpeakerHints, partners: Sequence[str]) -> bool:
     """Whether the episode is two co-hosts talking, who take turns at asking and explaining:
-    the opening names a co-host and no guest other than them."""
-    partners = _co_hosts(units)
+    the opening names a co-host (``partners``) and no guest other than them."""
     named = [meta_names(hints)[1]] + [g for u in units[: opening(len(units))] for g in introduced(u.text)]
     return bool(partners) and all(
         any(same_person(g, c) or same_person(c, g) for c in partners) for g in named if g
@@ -160,10 +159,11 @@ def _decode(
     ads: Sequence[bool],
     hints: SpeakerHints,
     n: int,
+    partners: Sequence[str],
 ) -> tuple[list[int], np.ndarray, list[str]]:
     host, guest = meta_names(hints)
     texts = [u.text for u in units]
-    shared = n == 2 and _two_co_hosts(units, hints)
+    shared = n == 2 and _two_co_hosts(units, hints, partners)
 
     def decode(host: str, guest: str) -> tuple[np.ndarray, np.ndarray]:
         if shared:
@@ -257,8 +257,8 @@ def attribute(doc: Doc, state: DocState) -> Attribution:
             SpeakerSpan(u.char_start, u.char_end, 0, 1.0, a) for u, a in zip(units, ads, strict=True)
         )
         return Attribution((Speaker(names[0], "host"),), spans)
-    path, post, names = _decode(units, feats, bounds, ads, state.hints, n)
     partners = _co_hosts(units)
+    path, post, names = _decode(units, feats, bounds, ads, state.hints, n, partners)
     speakers = tuple(
         Speaker(name, "host" if i == 0 or any(same_person(name, c) for c in partners) else "guest")
         for i, name in enumerate(names)
