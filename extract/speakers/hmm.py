@@ -83,6 +83,8 @@ def forward_backward(emit: Array, trans: Array, start: Array | None = None) -> t
     ``trans[t]`` is the log transition matrix from unit ``t-1`` to unit ``t``.
     """
     t, n = emit.shape
+    if t == 0:
+        return np.zeros((0, n)), np.zeros((0, n, n))
     init = np.full(n, -np.log(n)) if start is None else start
     alpha = np.empty((t, n))
     beta = np.zeros((t, n))

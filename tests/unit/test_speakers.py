@@ -803,6 +803,8 @@ def test_co_hosts_keep_their_identity_when_they_swap_roles() -> None:
     # The role model gives the explaining to one state all along, so it loses A after the swap.
     roles, _ = fit_decode(feats, bounds, np.stack([who, np.zeros(len(feats))], axis=1), 2, texts=texts)  # type: ignore[arg-type]
     assert np.mean(roles == np.array(truth)) < 0.8
+    empty, none = fit_decode_cohosts([], [], np.zeros(0), np.zeros(0), texts=[])
+    assert empty.shape == (0,) and none.shape == (0, 2)
 
 
 def test_a_co_hosted_episode_is_decoded_with_shared_roles(monkeypatch: pytest.MonkeyPatch) -> None:
