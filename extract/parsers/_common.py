@@ -121,15 +121,17 @@ def collect_meta(raw: Mapping[str, object], keys: Mapping[str, tuple[str, ...]])
     """Pick metadata: for each target key, the first present, non-empty source key.
 
     ``published`` is normalised to ``YYYY-MM-DD`` (dropped when unreadable),
-    ``duration_s`` only takes numbers; every value becomes a string.
+    ``duration_s`` only takes numbers; co-hosts may be a list; every value becomes a string.
 
-    >>> collect_meta({"date": "2024-01-02", "url": "u"}, META_KEYS)
-    {'published': '2024-01-02', 'media_url': 'u'}
+    >>> collect_meta({"date": "2024-01-02", "url": "u", "co-hosts": ["Ann", "Bo"]}, META_KEYS)
+    {'published': '2024-01-02', 'cohost': 'Ann, Bo', 'media_url': 'u'}
     """
     meta: dict[str, str] = {}
     for target, names in keys.items():
         for name in names:
             value = raw.get(name)
+            if target in _LISTS and isinstance(value, list):
+                value = ", ".join(str(v) for v in value if v is not None)
             if value is None or value == "" or isinstance(value, list | dict):
                 continue
             if target == "duration_s" and not _is_number(value):
@@ -141,6 +143,8 @@ def collect_meta(raw: Mapping[str, object], keys: Mapping[str, tuple[str, ...]])
     return meta
 
 
+_LISTS = frozenset({"cohost"})  # keys whose value may be a list, kept as "A, B"
+
 #: Where each metadata key may come from, in order of preference.
 META_KEYS: Mapping[str, tuple[str, ...]] = {
     "title": ("title",),
@@ -148,6 +152,7 @@ META_KEYS: Mapping[str, tuple[str, ...]] = {
     "published": ("published", "publish_date", "date"),
     "guest": ("guest",),
     "host": ("host",),
+    "cohost": ("cohost", "co-host", "co_host", "cohosts", "co-hosts", "co_hosts"),
     "media_url": ("source_url", "url", "youtube_url", "media_url"),
     "duration_s": ("duration_seconds", "duration_s", "duration"),
 }

@@ -37,6 +37,7 @@ from extract.speakers.names import (
     co_hosts,
     intro_names,
     introduced,
+    meta_co_hosts,
     meta_names,
     same_person,
     show_owner,
@@ -138,9 +139,10 @@ def _names_unlabelled(
     return names[:n]
 
 
-def _co_hosts(units: Sequence[Unit]) -> list[str]:
-    """Co-hosts named in the opening."""
-    return co_hosts(u.text for u in units[: opening(len(units))])
+def _co_hosts(units: Sequence[Unit], hints: SpeakerHints) -> list[str]:
+    """Co-hosts the metadata or the opening names."""
+    named = meta_co_hosts(hints) + co_hosts(u.text for u in units[: opening(len(units))])
+    return list(dict.fromkeys(named))
 
 
 def _two_co_hosts(units: Sequence[Unit], hints: SpeakerHints, partners: Sequence[str]) -> bool:
@@ -218,7 +220,7 @@ def _labelled(
             others = [lab for lab in others if lab in thanked]
         if len(others) == 1 and found[1] != "Guest" and found[1] not in taken:
             rename[others[0]] = found[1]
-    partners = _co_hosts(units)
+    partners = _co_hosts(units, hints)
     speakers = tuple(
         Speaker(
             rename.get(lab, lab),
@@ -257,7 +259,7 @@ def attribute(doc: Doc, state: DocState) -> Attribution:
             SpeakerSpan(u.char_start, u.char_end, 0, 1.0, a) for u, a in zip(units, ads, strict=True)
         )
         return Attribution((Speaker(names[0], "host"),), spans)
-    partners = _co_hosts(units)
+    partners = _co_hosts(units, state.hints)
     path, post, names = _decode(units, feats, bounds, ads, state.hints, n, partners)
     speakers = tuple(
         Speaker(name, "host" if i == 0 or any(same_person(name, c) for c in partners) else "guest")

@@ -260,8 +260,20 @@ def same_person(short: str, full: str) -> bool:
     return bool(a) and bool(b) and (a == b or a[0] == b[0] or (a[-1] == b[-1] and len(a) > 1))
 
 
+def meta_co_hosts(hints: SpeakerHints) -> list[str]:
+    """Co-hosts the metadata names (front matter ``cohost``, ``co-hosts``, …; see parsers).
+
+    >>> meta_co_hosts(SpeakerHints(meta={"cohost": "Ann Lee, Bo Chen"}))
+    ['Ann Lee', 'Bo Chen']
+    """
+    return [n.strip() for n in hints.meta.get("cohost", "").split(",") if n.strip()]
+
+
 def meta_names(hints: SpeakerHints) -> tuple[str, str]:
-    """(host, guest) known before reading: --speakers, metadata, the store's host of the show."""
+    """(host, guest) known before reading: --speakers, metadata, the store's host of the show.
+
+    With no guest, a co-host the metadata names is the second voice.
+    """
     meta = {k.lower(): v for k, v in hints.meta.items()}
     host = hints.names[0] if hints.names else meta.get("host", "")
     if not host and meta.get("show"):
@@ -272,7 +284,7 @@ def meta_names(hints: SpeakerHints) -> tuple[str, str]:
         guest = title_guest(meta["title"])
         if guest and host and same_person(guest, host):
             guest = ""
-    return host, guest
+    return host, guest or next(iter(meta_co_hosts(hints)), "")
 
 
 def show_owner(hints: SpeakerHints, texts: Iterable[str] = ()) -> str:

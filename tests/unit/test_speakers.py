@@ -846,3 +846,25 @@ def test_naming_oneself_or_a_partner_anchors_who_speaks() -> None:
     role, who = anchor_parts(units, [False] * len(units), "Tom Reyes", "Ada Brennan")
     assert who[0] > 0 and who[1] < 0 and who[2] < 0 and who[3] == 0
     assert not role.any()
+
+
+def test_a_co_host_in_the_metadata_makes_a_co_hosted_episode(monkeypatch: pytest.MonkeyPatch) -> None:
+    import extract.speakers.attribute as attribution
+
+    calls: list[int] = []
+    fit = attribution.fit_decode_cohosts
+
+    def spy(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return fit(*args, **kwargs)
+
+    monkeypatch.setattr(attribution, "fit_decode_cohosts", spy)
+    hints = SpeakerHints(meta={"host": "Tom Reyes", "cohost": "Ada Brennan"})
+    doc, st = _state(["Ada, what got you into turbines?", *INTERVIEW[2:6]], hints=hints)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert calls
+    assert [(s.name, s.role) for s in att.speakers] == [("Tom Reyes", "host"), ("Ada Brennan", "host")]
+    labels = ["Tom Reyes", "Ada Brennan", "Ada Brennan", "Tom Reyes", "Ada Brennan"]
+    doc, st = _state(["Ada, what got you into turbines?", *INTERVIEW[2:6]], speakers=labels, hints=hints)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert {s.name: s.role for s in att.speakers} == {"Tom Reyes": "host", "Ada Brennan": "host"}
