@@ -807,17 +807,24 @@ def test_co_hosts_keep_their_identity_when_they_swap_roles() -> None:
     assert empty.shape == (0,) and none.shape == (0, 2)
 
 
-def test_a_co_hosted_episode_is_decoded_with_shared_roles(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def cohost_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Records each call of the co-host decoder, which still runs."""
     import extract.speakers.attribute as attribution
 
     calls: list[int] = []
+    fit = attribution.fit_decode_cohosts
 
     def spy(*args: object, **kwargs: object) -> object:
         calls.append(1)
         return fit(*args, **kwargs)
 
-    fit = attribution.fit_decode_cohosts
     monkeypatch.setattr(attribution, "fit_decode_cohosts", spy)
+    return calls
+
+
+def test_a_co_hosted_episode_is_decoded_with_shared_roles(cohost_calls: list[int]) -> None:
+    calls = cohost_calls
     opening = "Welcome to the show. I'm Tom Reyes, joined as always by my co-host, Ada Brennan."
     doc, st = _state([opening, "Ada, what got you into turbines?", *INTERVIEW[2:5]])
     att = attribute(doc, st)  # type: ignore[arg-type]
@@ -848,21 +855,11 @@ def test_naming_oneself_or_a_partner_anchors_who_speaks() -> None:
     assert not role.any()
 
 
-def test_a_co_host_in_the_metadata_makes_a_co_hosted_episode(monkeypatch: pytest.MonkeyPatch) -> None:
-    import extract.speakers.attribute as attribution
-
-    calls: list[int] = []
-    fit = attribution.fit_decode_cohosts
-
-    def spy(*args: object, **kwargs: object) -> object:
-        calls.append(1)
-        return fit(*args, **kwargs)
-
-    monkeypatch.setattr(attribution, "fit_decode_cohosts", spy)
+def test_a_co_host_in_the_metadata_makes_a_co_hosted_episode(cohost_calls: list[int]) -> None:
     hints = SpeakerHints(meta={"host": "Tom Reyes", "cohost": "Ada Brennan"})
     doc, st = _state(["Ada, what got you into turbines?", *INTERVIEW[2:6]], hints=hints)
     att = attribute(doc, st)  # type: ignore[arg-type]
-    assert calls
+    assert cohost_calls
     assert [(s.name, s.role) for s in att.speakers] == [("Tom Reyes", "host"), ("Ada Brennan", "host")]
     labels = ["Tom Reyes", "Ada Brennan", "Ada Brennan", "Tom Reyes", "Ada Brennan"]
     doc, st = _state(["Ada, what got you into turbines?", *INTERVIEW[2:6]], speakers=labels, hints=hints)
