@@ -138,6 +138,12 @@ def file_labels(rows: list[str]) -> list[Label | None]:
             blocks += 1
             weak += label is not None and not label.strong
         after_blank = not stripped
+    return _trusted(found, weak, blocks)
+
+
+def _trusted(found: list[Label | None], weak: int, blocks: int) -> list[Label | None]:
+    """``found`` with weak labels kept only when at least two of the ``blocks`` and half
+    of them open with one."""
     if weak >= 2 and weak * 2 >= blocks:
         return found
     return [x if x is not None and x.strong else None for x in found]
@@ -193,9 +199,7 @@ def cue_labels(lines: Sequence[Line]) -> list[Line]:
         bracketed = _BRACKETED.match(text)  # "[SPEAKER_00] …" reads as "SPEAKER_00: …"
         label = match_label(f"{bracketed[1]}: {text[bracketed.end() :]}" if bracketed else text)
         found.append(label if label is not None and label.name else None)
-    weak = sum(1 for x in found if x is not None and not x.strong)
-    if not (weak >= 2 and weak * 2 >= len(lines)):
-        found = [x if x is not None and x.strong else None for x in found]
+    found = _trusted(found, sum(1 for x in found if x is not None and not x.strong), len(lines))
     if not any(found):
         return list(lines)
     out: list[Line] = []
