@@ -145,10 +145,11 @@ def _co_hosts(units: Sequence[Unit], hints: SpeakerHints) -> list[str]:
     return list(dict.fromkeys(named))
 
 
-def _two_co_hosts(units: Sequence[Unit], hints: SpeakerHints, partners: Sequence[str]) -> bool:
+def _two_co_hosts(units: Sequence[Unit], guest: str, partners: Sequence[str]) -> bool:
     """Whether the episode is two co-hosts talking, who take turns at asking and explaining:
-    the opening names a co-host (``partners``) and no guest other than them."""
-    named = [meta_names(hints)[1]] + [g for u in units[: opening(len(units))] for g in introduced(u.text)]
+    the metadata or the opening names a co-host (``partners``) and no guest other than them
+    (``guest``: the metadata's)."""
+    named = [guest] + [g for u in units[: opening(len(units))] for g in introduced(u.text)]
     return bool(partners) and all(
         any(same_person(g, c) or same_person(c, g) for c in partners) for g in named if g
     )
@@ -165,7 +166,7 @@ def _decode(
 ) -> tuple[list[int], np.ndarray, list[str]]:
     host, guest = meta_names(hints)
     texts = [u.text for u in units]
-    shared = n == 2 and _two_co_hosts(units, hints, partners)
+    shared = n == 2 and _two_co_hosts(units, guest, partners)
 
     def decode(host: str, guest: str) -> tuple[np.ndarray, np.ndarray]:
         if shared:

@@ -56,10 +56,10 @@ _GUEST_INTRO = re.compile(
     r"i have with me|welcome(?: back)?,?(?: to the (?:show|podcast),?)?|please welcome|introduce)\s+"
     + _INTRO_NAME
 )
-_HOST_INTRO = re.compile(
-    r"(?:^|[.,!] )(?:(?:[Hh]i|[Hh]ey|[Hh]ello)(?: everyone| everybody| folks)?,? )?"
-    r"(?:I'm|I am|[Mm]y name is|[Tt]his is)(?: your host,?)? " + _INTRO_FULL + r"(?=[,.!;]| and | here\b|$)"
-)
+_GREETING = r"(?:^|[.,!] )(?:(?:[Hh]i|[Hh]ey|[Hh]ello)(?: everyone| everybody| folks)?,? )?"
+_I_AM = r"(?:I'm|I am|[Mm]y name is)"
+_INTRO_END = r"(?=[,.!;]| and | here\b|$)"
+_HOST_INTRO = re.compile(_GREETING + rf"(?:{_I_AM}|[Tt]his is)(?: your host,?)? " + _INTRO_FULL + _INTRO_END)
 _VOC_START = re.compile(
     r"^(?:(?i:so|okay|well|oh|yeah|and|but|hey|thanks|thank you|alright|all right|right|now|look|listen),? )?"
     + _NAME
@@ -207,7 +207,8 @@ def co_hosts(texts: Iterable[str]) -> list[str]:
 
 
 _WITH_ME = re.compile(r"\b" + _name("{0,1}") + r" and (?:I|me|myself)\b")  # "Jane and I"
-_SELF = re.compile(r"(?:^|[.,!] )(?:I'm|I am|[Mm]y name is) " + _INTRO_FULL + r"(?=[,.!;]| and |$)")
+# Not "This is …", which also introduces a guest.
+_SELF = re.compile(_GREETING + _I_AM + " " + _INTRO_FULL + r"(?=[,.!;]| and |$)")
 
 
 def not_the_speaker(text: str) -> list[str]:
@@ -266,7 +267,8 @@ def meta_co_hosts(hints: SpeakerHints) -> list[str]:
     >>> meta_co_hosts(SpeakerHints(meta={"cohost": "Ann Lee, Bo Chen"}))
     ['Ann Lee', 'Bo Chen']
     """
-    return [n.strip() for n in hints.meta.get("cohost", "").split(",") if n.strip()]
+    meta = {k.lower(): v for k, v in hints.meta.items()}
+    return [n.strip() for n in meta.get("cohost", "").split(",") if n.strip()]
 
 
 def meta_names(hints: SpeakerHints) -> tuple[str, str]:
