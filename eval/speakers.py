@@ -13,7 +13,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise, permutations
+from itertools import groupby, pairwise, permutations
 from pathlib import Path
 
 from extract.align import TimedText
@@ -40,7 +40,7 @@ class Scores:
     pred_changes: int
     # Accuracy if each predicted turn took its majority gold speaker: what whole turns
     # given to the wrong speaker cost, apart from turn edges placed wrong.
-    turn_bound: float = 0.0
+    turn_bound: float
 
 
 TOL = 2
@@ -146,16 +146,13 @@ def turn_bound(gold: Sequence[str | None], pred: Sequence[str | None]) -> float:
     >>> turn_bound(list("AAABBB"), list("xxxxyy")), turn_bound(list("AAAB"), list("yyyy"))
     (0.8333333333333334, 0.75)
     """
-    right = total = 0
-    i = 0
-    while i < len(pred):
-        j = i
-        while j < len(pred) and pred[j] == pred[i]:
-            j += 1
-        said = Counter(x for x in gold[i:j] if x is not None)
+    right = total = start = 0
+    for _, run in groupby(pred):
+        end = start + len(list(run))
+        said = Counter(x for x in gold[start:end] if x is not None)
         right += max(said.values(), default=0)
         total += sum(said.values())
-        i = j
+        start = end
     return right / total if total else 0.0
 
 
