@@ -14,6 +14,7 @@ only where the evidence says so.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -68,7 +69,10 @@ def fit_decode_cohosts(
     ``role_anchors`` (T,) are log-odds for the asking role, ``who_anchors`` (T,) for
     speaker 0 (the one who opens the show).
     """
+    # Plain EM word use: with the roles shared, word use is what tells the co-hosts apart,
+    # and a unit's own words let the two voices grow from the opening's anchors.
     cfg = cfg or Settings()
+    cfg = replace(cfg, leave_one_out=False, lexical_weight=cfg.lexical_weight / 2)
     t = len(feats)
     ep = Episode.build(feats, 2, texts or [""] * t, cfg)
     ratios = ep.initial_ratios()

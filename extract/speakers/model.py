@@ -88,6 +88,10 @@ class Settings:
     answer: tuple[float, float] = (2.0, -1.0)  # before "That's a good question": the host's turn ends
     hedged: tuple[float, float] = (2.5, 0.0)  # before "I think …" the host's turn ends (an answer starts)
     after_thanks: float = 2.0  # after a guest's "thanks for having me", the host starts the interview
+    # A question among the ``ask_ahead`` units after the next one (which is not one): the
+    # host often acknowledges or frames before asking, so a guest's turn tends to end here.
+    ask_ahead: int = 2
+    before_ask: float = 1.0
     line_start: float = 0.2
     gap: float = 0.8
     inner: float = -0.8
@@ -104,7 +108,10 @@ class Settings:
     local_units: float = 20.0  # pseudo-units of the episode's rates in the local background
     min_count: int = 3  # a word's count in the episode to enter the speaker lexicons
     lexical_spread: int = 2  # … and how many tenths of the episode it must come up in
-    lexical_weight: float = 0.15  # tempers the speakers' word-use evidence
+    lexical_weight: float = 0.3  # tempers the speakers' word-use evidence
+    # Score each unit against word use estimated from the other units only, so that EM
+    # does not confirm its first guess with the unit's own words.
+    leave_one_out: bool = True
     prior_lexical: float = 500.0  # pseudo-words of the episode's own word rates
     topic_window: int = 0  # units each side that the local topic's word rates come from (0: episode)
     change_precision: float = 1.0  # prior precision of a state's per-episode change log-odds offset
@@ -172,6 +179,9 @@ def change_logits(bounds: Sequence[BoundaryFeatures | None], n: int, cfg: Settin
         out[i, 0] += cfg.floor[0] * b.floor + cfg.answer[0] * b.answer + cfg.hedged[0] * b.hedged
         out[i, 1:] += cfg.floor[1] * b.floor + cfg.answer[1] * b.answer + cfg.hedged[1] * b.hedged
         out[i, 1:] += cfg.after_thanks * b.after_thanks
+        ahead = bounds[i + 1 : i + 1 + cfg.ask_ahead]
+        if any(a is not None and a.to_question for a in ahead) and not b.to_question:
+            out[i, 1:] += cfg.before_ask
     return out
 
 
@@ -310,7 +320,7 @@ class Episode:
 
     def word_use(self, post: Array, cfg: Settings) -> Array:
         """Each speaker's word-use evidence from the speaker posteriors ``post`` (T, speakers)."""
-        return cfg.lexical_weight * self.lex.scores(post, self.topic, cfg.prior_lexical)
+        return cfg.lexical_weight * self.lex.scores(post, self.topic, cfg.prior_lexical, cfg.leave_one_out)
 
 
 def fit_decode(
@@ -437,11 +447,14 @@ class _Lexicon:
         )
         return np.asarray(est / est.sum(axis=1, keepdims=True))[np.arange(t) // block]
 
-    def scores(self, occ: Array, local: Array, strength: float) -> Array:
+    def scores(self, occ: Array, local: Array, strength: float, leave_one_out: bool = False) -> Array:
         """Log-likelihood of each unit's words under each speaker relative to the local topic, (T, N).
 
         Each speaker's word use is a ratio to the local rates (what anyone says
         about the topic at hand), estimated like the role ratios, shrunk to 1.
+        With ``leave_one_out`` each unit's words are scored against ratios counted
+        without that unit (as its share ``occ`` of each speaker), so a word is
+        evidence only where others of the episode back it.
         """
         t, n = occ.shape
         if not self.size:
@@ -454,4 +467,19 @@ class _Lexicon:
         pseudo = strength * self.background[None, :]
         log_ratio = np.log((observed + pseudo) / (expected + pseudo))
         norm = np.log(local @ np.exp(log_ratio).T)  # (T, N)
-        return np.asarray(self.counts @ log_ratio.T) - size[:, None] * norm
+        if not leave_one_out:
+            return np.asarray(self.counts @ log_ratio.T) - size[:, None] * norm
+        cells = self.counts.tocoo()
+        r, c, v = cells.row, cells.col, cells.data
+        own_words = occ[r] * size[r, None]  # (cells, N): the unit's words in each speaker's count
+        if one:
+            # The episode's rate of the word without the unit, times each speaker's other words.
+            total = float(size.sum())
+            rate = np.maximum(local[0, c] * total - v, 0.0) / np.maximum(total - size[r], 1.0)
+            expect = np.maximum((occ.T @ size)[None, :] - own_words, 0.0) * rate[:, None]
+        else:
+            expect = np.maximum(expected[:, c].T - own_words * local[r, c][:, None], 0.0)
+        seen = np.maximum(observed[:, c].T - occ[r] * v[:, None], 0.0)
+        ratio = np.log((seen + pseudo[0, c, None]) / (expect + pseudo[0, c, None]))
+        out = np.stack([np.bincount(r, weights=v * ratio[:, k], minlength=t) for k in range(n)], axis=1)
+        return out - size[:, None] * norm

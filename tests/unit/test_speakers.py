@@ -206,6 +206,42 @@ def test_lexicon_separates_two_voices_without_a_role_prior() -> None:
     assert (llr[[1, 3], 1] > llr[[1, 3], 0]).all()
 
 
+def test_leave_one_out_word_use_gives_a_units_own_rare_word_no_weight() -> None:
+    import numpy as np
+
+    from extract.speakers.model import _Lexicon
+
+    # "zebra" is said twice, both times in unit 0: counted with itself it looks like the
+    # first voice's habit; left out, only the other units' words speak for unit 0.
+    texts = ["zebra zebra", "plain words", "plain words", "more plain words"]
+    lex = _Lexicon(texts, min_count=2, spread=1)
+    occ = np.array([[1.0, 0.0], [0.0, 1.0], [0.0, 1.0], [0.0, 1.0]])
+    plain = lex.scores(occ, lex.local(0), strength=1.0)
+    left_out = lex.scores(occ, lex.local(0), strength=1.0, leave_one_out=True)
+    assert plain[0, 0] - plain[0, 1] > 5.0
+    assert abs(left_out[0, 0] - left_out[0, 1]) < 1.0
+    # Words the other units back still count: "plain" and "words" are the second voice's.
+    assert (left_out[1:, 1] > left_out[1:, 0]).all()
+
+
+def test_a_question_two_units_ahead_ends_a_guests_turn_but_not_the_hosts() -> None:
+    from extract.speakers.features import BoundaryFeatures
+    from extract.speakers.model import Settings, change_logits
+
+    def bound(question: bool) -> BoundaryFeatures:
+        return BoundaryFeatures(False, 0, False, False, False, to_question=question)
+
+    # Units: statement, "Yeah.", framing, question. The boundary before "Yeah." sees the question ahead.
+    bounds = [None, bound(False), bound(False), bound(True)]
+    cfg = Settings()
+    with_ahead = change_logits(bounds, 2, cfg)
+    without = change_logits(bounds, 2, Settings(before_ask=0.0))
+    assert with_ahead[1, 1] - without[1, 1] == cfg.before_ask
+    assert with_ahead[1, 0] == without[1, 0]
+    # The boundary right before the question has its own cue and gets no look-ahead on top.
+    assert with_ahead[3, 1] == without[3, 1]
+
+
 def test_lexicon_local_topic_is_shared_by_both_voices() -> None:
     import numpy as np
 
