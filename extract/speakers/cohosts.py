@@ -70,7 +70,8 @@ def fit_decode_cohosts(
     speaker 0 (the one who opens the show).
     """
     # Plain EM word use: with the roles shared, word use is what tells the co-hosts apart,
-    # and a unit's own words let the two voices grow from the opening's anchors.
+    # and a unit's own words let the two voices grow from the opening's anchors. Counting
+    # them sharpens the evidence, so it takes half the weight.
     cfg = cfg or Settings()
     cfg = replace(cfg, leave_one_out=False, lexical_weight=cfg.lexical_weight / 2)
     t = len(feats)

@@ -10,7 +10,9 @@ long stretches) but a stretch cannot swap which state is the host. Each
 speaker's word use (idiolect: "sort of", "I guess", "basically", recurring
 terms) is re-estimated the same way over the episode's recurring words, as
 log-ratios to the episode's (or the local topic's) rates, so it carries no role
-prior and only separates the two voices. The turn-change log-odds at each
+prior and only separates the two voices; each unit is scored against the word use
+of the other units (leave-one-out), so EM cannot confirm a guess with the unit's
+own words. The turn-change log-odds at each
 boundary is a fixed linear function of the boundary features (a question
 before or after it, how the next unit opens, line starts and gaps) plus one
 offset per state re-estimated per episode from the pairwise posteriors under a
