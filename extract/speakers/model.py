@@ -77,7 +77,7 @@ class Settings:
 
     leave_host: float = -1.8  # base log-odds that the host's turn ends after a unit
     leave_guest: float = -2.2  # the same for a guest
-    after_question: tuple[float, float] = (3.0, 0.0)  # after a host's / a guest's question
+    after_question: tuple[float, float] = (2.5, 0.0)  # after a host's / a guest's question
     # Before a question: a host asking again keeps the turn; a guest's turn tends to end.
     to_question: tuple[float, float] = (-1.5, 0.8)
     # How the next unit opens (OPENERS: none filler agree react so conj), after host / guest:
