@@ -80,8 +80,8 @@ class Unit:
 
     @property
     def words(self) -> int:
-        """Number of words."""
-        return sum(len(s.text.split()) for s in self.sentences)
+        """Number of words, not counting a bare acknowledgement ("Right.", "Yeah.") that opens it."""
+        return sum(len(s.text.split()) for s in self.sentences if _BACKCHANNEL.sub("", s.text.strip()))
 
 
 def _turns(state: DocState) -> tuple[list[int], list[tuple[int, int, int, bool]]]:
