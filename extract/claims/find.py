@@ -80,7 +80,7 @@ class Unit:
 
     @property
     def words(self) -> int:
-        """Number of words, not counting a bare acknowledgement ("Right.", "Yeah.") that opens it."""
+        """Number of words, not counting sentences that are a bare acknowledgement ("Right.", "Yeah.")."""
         return sum(len(s.text.split()) for s in self.sentences if _BACKCHANNEL.sub("", s.text.strip()))
 
 

@@ -181,41 +181,33 @@ def test_a_reply_to_a_statement_is_about_what_the_statement_named(
     assert reply and "zorb lattice" in reply[0].concepts
 
 
+@pytest.mark.parametrize(
+    ("reply", "opening"),
+    [
+        (
+            "I think it got a lot cheaper last year. The cost of training fell by half because the chips improved.",
+            "I think it got",
+        ),
+        # The first content sentence has fifteen words, one short of standing alone; the
+        # "Right." before it must not make it long enough to leave the next sentence out.
+        (
+            "Right. I think it got a lot cheaper last year for nearly every lab we know. "
+            "The cost of training fell by half because the chips improved.",
+            "Right. I think it got",
+        ),
+    ],
+)
 def test_a_short_sentence_takes_in_the_next_one(
-    blank: spacy.language.Language, monkeypatch: pytest.MonkeyPatch
+    blank: spacy.language.Language, monkeypatch: pytest.MonkeyPatch, reply: str, opening: str
 ) -> None:
     import extract.claims.find as claims_find
 
     monkeypatch.setattr(claims_find, "WORDS_PER_CLAIM", 5)
-    lines = [
-        "What changed?",
-        "I think it got a lot cheaper last year. The cost of training fell by half because the chips improved.",
-    ]
-    doc, st = make_state(blank, lines)
+    doc, st = make_state(blank, ["What changed?", reply])
     claims = find_claims(doc, st)
     text = st.timed.text
     joined = [text[c.char_start : c.char_end] for c in claims]
-    assert any(q.startswith("I think it got") and "chips improved" in q for q in joined)
-
-
-def test_an_opening_acknowledgement_does_not_count_towards_a_claims_length(
-    blank: spacy.language.Language, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import extract.claims.find as claims_find
-
-    monkeypatch.setattr(claims_find, "WORDS_PER_CLAIM", 5)
-    # The first content sentence has fifteen words, one short of standing alone; the "Right."
-    # before it must not make it long enough to leave the next sentence out.
-    lines = [
-        "What changed?",
-        "Right. I think it got a lot cheaper last year for nearly every lab we know. "
-        "The cost of training fell by half because the chips improved.",
-    ]
-    doc, st = make_state(blank, lines)
-    claims = find_claims(doc, st)
-    text = st.timed.text
-    joined = [text[c.char_start : c.char_end] for c in claims]
-    assert any("I think it got" in q and "chips improved" in q for q in joined)
+    assert any(q.startswith(opening) and "chips improved" in q for q in joined)
 
 
 def test_a_reply_to_a_dated_statement_is_about_timelines(
