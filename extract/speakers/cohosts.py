@@ -81,6 +81,7 @@ def fit_decode_cohosts(
     cues = np.stack([role_anchors, np.zeros(t)], axis=1)[:, ROLE]
     cues = cues + np.stack([who_anchors, np.zeros(t)], axis=1)[:, SPEAKER]
     lexical = np.zeros((t, 2))
+    post = np.full((t, 4), 0.25)
     offset = np.zeros(2)
     moves = np.not_equal.outer(SPEAKER, SPEAKER)  # (4, 4): the pair changes speaker
 
@@ -99,5 +100,8 @@ def fit_decode_cohosts(
         lexical = ep.word_use(_by(post, SPEAKER), cfg)
     evidence, trans = emit(), transitions(change + offset)
     path = viterbi_trans(evidence, trans, START)
-    post, _ = forward_backward(evidence * cfg.confidence_weight, trans, START)
+    # The confidence scores each unit's words against the others' word use only: counted
+    # in, they back whichever speaker EM gave the unit to, and whole turns look sure.
+    lexical = ep.word_use(_by(post, SPEAKER), replace(cfg, leave_one_out=True))
+    post, _ = forward_backward(emit() * cfg.confidence_weight, trans, START)
     return SPEAKER[path], _by(post, SPEAKER)

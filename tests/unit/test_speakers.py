@@ -843,6 +843,25 @@ def test_co_hosts_keep_their_identity_when_they_swap_roles() -> None:
     assert empty.shape == (0,) and none.shape == (0, 2)
 
 
+def test_a_co_hosts_own_words_do_not_make_the_confidence_surer() -> None:
+    from extract.speakers.cohosts import fit_decode_cohosts
+
+    def confidence(repeats: int) -> tuple[int, float]:
+        feats, bounds, texts, truth = _swapping_cohosts()
+        texts[22] = "part five step two" + " zinc" * repeats  # one of B's explanations
+        texts[61] += " zinc" * 4  # A says the word elsewhere
+        who = np.zeros(len(feats))
+        who[0] = 4.0
+        path, post = fit_decode_cohosts(feats, bounds, np.zeros(len(feats)), who, texts=texts)  # type: ignore[arg-type]
+        return int(path[22] == truth[22]), float(post[22, truth[22]])
+
+    plain, repeated = confidence(0), confidence(30)
+    assert plain[0] and repeated[0]
+    # Counted in, the unit's thirty "zinc" would back B, whom EM gave it to; left out, the
+    # word is A's, so the unit is no surer than without it.
+    assert repeated[1] <= plain[1] + 0.02
+
+
 @pytest.fixture
 def cohost_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Records each call of the co-host decoder, which still runs."""
