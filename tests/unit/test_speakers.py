@@ -196,10 +196,10 @@ def test_show_owner_and_mid_sentence_vocative() -> None:
 def test_lexicon_separates_two_voices_without_a_role_prior() -> None:
     import numpy as np
 
-    from extract.speakers.model import _Lexicon
+    from extract.speakers.word_use import WordUse
 
     texts = ["sort of kind of sort of", "indeed quite indeed", "sort of kind of", "quite indeed quite"]
-    lex = _Lexicon(texts, min_count=2)
+    lex = WordUse(texts, min_count=2)
     occ = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 0.0], [0.0, 1.0]])
     llr = lex.scores(occ, lex.local(0), strength=2.0)
     assert (llr[[0, 2], 0] > llr[[0, 2], 1]).all()
@@ -209,12 +209,12 @@ def test_lexicon_separates_two_voices_without_a_role_prior() -> None:
 def test_leave_one_out_word_use_gives_a_units_own_rare_word_no_weight() -> None:
     import numpy as np
 
-    from extract.speakers.model import _Lexicon
+    from extract.speakers.word_use import WordUse
 
     # "zebra" is said twice, both times in unit 0: counted with itself it looks like the
     # first voice's habit; left out, only the other units' words speak for unit 0.
     texts = ["zebra zebra", "plain words", "plain words", "more plain words"]
-    lex = _Lexicon(texts, min_count=2, spread=1)
+    lex = WordUse(texts, min_count=2, spread=1)
     occ = np.array([[1.0, 0.0], [0.0, 1.0], [0.0, 1.0], [0.0, 1.0]])
     plain = lex.scores(occ, lex.local(0), strength=1.0)
     left_out = lex.scores(occ, lex.local(0), strength=1.0, leave_one_out=True)
@@ -245,12 +245,12 @@ def test_a_question_two_units_ahead_ends_a_guests_turn_but_not_the_hosts() -> No
 def test_lexicon_local_topic_is_shared_by_both_voices() -> None:
     import numpy as np
 
-    from extract.speakers.model import _Lexicon
+    from extract.speakers.word_use import WordUse
 
     # Both voices talk about tides and then about turbines; only "sort of" vs "quite" tells them apart.
     texts = ["tides tides sort of"] * 6 + ["tides tides quite"] * 6
     texts += ["turbines turbines sort of"] * 6 + ["turbines turbines quite"] * 6
-    lex = _Lexicon(texts, min_count=2)
+    lex = WordUse(texts, min_count=2)
     occ = np.array([[1.0, 0.0]] * 6 + [[0.0, 1.0]] * 6 + [[1.0, 0.0]] * 6 + [[0.0, 1.0]] * 6)
     llr = lex.scores(occ, lex.local(12, block=6), strength=2.0)
     assert (llr[:6, 0] > llr[:6, 1]).all() and (llr[18:, 1] > llr[18:, 0]).all()
@@ -279,9 +279,9 @@ def test_roles_are_read_against_the_local_background() -> None:
 
 
 def test_lexicon_leaves_fillers_to_the_token_classes() -> None:
-    from extract.speakers.model import _Lexicon
+    from extract.speakers.word_use import WordUse
 
-    lex = _Lexicon(["um so um uh", "uh so um", "so um uh"], min_count=2)
+    lex = WordUse(["um so um uh", "uh so um", "so um uh"], min_count=2)
     assert lex.size == 1  # only "so"
 
 
@@ -479,14 +479,14 @@ def test_discourse_words_are_no_vocatives_and_a_recorded_intro_is_the_hosts() ->
 
 
 def test_lexicon_ignores_words_said_in_one_stretch_only() -> None:
-    from extract.speakers.model import _Lexicon
+    from extract.speakers.word_use import WordUse
 
     texts = ["so basically it works"] * 20
     texts[4] = texts[5] = "the zorbit lattice matters here"  # one tenth of the episode only
-    lex = _Lexicon(texts, min_count=2, spread=2)
-    spread_out = _Lexicon(texts, min_count=2, spread=1)
+    lex = WordUse(texts, min_count=2, spread=2)
+    spread_out = WordUse(texts, min_count=2, spread=1)
     assert spread_out.size > lex.size  # "zorbit", "lattice", … drop out as topical
-    assert lex.size == _Lexicon(["so basically it works"] * 20, min_count=2, spread=2).size
+    assert lex.size == WordUse(["so basically it works"] * 20, min_count=2, spread=2).size
 
 
 def test_a_co_host_named_in_the_opening_is_a_host_too() -> None:
