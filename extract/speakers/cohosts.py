@@ -85,11 +85,9 @@ def fit_decode_cohosts(
     offset = np.zeros(2)
     moves = np.not_equal.outer(SPEAKER, SPEAKER)  # (4, 4): the pair changes speaker
 
-    def emit() -> Array:
-        return np.asarray(ep.emissions(ratios, cfg)[:, ROLE] + lexical[:, SPEAKER] + cues)
-
     for _ in range(cfg.iterations):
-        post, pair = forward_backward(emit(), transitions(change + offset), START)
+        evidence = ep.emissions(ratios, cfg)[:, ROLE] + lexical[:, SPEAKER] + cues
+        post, pair = forward_backward(evidence, transitions(change + offset), START)
         roles = _by(post, ROLE)
         # Turn changes out of each role: P(unit t-1 in that role and unit t by the other speaker).
         xi = np.zeros((t, 2))
@@ -98,10 +96,11 @@ def fit_decode_cohosts(
         offset = change_offsets(roles, xi, change, offset, cfg.change_precision)
         ratios = ep.refit(roles)
         lexical = ep.word_use(_by(post, SPEAKER), cfg)
-    evidence, trans = emit(), transitions(change + offset)
-    path = viterbi_trans(evidence, trans, START)
+    unit = ep.emissions(ratios, cfg)[:, ROLE] + cues
+    trans = transitions(change + offset)
+    path = viterbi_trans(unit + lexical[:, SPEAKER], trans, START)
     # The confidence scores each unit's words against the others' word use only: counted
     # in, they back whichever speaker EM gave the unit to, and whole turns look sure.
-    lexical = ep.word_use(_by(post, SPEAKER), replace(cfg, leave_one_out=True))
-    post, _ = forward_backward(emit() * cfg.confidence_weight, trans, START)
+    own_out = ep.word_use(_by(post, SPEAKER), replace(cfg, leave_one_out=True))
+    post, _ = forward_backward((unit + own_out[:, SPEAKER]) * cfg.confidence_weight, trans, START)
     return SPEAKER[path], _by(post, SPEAKER)

@@ -1,22 +1,21 @@
 """The role model: per-role feature rates, adapted to each episode by EM, decoded by an HMM.
 
-State 0 is the host (asks, reacts, addresses "you"); states 1… are guests
-(answer, hedge, say "I"/"we", use fillers). The rates start from these role
-profiles; EM re-estimates them from the episode's own posteriors, with the
-profile's contrast as a prior so a few units cannot overturn it. A role is a
-set of ratios to the local background (what everyone says around a unit), one
-for the whole episode: transcription style drifts (Whisper drops fillers for
-long stretches) but a stretch cannot swap which state is the host. Each
-speaker's word use (idiolect: "sort of", "I guess", "basically", recurring
-terms) is re-estimated the same way over the episode's recurring words, as
-log-ratios to the episode's (or the local topic's) rates, so it carries no role
-prior and only separates the two voices; each unit is scored against the word use
-of the other units (leave-one-out), so EM cannot confirm a guess with the unit's
-own words. The turn-change log-odds at each
-boundary is a fixed linear function of the boundary features (a question
-before or after it, how the next unit opens, line starts and gaps) plus one
-offset per state re-estimated per episode from the pairwise posteriors under a
-prior that does not grow with the episode, so short turns can be learnt.
+State 0 is the host (asks, reacts, addresses "you"); states 1… are guests (answer,
+hedge, say "I"/"we", use fillers). The rates start from these role profiles; EM
+re-estimates them from the episode's own posteriors, with the profile's contrast as
+a prior so a few units cannot overturn it. A role is a set of ratios to the local
+background (what everyone says around a unit), one for the whole episode:
+transcription style drifts (Whisper drops fillers for long stretches) but a stretch
+cannot swap which state is the host. Each speaker's word use (idiolect: "sort of",
+"I guess", "basically", recurring terms) is re-estimated the same way over the
+episode's recurring words, as log-ratios to the episode's (or the local topic's)
+rates, so it carries no role prior and only separates the two voices; each unit is
+scored against the word use of the other units (leave-one-out), so EM cannot confirm
+a guess with the unit's own words. The turn-change log-odds at each boundary is a
+fixed linear function of the boundary features (a question before or after it, how
+the next unit opens, line starts and gaps) plus one offset per state re-estimated
+per episode from the pairwise posteriors under a prior that does not grow with the
+episode, so short turns can be learnt.
 """
 
 from __future__ import annotations
