@@ -3,8 +3,8 @@
 The words of each labelled file are re-chunked into Whisper-style lines of 10–15
 words that ignore turn boundaries (times interpolated inside the source turns);
 labels and ad flags are removed; metadata (title, show, guest) is kept. Run
-``PYTHONPATH=. python -m eval.strip_labels [--seeds 0 1 2]``; skips when ``../shared``
-is missing. With several seeds (different line lengths) it also prints each file's
+``PYTHONPATH=. python -m eval.strip_labels [FILE ...] [--seeds 0 1 2]``: without files it
+scores the corpus's labelled files and skips when ``../shared`` is missing. With several seeds (different line lengths) it also prints each file's
 accuracy per seed and their mean, to show how much the chunking alone moves it.
 """
 
@@ -72,14 +72,18 @@ def strip(transcript: Transcript, seed: int = 0) -> tuple[Transcript, list[str]]
     return out, [lab for _, _, lab in words]
 
 
-def _scored(path: Path, seed: int) -> tuple[Scores, Attribution, float, list[str | None], list[str | None], str]:
-    """Strip, attribute and score one file at one chunking seed."""
+def _scored(
+    path: Path, seed: int, count: bool = False
+) -> tuple[Scores, Attribution, float, list[str | None], list[str | None], str]:
+    """Strip, attribute and score one file at one chunking seed; with ``count`` the
+    attribution is told how many speakers the labels have (as ``--speakers N`` does)."""
     from extract.align import join_lines
     from extract.parsers import parse_file
     from extract.pipeline import run
 
     stripped, labels = strip(parse_file(path), seed)
-    doc = run(stripped, SpeakerHints(meta=dict(stripped.meta)))
+    hints = SpeakerHints(count=len(set(labels)) if count else None, meta=dict(stripped.meta))
+    doc = run(stripped, hints)
     att, secs = timed_attribution(doc)
     text = join_lines(stripped).text
     gold: list[str | None] = [None] * len(text)
@@ -94,27 +98,38 @@ def _scored(path: Path, seed: int) -> tuple[Scores, Attribution, float, list[str
 def main(argv: list[str] | None = None) -> int:
     """Score every stripped labelled file; print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "files", nargs="*", type=Path, help="labelled transcripts to score (default: the corpus's labelled files)"
+    )
     parser.add_argument("--seeds", type=int, nargs="+", default=[0], help="chunking seeds (default: 0)")
+    parser.add_argument(
+        "--count", action="store_true", help="tell the attribution how many speakers each file's labels have"
+    )
     args = parser.parse_args(argv)
     corpus = SHARED / "corpus"
-    if not corpus.exists():
+    if not args.files and not corpus.exists():
         print(f"skipped: {corpus} not found")
         return 0
-    for name in FILES:
-        path = Path(corpus / name)
+    accuracies: list[float] = []
+    for path in args.files or [corpus / name for name in FILES]:
+        name = path.name
         if not path.exists():
             print(f"skipped {name}: not found")
             continue
         t0 = time.perf_counter()
-        sc, att, secs, gold, pred, text = _scored(path, args.seeds[0])
+        sc, att, secs, gold, pred, text = _scored(path, args.seeds[0], args.count)
         total = time.perf_counter() - t0
         print(describe(name + " (stripped)", sc, att, secs))
         print(describe_confidence(by_confidence(text, gold, pred, predicted_char_confidence(att, len(text)))))
         print(f"  gold speakers: {', '.join(sorted({g for g in gold if g}))}; extraction {total:.2f} s")
+        accuracies.append(sc.accuracy)
         if len(args.seeds) > 1:
-            accs = [sc.accuracy] + [_scored(path, seed)[0].accuracy for seed in args.seeds[1:]]
+            accs = [sc.accuracy] + [_scored(path, seed, args.count)[0].accuracy for seed in args.seeds[1:]]
             each = ", ".join(f"{seed}: {a:.3f}" for seed, a in zip(args.seeds, accs, strict=True))
             print(f"  word accuracy by chunking seed {each}; mean {statistics.mean(accs):.3f}")
+    if len(accuracies) > 1:
+        low = min(accuracies)
+        print(f"{len(accuracies)} files: mean word accuracy {statistics.mean(accuracies):.3f}, lowest {low:.3f}")
     return 0
 
 if __name__ == "__main__":

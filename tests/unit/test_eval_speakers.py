@@ -23,3 +23,27 @@ def test_score_separates_turn_edges_from_wrong_turns() -> None:
     # Given its majority gold speaker, the first predicted turn (Ann Ann Bo) keeps its one
     # edge error; the one-word turns are right: 4 of 5 words.
     assert sc.turn_bound == 4 / 5
+
+
+def test_strip_labels_scores_a_given_file_and_can_be_told_the_speaker_count(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from eval.strip_labels import main
+
+    turns = [
+        ("Ann Moss", "Welcome to the show. Today I'm speaking with Bo Lind, who builds boats. What got you started?"),
+        ("Bo Lind", "Thanks for having me. I started as a kid, fixing old dinghies with my father every summer."),
+        ("Ann Moss", "And what changed when you began selling them?"),
+        ("Bo Lind", "Well, a hobby turns into deadlines. I learned to plan the work and to say no to some orders."),
+        ("Cy Park", "Sorry to cut in. Do you still sail the ones you build?"),
+        ("Bo Lind", "Yes, every one of them goes out on the lake before a buyer sees it."),
+    ]
+    path = tmp_path / "episode.md"
+    path.write_text("\n\n".join(f"**{name}:** {text}" for name, text in turns) + "\n", encoding="utf-8")
+    assert main([str(path)]) == 0
+    two = capsys.readouterr().out
+    assert main([str(path), "--count"]) == 0
+    three = capsys.readouterr().out
+    assert "episode.md (stripped)" in two and "word accuracy" in two
+    assert "gold speakers: Ann Moss, Bo Lind, Cy Park" in two
+    # Told that the labels have three speakers, the attribution decodes three.
+    assert two.count("(guest)") + two.count("(host)") == 2
+    assert three.count("(guest)") + three.count("(host)") + three.count("(speaker)") == 3
