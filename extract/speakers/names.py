@@ -52,10 +52,13 @@ _GUEST_INTRO = re.compile(
     r"(?:[Mm]y|[Oo]ur) guests? (?:today |this week |this time |on the (?:show|podcast) )?(?:is|are)|"
     r"guest (?:today )?is|joined (?:[a-z]+ ){0,3}by(?: my (?:co-?host|guest|friend)s?,?)?|"
     r"(?:[Ww]ith|[Jj]oining) me (?:today |this week |here |now )?(?:is|are)|"
+    r"(?:talked|spoke|chatted) (?:with|to)|sat down with|"
     r"my co-?host,?|interviewing|conversation with|here with|"
     r"i have with me|welcome(?: back)?,?(?: to the (?:show|podcast),?)?|please welcome|introduce)\s+"
     + _INTRO_NAME
 )
+# The name first: "Jane Doe is with us", "Jane Doe joins me".
+_GUEST_JOINS = re.compile(_INTRO_FULL + r" (?:(?:is|are) (?:here )?with (?:me|us)|joins (?:me|us))\b")
 _GREETING = r"(?:^|[.,!] )(?:(?:[Hh]i|[Hh]ey|[Hh]ello)(?: everyone| everybody| folks)?,? )?"
 _I_AM = r"(?:I'm|I am|[Mm]y name is)"
 _INTRO_END = r"(?=[,.!;]| and | here\b|$)"
@@ -165,9 +168,14 @@ def introduced(text: str) -> list[str]:
 
     >>> introduced("I'm joined by my co-host, Ann Lee, and our guest today is Bo Chen.")
     ['Ann Lee', 'Bo Chen']
+    >>> introduced("Bo Chen is with us today."), introduced("Last week I talked with Ann Lee.")
+    (['Bo Chen'], ['Ann Lee'])
     """
+    found = sorted(
+        (m for pat in (_GUEST_INTRO, _GUEST_JOINS) for m in pat.finditer(text)), key=lambda m: m.start()
+    )
     out: list[str] = []
-    for m in _GUEST_INTRO.finditer(text):
+    for m in found:
         name = _clean(m.group(1))
         if name and name == m.group(1) and not _known_thing(name):
             out.append(name)
@@ -175,15 +183,23 @@ def introduced(text: str) -> list[str]:
 
 
 def intro_names(texts: Iterable[str]) -> tuple[str, str]:
-    """(host, guest) names a host's introduction states, or ''."""
-    host = guest = ""
+    """(host, guest) names a host's introduction states, or ''. The guest is the first
+    person introduced who is not a co-host, else the co-host (a show of two co-hosts).
+
+    >>> intro_names(["This is Ann Lee, usually joined by my co-host, Jo Park.", "Bo Chen is with us."])
+    ('Ann Lee', 'Bo Chen')
+    """
+    host = ""
+    people: list[str] = []
+    partners: list[str] = []
     for text in texts:
-        if not guest:
-            guest = next(iter(introduced(text)), "")
+        people += introduced(text)
+        partners += co_hosts([text])
         if not host:
             h = _HOST_INTRO.search(text)
             if h and _clean(h.group(1)) == h.group(1):
                 host = h.group(1)
+    guest = next((p for p in people if p not in partners), people[0] if people else "")
     return host, guest
 
 

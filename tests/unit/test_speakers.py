@@ -185,6 +185,14 @@ def test_self_introduction_and_co_host_name_both_speakers() -> None:
     assert intro_names(["So this is Unified Rules for Large Gardens."]) == ("", "")
 
 
+def test_a_guest_introduced_after_an_absent_co_host_is_the_guest() -> None:
+    opening = [
+        "This is Ada Finch. I'm usually joined by my co-host, Rob Lister, but he is away this week.",
+        "Luz Ortega is with us, who restores orchards.",
+    ]
+    assert intro_names(opening) == ("Ada Finch", "Luz Ortega")
+
+
 def test_show_owner_and_mid_sentence_vocative() -> None:
     from extract.speakers.names import show_owner
 
@@ -781,6 +789,10 @@ def test_a_short_transcript_is_all_opening_for_introductions() -> None:
         ("I'm your host, Ann Lee, and with me is Bo Chan.", ("Ann Lee", "Bo Chan")),
         ("Our guest this week is Maria de la Cruz.", ("", "Maria de la Cruz")),
         ("Joining me today is Ravi Menon, who checks sources.", ("", "Ravi Menon")),
+        ("In this episode I talked with Ravi Menon about tides.", ("", "Ravi Menon")),
+        ("Here I sat down with Mara Quill at the harbour.", ("", "Mara Quill")),
+        ("Tom Reyes is with us, who measures waves.", ("", "Tom Reyes")),
+        ("This week Bo Chan joins me from Lisbon.", ("", "Bo Chan")),
     ],
 )
 def test_introductions_with_titles_particles_and_other_phrasings(text: str, expected: tuple[str, str]) -> None:
