@@ -22,6 +22,7 @@ from graph.settings import Settings
 from queries.hosts import known_hosts
 from queries.links import refresh_links
 from queries.resolve import resolve_people
+from queries.voices import known_voices
 
 
 def _maybe_extraction(path: Path) -> Extraction | None:
@@ -54,7 +55,8 @@ async def ingest_files(settings: Settings, args: argparse.Namespace) -> int:
             progress = Progress(str(path))
             if isinstance(item, Transcript):
                 hosts = await known_hosts(store)
-                hints = make_hints(item, args.speakers, hosts)
+                voices = await known_voices(store, item.meta.get("show"))
+                hints = make_hints(item, args.speakers, hosts, voices)
                 doc = extract(item, hints, settings.spacy_model, progress)
             else:
                 doc = item

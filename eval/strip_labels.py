@@ -15,6 +15,8 @@ import random
 import statistics
 import sys
 import time
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 from eval.speakers import (
@@ -30,6 +32,7 @@ from eval.speakers import (
 )
 from extract.align import fill_times
 from extract.speakers import Attribution, SpeakerHints
+from extract.speakers.voices import Voices
 from extract.transcript import Line, Transcript
 
 FILES = (
@@ -72,17 +75,39 @@ def strip(transcript: Transcript, seed: int = 0) -> tuple[Transcript, list[str]]
     return out, [lab for _, _, lab in words]
 
 
+def learn_voices(paths: Sequence[Path], leave_out: Path | None = None) -> dict[str, Counter[str]]:
+    """Each labelled speaker's word counts over ``paths`` (but ``leave_out``), as the
+    store keeps them for a show's labelled episodes."""
+    from extract.parsers import parse_file
+
+    turns: list[tuple[str, str]] = []
+    for path in paths:
+        if leave_out is not None and path.resolve() == leave_out.resolve():
+            continue
+        current = None
+        for line in parse_file(path).lines:
+            current = line.speaker or current
+            if current and not line.ad:
+                turns.append((current, line.text))
+    return Voices.from_turns(turns).counts
+
+
 def _scored(
-    path: Path, seed: int, count: bool = False
+    path: Path, seed: int, count: bool = False, voices: Sequence[Path] = ()
 ) -> tuple[Scores, Attribution, float, list[str | None], list[str | None], str]:
     """Strip, attribute and score one file at one chunking seed; with ``count`` the
-    attribution is told how many speakers the labels have (as ``--speakers N`` does)."""
+    attribution is told how many speakers the labels have (as ``--speakers N`` does);
+    ``voices`` are labelled episodes of the same show, known as the store would know them."""
     from extract.align import join_lines
     from extract.parsers import parse_file
     from extract.pipeline import run
 
     stripped, labels = strip(parse_file(path), seed)
-    hints = SpeakerHints(count=len(set(labels)) if count else None, meta=dict(stripped.meta))
+    hints = SpeakerHints(
+        count=len(set(labels)) if count else None,
+        meta=dict(stripped.meta),
+        voices=learn_voices(voices, leave_out=path),
+    )
     doc = run(stripped, hints)
     att, secs = timed_attribution(doc)
     text = join_lines(stripped).text
@@ -105,6 +130,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--count", action="store_true", help="tell the attribution how many speakers each file's labels have"
     )
+    parser.add_argument(
+        "--voices",
+        type=Path,
+        nargs="+",
+        default=[],
+        help="labelled episodes of the same show whose speakers' word use is known (each file scored leaves itself out)",
+    )
     args = parser.parse_args(argv)
     corpus = SHARED / "corpus"
     if not args.files and not corpus.exists():
@@ -117,14 +149,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"skipped {name}: not found")
             continue
         t0 = time.perf_counter()
-        sc, att, secs, gold, pred, text = _scored(path, args.seeds[0], args.count)
+        sc, att, secs, gold, pred, text = _scored(path, args.seeds[0], args.count, args.voices)
         total = time.perf_counter() - t0
         print(describe(name + " (stripped)", sc, att, secs))
         print(describe_confidence(by_confidence(text, gold, pred, predicted_char_confidence(att, len(text)))))
         print(f"  gold speakers: {', '.join(sorted({g for g in gold if g}))}; extraction {total:.2f} s")
         accuracies.append(sc.accuracy)
         if len(args.seeds) > 1:
-            accs = [sc.accuracy] + [_scored(path, seed, args.count)[0].accuracy for seed in args.seeds[1:]]
+            accs = [sc.accuracy] + [_scored(path, seed, args.count, args.voices)[0].accuracy for seed in args.seeds[1:]]
             each = ", ".join(f"{seed}: {a:.3f}" for seed, a in zip(args.seeds, accs, strict=True))
             print(f"  word accuracy by chunking seed {each}; mean {statistics.mean(accs):.3f}")
     if len(accuracies) > 1:

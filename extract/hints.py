@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
@@ -51,10 +52,18 @@ def with_metadata(
 
 
 def make_hints(
-    transcript: Transcript, speakers: str | None, known_hosts: dict[str, str] | None = None
+    transcript: Transcript,
+    speakers: str | None,
+    known_hosts: dict[str, str] | None = None,
+    voices: Mapping[str, Mapping[str, int]] | None = None,
 ) -> SpeakerHints:
-    """Speaker hints from ``--speakers``, the file's metadata and hosts the store knows."""
+    """Speaker hints from ``--speakers``, the file's metadata, and the hosts and voices
+    the store knows."""
     names, count = parse_speakers(speakers)
     return SpeakerHints(
-        names=names, count=count, meta=dict(transcript.meta), known_hosts=dict(known_hosts or {})
+        names=names,
+        count=count,
+        meta=dict(transcript.meta),
+        known_hosts=dict(known_hosts or {}),
+        voices=dict(voices or {}),
     )

@@ -45,6 +45,7 @@ from extract.speakers.names import (
     vocatives,
 )
 from extract.speakers.units import Unit, split_units
+from extract.speakers.voices import Voices
 from extract.state import DocState
 
 # Labels that stand for a voice or a role, not a name: they get names from the transcript.
@@ -167,12 +168,19 @@ def _decode(
     host, guest = meta_names(hints)
     texts = [u.text for u in units]
     shared = n == 2 and _two_co_hosts(units, guest, partners)
+    voices = Voices(hints.voices) if hints.voices else None
 
     def decode(host: str, guest: str) -> tuple[np.ndarray, np.ndarray]:
+        # Known voices of both speakers (the show's labelled episodes) add their log-odds.
+        known = voices.log_odds(texts, host, guest) if voices else None
         if shared:
             role, who = anchor_parts(units, ads, host, guest)
-            return fit_decode_cohosts(feats, bounds, role, who, texts=texts)
-        return fit_decode(feats, bounds, anchors(units, ads, n, host, guest), n, texts=texts)
+            return fit_decode_cohosts(feats, bounds, role, who if known is None else who + known, texts=texts)
+        evidence = anchors(units, ads, n, host, guest)
+        if known is not None:
+            evidence[:, 0] += known / 2
+            evidence[:, 1] -= known / 2
+        return fit_decode(feats, bounds, evidence, n, texts=texts)
 
     path, post = decode(host, guest)
     names = _names_unlabelled(units, path.tolist(), hints, n, ads)

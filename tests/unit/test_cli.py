@@ -106,6 +106,35 @@ def test_the_host_of_a_show_is_reused_for_its_unlabelled_episodes(tmp_path: Path
     assert "Host" not in {p.name for p in people}
 
 
+def test_a_shows_labelled_episodes_give_its_speakers_voices(tmp_path: Path) -> None:
+    from queries.voices import known_voices
+
+    store = tmp_path / "g.podgraph"
+    labelled = tmp_path / "labelled.md"
+    labelled.write_text(
+        "**Ada Finch:** Honestly, the pumps in our valley still run on diesel.\n\n"
+        "**Rob Lister:** Basically, the farmers want water they can count on.\n\n"
+        "**Ada Finch:** Honestly, the solar pumps surprised me this year.\n\n"
+        "**Rob Lister:** Basically, a battery keeps the pump going after sunset.\n\n"
+        * 4  # enough words on record for a voice (MIN_WORDS)
+    )
+    other_show = tmp_path / "other.md"
+    other_show.write_text(labelled.read_text().replace("Ada Finch", "Cy Park"))
+    unlabelled = tmp_path / "later.txt"
+    unlabelled.write_text(
+        "[00:00:00.000 --> 00:00:04.000]   Honestly, the wells ran dry in August.\n"
+        "[00:00:04.000 --> 00:00:08.000]   Basically, we need deeper boreholes.\n"
+    )
+    assert main(["ingest", "--store", str(store), "--show", "Dry Valley", str(labelled), str(unlabelled)]) == 0
+    assert main(["ingest", "--store", str(store), "--show", "Elsewhere", str(other_show)]) == 0
+    voices = asyncio.run(known_voices(EmbeddedStore(store), "dry valley"))
+    # Only the labelled episode of the show counts: its two speakers and their own words.
+    assert sorted(voices) == ["Ada Finch", "Rob Lister"]
+    assert voices["Ada Finch"]["honestly"] == 8 and voices["Ada Finch"]["basically"] == 0
+    assert voices["Rob Lister"]["basically"] == 8 and "wells" not in voices["Rob Lister"]
+    assert asyncio.run(known_voices(EmbeddedStore(store), None)) == {}
+
+
 def test_diarised_captions_and_speech_api_json_ingest_with_names(tmp_path: Path) -> None:
     cues = [
         "Welcome to the show. Today I'm speaking with Ravi Menon, who builds checkers.",

@@ -47,3 +47,24 @@ def test_strip_labels_scores_a_given_file_and_can_be_told_the_speaker_count(tmp_
     # Told that the labels have three speakers, the attribution decodes three.
     assert two.count("(guest)") + two.count("(host)") == 2
     assert three.count("(guest)") + three.count("(host)") + three.count("(speaker)") == 3
+
+
+def test_strip_labels_learns_voices_from_other_labelled_episodes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from eval.strip_labels import learn_voices
+
+    one, two = tmp_path / "one.md", tmp_path / "two.md"
+    one.write_text(
+        "**Ann Moss:** Honestly, boats are honest work on the lake every day.\n\n"
+        "**Bo Lind:** Basically, yes, we row the boats out every day.\n\n" * 10
+    )
+    two.write_text(
+        "**Ann Moss:** Honestly, sails tear less often than people fear they might.\n\n"
+        "**Bo Lind:** Basically, ropes.\n\n" * 10
+    )
+    both = learn_voices([one, two])
+    assert both["Ann Moss"]["honestly"] == 20 and both["Bo Lind"]["basically"] == 20
+    # The episode being scored is left out of what is known: here only "two" counts, and
+    # Bo Lind's words there are too few to make a voice.
+    alone = learn_voices([one, two], leave_out=one)
+    assert alone["Ann Moss"]["honestly"] == 10 and "boats" not in alone["Ann Moss"]
+    assert "Bo Lind" not in alone

@@ -932,3 +932,52 @@ def test_a_co_host_in_the_metadata_makes_a_co_hosted_episode(cohost_calls: list[
     doc, st = _state(["Ada, what got you into turbines?", *INTERVIEW[2:6]], speakers=labels, hints=hints)
     att = attribute(doc, st)  # type: ignore[arg-type]
     assert {s.name: s.role for s in att.speakers} == {"Tom Reyes": "host", "Ada Brennan": "host"}
+
+
+def _co_host_episode() -> tuple[list[str], list[str]]:
+    """Two co-hosts who both explain, each with a habit of speech: units and who said each."""
+    ada = [
+        "Honestly, the pumps in our valley run on old diesel engines.",
+        "Honestly, I keep a notebook of every repair we make.",
+        "The new solar pump surprised me, honestly.",
+        "Honestly, the cost came down faster than I guessed.",
+    ]
+    rob = [
+        "Basically, the farmers want water they can count on.",
+        "Basically, a battery lets the pump run after sunset.",
+        "So basically the grid never reaches those fields.",
+        "Basically, the panels pay for themselves in three seasons.",
+    ]
+    texts = ["I'm Ada Finch, and I'm joined as always by my co-host, Rob Lister."]
+    who = ["Ada Finch"]
+    for i in range(4):
+        texts += [ada[i], rob[i]]
+        who += ["Ada Finch", "Rob Lister"]
+    for i in range(4):
+        texts += [rob[(i + 1) % 4], ada[(i + 2) % 4]]
+        who += ["Rob Lister", "Ada Finch"]
+    return texts, who
+
+
+def test_known_voices_of_both_co_hosts_tell_them_apart() -> None:
+    from extract.speakers.voices import Voices
+
+    texts, who = _co_host_episode()
+    voices = Voices.from_turns(
+        [
+            ("Ada Finch", "Honestly, I think it works on the farm. " * 80),
+            ("Rob Lister", "Basically, it works on the farm. " * 80),
+        ]
+    ).counts
+
+    def correct(hints: SpeakerHints) -> int:
+        doc, st = _state(texts, hints=hints)
+        att = attribute(doc, st)  # type: ignore[arg-type]
+        names = [s.name for s in att.speakers]
+        assert names == ["Ada Finch", "Rob Lister"]
+        return sum(names[sp.speaker] == w for sp, w in zip(att.spans, who, strict=True))
+
+    alone, known = correct(SpeakerHints()), correct(SpeakerHints(voices=voices))
+    assert known == len(who) > alone
+    # A voice on record for one co-host only is not used: the decode is the same as without.
+    assert correct(SpeakerHints(voices={"Ada Finch": voices["Ada Finch"]})) == alone
