@@ -108,3 +108,31 @@ def test_similar_claims_link_episodes_with_stance() -> None:
     assert ("a", "d") not in links  # never within one episode
     assert not any("e" in pair for pair in links)
     assert negated("It won't work") and not negated("It works")
+
+
+async def test_known_voices_come_from_a_shows_labelled_episodes_on_every_backend(store: GraphStore) -> None:
+    from dataclasses import replace
+
+    from queries.voices import known_voices
+    from tests.store.world import Draft
+
+    talk = Draft("Long talk", "shows/orchard/004.txt", "d4" * 32)
+    mara = talk.person("Mara Quill", "host")
+    tob = talk.person("Tobias Fenwick", "guest")
+    talk.turn(mara, 0.0, 30.0, "Frankly, what do the orchards need this spring? " * 8)
+    talk.turn(tob, 30.0, 60.0, "Essentially, they need patience and a little copper. " * 8)
+    guessed = Draft("Guessed", "shows/orchard/005.txt", "e5" * 32)
+    guessed.person("Mara Quill", "host")
+    guessed.person("Tobias Fenwick", "guest")
+    guessed.turn(mara, 0.0, 30.0, "Pears and plums and quinces all winter long. " * 8)
+    guessed.turn(tob, 30.0, 60.0, "Apples again, apples always, apples for everyone. " * 8)
+    attributed = replace(guessed.build(), segments=tuple(replace(s, confidence=0.8) for s in guessed.segments))
+    for fragment in (talk.build(), attributed, episode_one().build()):
+        await store.upsert(fragment)
+    voices = await known_voices(store, "ORCHARD RADIO")
+    assert sorted(voices) == ["Mara Quill", "Tobias Fenwick"]
+    assert voices["Mara Quill"]["frankly"] == 8 and voices["Tobias Fenwick"]["essentially"] == 8
+    # The attributed episode is not learnt; episode one of the show is labelled and counts.
+    assert voices["Mara Quill"]["quinces"] == 0 and voices["Tobias Fenwick"]["apples"] == 0
+    assert voices["Tobias Fenwick"]["greenhouses"] == 1
+    assert await known_voices(store, "No Such Show") == {}
