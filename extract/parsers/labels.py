@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
@@ -17,8 +18,9 @@ from typing import NamedTuple
 from extract.transcript import Line
 
 _TIME = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d+)?"
-_BOLD = re.compile(
-    rf"\*\*(?P<name>[^*:()\[\]]+?)\s*(?:[(\[](?P<time>{_TIME})[)\]])?\s*(?::\*\*|\*\*\s*:)\s*(?P<rest>.*)"
+_BOLD = re.compile(  # "**Ann Lee:**", "**Ann Lee (01:02):**", "**Ann Lee**:", "**Ann Lee** (01:02):"
+    rf"\*\*(?P<name>[^*:()\[\]]+?)\s*(?:[(\[](?P<time>{_TIME})[)\]])?\s*"
+    rf"(?::\*\*|\*\*\s*(?:[(\[](?P<after>{_TIME})[)\]]\s*)?:)\s*(?P<rest>.*)"
 )
 _PLAIN = re.compile(
     rf"(?P<name>[^\W\d_][\w.'’ -]{{0,60}}?)\s*(?:\((?P<time>{_TIME})\))?\s*:(?:\s+(?P<rest>.*))?"
@@ -77,6 +79,8 @@ def match_label(stripped: str) -> Label | None:
 
     >>> match_label("Chip Lee (01:02:03):")
     Label(name='Chip Lee', time='01:02:03', rest='', strong=True)
+    >>> match_label("**Ann Lee** (00:09): Hi.")
+    Label(name='Ann Lee', time='00:09', rest='Hi.', strong=True)
     >>> match_label("(00:01:41):")
     Label(name=None, time='00:01:41', rest='', strong=True)
     >>> match_label("Bo: yes").strong, match_label("SPEAKER_00: yes").strong
@@ -89,7 +93,7 @@ def match_label(stripped: str) -> Label | None:
     if stripped.startswith("**"):
         m = _BOLD.fullmatch(stripped)
         if m and is_speaker_name(m["name"].strip()):
-            return Label(m["name"].strip(), m["time"], m["rest"].strip(), True)
+            return Label(m["name"].strip(), m["time"] or m["after"], m["rest"].strip(), True)
         return None
     if stripped.startswith("("):
         m = _TIME_ONLY.fullmatch(stripped)
@@ -143,8 +147,16 @@ def file_labels(rows: list[str]) -> list[Label | None]:
 
 def _trusted(found: list[Label | None], weak: int, blocks: int) -> list[Label | None]:
     """``found`` with weak labels kept only when at least two of the ``blocks`` and half
-    of them open with one."""
-    if weak >= 2 and weak * 2 >= blocks:
+    of them open with one, or a quarter do and the labels are two to six names each
+    said at least three times (turns that run over several paragraphs).
+
+    >>> turn = [Label("Ann", None, "Hi.", False), None, None, Label("Bo", None, "Yo.", False)]
+    >>> sum(x is not None for x in _trusted(turn * 3 + [None] * 6, 6, 18))
+    6
+    """
+    names = Counter(x.name for x in found if x is not None and not x.strong)
+    repeated = 2 <= len(names) <= 6 and min(names.values()) >= 3
+    if weak >= 2 and (weak * 2 >= blocks or (repeated and weak * 4 >= blocks)):
         return found
     return [x if x is not None and x.strong else None for x in found]
 

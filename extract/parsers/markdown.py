@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 
 import yaml
 
@@ -21,22 +22,29 @@ def split_front_matter(text: str) -> tuple[list[str], dict[str, str]]:
     """The file's lines with front matter blanked out (numbers kept), and its metadata.
 
     Front matter is YAML between a first line ``---`` and the next ``---`` (or
-    ``...``). Unreadable YAML is treated as no metadata.
+    ``...``), or TOML between two ``+++`` lines (as Hugo sites write it). Unreadable
+    front matter is treated as no metadata.
 
     >>> split_front_matter("no front matter")
     (['no front matter'], {})
+    >>> split_front_matter('+++\\ntitle = "Tides with Jo Park"\\n+++\\nJo: Hi.')
+    (['', '', '', 'Jo: Hi.'], {'title': 'Tides with Jo Park'})
     """
     rows = text.split("\n")
-    if not rows or rows[0].strip() != "---":
+    fence = rows[0].strip() if rows else ""
+    if fence not in ("---", "+++"):
         return rows, {}
+    closing = ("---", "...") if fence == "---" else ("+++",)
     for end in range(1, len(rows)):
-        if rows[end].strip() in ("---", "..."):
+        if rows[end].strip() in closing:
             break
     else:
         return rows, {}
+    body = "\n".join(rows[1:end])
+    data: object
     try:
-        data = yaml.safe_load("\n".join(rows[1:end]))
-    except yaml.YAMLError:
+        data = yaml.safe_load(body) if fence == "---" else tomllib.loads(body)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError):
         data = None
     meta = collect_meta(data, META_KEYS) if isinstance(data, dict) else {}
     return [""] * (end + 1) + rows[end + 1 :], meta

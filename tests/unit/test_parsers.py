@@ -163,3 +163,28 @@ def _timed(text: str) -> float:
 def test_unknown_format_is_an_error() -> None:
     with pytest.raises(TranscriptParseError, match="unknown format 'mp3'"):
         parse_file(FIXTURES / "whisper.txt", format="mp3")
+
+
+def test_hugo_show_page_with_notes_and_long_turns_is_labelled(tmp_path: Path) -> None:
+    notes = '+++\ntitle = "Salt marshes with Ines Duarte"\ndate = 2023-05-01\n+++\n\nShow notes.\n\n- Tides\n- Reeds\n\n'
+    turn = (
+        "Kai: What brought you to the marshes?\n\nInes: My grandmother farmed salt.\n\n"
+        "She showed me the pans.\n\nWe raked them every dawn.\n\n"
+    )
+    path = tmp_path / "episode.txt"
+    path.write_text(notes + turn * 3)
+    t = parse_file(path)
+    # Turns that run over several paragraphs: fewer than half the blocks open with a
+    # label, but the same two names open a turn again and again.
+    assert t.format == "labelled" and t.meta["title"] == "Salt marshes with Ines Duarte"
+    assert [ln.speaker for ln in t.lines if ln.speaker] == ["Kai", "Ines"] * 3
+    assert not any("title =" in ln.text for ln in t.lines)
+
+
+def test_bold_name_then_time_outside_the_bold(tmp_path: Path) -> None:
+    path = tmp_path / "axrp.md"
+    path.write_text("**Kai Moss** (00:09):\nHello there.\n\n**Ines Duarte** (00:32):\nHi, Kai.\n\n(00:40):\nStill me.\n")
+    t = parse_file(path)
+    # A bare "(00:40):" goes on with the same speaker.
+    expected = [("Kai Moss", 9.0), ("Ines Duarte", 32.0), ("Ines Duarte", 40.0)]
+    assert [(ln.speaker, ln.start) for ln in t.lines if ln.speaker] == expected
