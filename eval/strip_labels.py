@@ -32,6 +32,7 @@ from eval.speakers import (
 )
 from extract.align import fill_times
 from extract.speakers import Attribution, SpeakerHints
+from extract.speakers.names import same_person
 from extract.speakers.voices import Voices
 from extract.transcript import Line, Transcript
 
@@ -54,9 +55,11 @@ def strip(transcript: Transcript, seed: int = 0) -> tuple[Transcript, list[str]]
     rng = random.Random(seed)
     times = fill_times(transcript.lines)
     words: list[tuple[str, float, str]] = []
-    current = "?"
+    current: str | None = None
     for line, (s, e) in zip(transcript.lines, times, strict=True):
         current = line.speaker or current
+        if current is None:
+            continue  # before the first label: show notes, not speech
         toks = line.text.split()
         for i, w in enumerate(toks):
             words.append((w, s + (e - s) * i / max(len(toks), 1), current))
@@ -116,7 +119,10 @@ def _scored(
     for w, lab in zip(text.split(" "), labels, strict=True):
         gold[pos : pos + len(w)] = [lab] * len(w)
         pos += len(w) + 1
-    pred = predicted_char_labels(att, len(text))
+    # A label may give a first name only ("Sumit"): the speaker named in full is the same person.
+    gold_names = sorted(set(labels))
+    same = {sp.name: next((g for g in gold_names if same_person(g, sp.name)), sp.name) for sp in att.speakers}
+    pred = [same.get(x, x) if x else x for x in predicted_char_labels(att, len(text))]
     return score(text, gold, pred), att, secs, gold, pred, text
 
 

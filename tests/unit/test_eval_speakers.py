@@ -68,3 +68,17 @@ def test_strip_labels_learns_voices_from_other_labelled_episodes(tmp_path) -> No
     alone = learn_voices([one, two], leave_out=one)
     assert alone["Ann Moss"]["honestly"] == 10 and "boats" not in alone["Ann Moss"]
     assert "Bo Lind" not in alone
+
+
+def test_strip_leaves_out_show_notes_before_the_first_label() -> None:
+    from eval.strip_labels import strip
+    from extract.transcript import Line, Transcript
+
+    t = Transcript(
+        "x",
+        "labelled",
+        (Line(1, 0.0, 1.0, "Notes: tides."), Line(2, 1.0, 2.0, "Hi there.", "Ann"), Line(3, 2.0, 3.0, "Yo.", "Bo")),
+    )
+    stripped, labels = strip(t)
+    assert " ".join(ln.text for ln in stripped.lines) == "Hi there. Yo."
+    assert labels == ["Ann", "Ann", "Bo"]
