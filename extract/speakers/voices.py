@@ -19,7 +19,6 @@ True
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -27,15 +26,10 @@ import numpy as np
 
 from extract.speakers.hmm import Array
 from extract.speakers.names import same_person
+from extract.speakers.word_use import words
 
 WEIGHT = 0.5  # tempers the naive-Bayes sum: a unit's words are not independent evidence
 MIN_WORDS = 50  # fewer words on record than this make no voice
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
-
-
-def words(text: str) -> list[str]:
-    """The lower-case words of a text, as voices count them."""
-    return _WORD.findall(text.lower().replace("’", "'"))
 
 
 class Voices:

@@ -18,6 +18,13 @@ from extract.speakers.features import CLASS_WORDS, CLASSES
 from extract.speakers.hmm import Array
 
 _LEX_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+def words(text: str) -> list[str]:
+    """The lower-case words of a text, as word use and known voices count them."""
+    return _LEX_WORD.findall(text.lower().replace("’", "'"))
+
+
 _FILLERS = frozenset(w for w, c in CLASS_WORDS.items() if c == CLASSES.index("filler"))
 
 
@@ -28,7 +35,7 @@ class WordUse:
         # Fillers are left to the token classes, read against the local background:
         # how many a transcript keeps drifts with the transcriber, not the speaker.
         docs = [
-            [w for w in _LEX_WORD.findall(txt.lower().replace("’", "'")) if w not in _FILLERS]
+            [w for w in words(txt) if w not in _FILLERS]
             for txt in texts
         ]
         freq = Counter(w for d in docs for w in d)
