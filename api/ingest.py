@@ -55,7 +55,8 @@ async def ingest_files(settings: Settings, args: argparse.Namespace) -> int:
             progress = Progress(str(path))
             if isinstance(item, Transcript):
                 hosts = await known_hosts(store)
-                voices = await known_voices(store, item.meta.get("show"))
+                # A labelled file keeps its labels: it needs no voices.
+                voices = {} if item.labelled else await known_voices(store, item.meta.get("show"))
                 hints = make_hints(item, args.speakers, hosts, voices)
                 doc = extract(item, hints, settings.spacy_model, progress)
             else:
