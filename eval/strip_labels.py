@@ -3,14 +3,16 @@
 The words of each labelled file are re-chunked into Whisper-style lines of 10–15
 words that ignore turn boundaries (times interpolated inside the source turns);
 labels and ad flags are removed; metadata (title, show, guest) is kept. Run
-``PYTHONPATH=. python -m eval.strip_labels [FILE ...] [--seeds 0 1 2]``: without files it
-scores the corpus's labelled files and skips when ``../shared`` is missing. With several seeds (different line lengths) it also prints each file's
-accuracy per seed and their mean, to show how much the chunking alone moves it.
+``PYTHONPATH=. python -m eval.strip_labels [FILE ...] [--seeds 0 1 2]``: without files
+it scores the corpus's labelled files and skips when ``../shared`` is missing. With
+several seeds (different line lengths) it also prints each file's accuracy per seed
+and their mean, to show how much the chunking alone moves it.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import random
 import statistics
 import sys
@@ -78,21 +80,25 @@ def strip(transcript: Transcript, seed: int = 0) -> tuple[Transcript, list[str]]
     return out, [lab for _, _, lab in words]
 
 
-def learn_voices(paths: Sequence[Path], leave_out: Path | None = None) -> dict[str, Counter[str]]:
-    """Each labelled speaker's word counts over ``paths`` (but ``leave_out``), as the
-    store keeps them for a show's labelled episodes."""
+@functools.cache
+def _labelled_turns(path: Path) -> tuple[tuple[str, str], ...]:
+    """(speaker, text) of each labelled line but sponsor reads, read once per file."""
     from extract.parsers import parse_file
 
     turns: list[tuple[str, str]] = []
-    for path in paths:
-        if leave_out is not None and path.resolve() == leave_out.resolve():
-            continue
-        current = None
-        for line in parse_file(path).lines:
-            current = line.speaker or current
-            if current and not line.ad:
-                turns.append((current, line.text))
-    return Voices.from_turns(turns).counts
+    current = None
+    for line in parse_file(path).lines:
+        current = line.speaker or current
+        if current and not line.ad:
+            turns.append((current, line.text))
+    return tuple(turns)
+
+
+def learn_voices(paths: Sequence[Path], leave_out: Path | None = None) -> dict[str, Counter[str]]:
+    """Each labelled speaker's word counts over ``paths`` (but ``leave_out``), as the
+    store keeps them for a show's labelled episodes."""
+    keep = [p.resolve() for p in paths if leave_out is None or p.resolve() != leave_out.resolve()]
+    return Voices.from_turns(t for p in keep for t in _labelled_turns(p)).counts
 
 
 def _scored(
