@@ -1,4 +1,4 @@
-"""Markdown preamble shared by the text formats: YAML front matter and headings.
+"""Markdown shared by the text formats: YAML front matter, headings and inline links.
 
 >>> body, meta = split_front_matter("---\\ntitle: Cats\\n---\\nHi.")
 >>> body, meta
@@ -16,6 +16,8 @@ from extract.parsers._common import META_KEYS, collect_meta
 
 HEADING = re.compile(r"#{1,6}(?:\s+(.*?))?\s*#*\s*")
 _H1 = re.compile(r"#\s+(.*?)\s*#*\s*")
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_AUTOLINK = re.compile(r"<((?:https?://|mailto:)?[^<>\s]+[@.][^<>\s]+)>")
 
 
 def split_front_matter(text: str) -> tuple[list[str], dict[str, str]]:
@@ -67,3 +69,13 @@ def h1_title(stripped: str) -> str | None:
     """
     m = _H1.fullmatch(stripped)
     return m.group(1) if m and m.group(1) else None
+
+
+def link_text(row: str) -> str:
+    """A line with its Markdown links reduced to the words said: a transcript page links
+    what a speaker mentions, and the address was never spoken.
+
+    >>> link_text("See [my paper](https://x.org/a_(b)) and <me@x.org>. [00:01] stays.")
+    'See my paper and me@x.org. [00:01] stays.'
+    """
+    return _AUTOLINK.sub(r"\1", _LINK.sub(r"\1", row)) if "](" in row or "<" in row else row

@@ -188,3 +188,19 @@ def test_bold_name_then_time_outside_the_bold(tmp_path: Path) -> None:
     # A bare "(00:40):" goes on with the same speaker.
     expected = [("Kai Moss", 9.0), ("Ines Duarte", 32.0), ("Ines Duarte", 40.0)]
     assert [(ln.speaker, ln.start) for ln in t.lines if ln.speaker] == expected
+
+
+def test_markdown_links_become_the_words_said(tmp_path: Path) -> None:
+    path = tmp_path / "page.md"
+    path.write_text(
+        "**Kai:** \\[00:05\\] Read [our paper](https://example.org/p_(v2).pdf) first.\n\n"
+        "**Ines:** Mail me at <ines@example.org>, or see ![a chart](img/c.png \"c\").\n"
+    )
+    t = parse_file(path)
+    assert [(ln.speaker, ln.start, ln.text) for ln in t.lines] == [
+        ("Kai", 5.0, "Read our paper first."),
+        ("Ines", None, "Mail me at ines@example.org, or see a chart."),
+    ]
+    plain = tmp_path / "notes.md"
+    plain.write_text("We tried [the flume](https://example.org/flume) twice.\n")
+    assert parse_file(plain).lines[0].text == "We tried the flume twice."
