@@ -108,9 +108,10 @@ def _names_unlabelled(
     Introductions are read in the opening, whoever the decoder gave them to: a
     self-introduction ("I'm Jane Doe") there is the host's, as is an introduction
     of someone else ("my guest is …", "joined by my co-host …"), which names the
-    guest. A name addressed at least twice by one speaker names the other.
+    guest. A name addressed at least twice by one speaker names the other; the
+    guest's thanks ("great to be here, Jane") counts twice.
     """
-    host, guest = meta_names(hints)
+    host, guest = meta_names(hints, " ".join(u.text for u in units))
     head = max(1, opening(len(units)))
     found = intro_names(u.text for u in units[:head] if not GUEST_CUE.search(u.text))
     host = host or found[0]
@@ -123,7 +124,9 @@ def _names_unlabelled(
     if not guest:
         guest = best_vocative(by_host, exclude=host)
     if not host:
-        host = best_vocative(by_guest, exclude=guest)
+        # The guest's thanks ("Hey Jane, great to be here") names the host: it counts twice.
+        thanked = [v for u in units if GUEST_CUE.search(u.text) for v in vocatives(u.text)]
+        host = best_vocative(by_guest + thanked, exclude=guest)
     if not host:
         # The show's name ("Jane's Podcast"), then a sponsor's vanity address, unless it is the guest.
         vanity = vanity_host(u.text for u, ad in zip(units, ads, strict=True) if ad)
@@ -165,8 +168,8 @@ def _decode(
     n: int,
     partners: Sequence[str],
 ) -> tuple[list[int], np.ndarray, list[str]]:
-    host, guest = meta_names(hints)
     texts = [u.text for u in units]
+    host, guest = meta_names(hints, " ".join(texts))
     shared = n == 2 and _two_co_hosts(units, guest, partners)
     voices = Voices(hints.voices) if hints.voices else None
 
@@ -201,7 +204,7 @@ def _labelled(
         current = u.label or current or "Speaker"
         labels.append(current)
     order = list(dict.fromkeys(labels))
-    host, guest = meta_names(hints)
+    host, guest = meta_names(hints, " ".join(u.text for u in units))
     asks: Counter[str] = Counter()
     head = opening(len(units))
     for lab, f, u, i in zip(labels, feats, units, range(len(units)), strict=True):

@@ -42,7 +42,9 @@ _TITLE = (
     re.compile(r"^" + _HONORIFIC + _FULL + r"\s*[:|–—(]"),  # "Jane Doe: …", "Jane Doe (Acme) - …"
     re.compile(r"[|–—-]\s*" + _HONORIFIC + _FULL + r"\s*$"),
 )
-_EPISODE_NUMBER = re.compile(r"^\s*(?:#|(?i:ep(?:isode)?)\.?\s*)?\d+\s*[:.|–—-]\s*")  # "#123 – "
+_EPISODE_NUMBER = re.compile(r"^\s*(?:#|(?i:ep(?:isode)?)\.?\s*)?\d+(?:\.\d+)?\s*[:.|–—-]\s*")  # "#12.1 – "
+# "Jane Doe on tides": trusted only when the body never writes the surname in lower case.
+_TITLE_ON = re.compile(r"^" + _HONORIFIC + _FULL + r" on ")
 # Lower-case particles are part of an introduced name ("Maria de la Cruz").
 _PARTICLES = r"(?: (?:de|da|di|du|del|della|la|le|van|von|der|den|ten|al|bin|ibn))*"
 _INTRO_NAME = _HONORIFIC + _name("{0,2}", _PARTICLES)
@@ -52,13 +54,23 @@ _GUEST_INTRO = re.compile(
     r"(?:[Mm]y|[Oo]ur) guests? (?:today |this week |this time |on the (?:show|podcast) )?(?:is|are)|"
     r"guest (?:today )?is|joined (?:[a-z]+ ){0,3}by(?: my (?:co-?host|guest|friend)s?,?)?|"
     r"(?:[Ww]ith|[Jj]oining) me (?:today |this week |here |now )?(?:is|are)|"
-    r"(?:talked|spoke|chatted) (?:with|to)|sat down with|"
-    r"my co-?host,?|interviewing|conversation with|here with|"
+    r"sat down with|my co-?host,?|interviewing|here (?:(?:at|in) [^.?!]{1,40}? )?with|"
     r"i have with me|welcome(?: back)?,?(?: to the (?:show|podcast),?)?|please welcome|introduce)\s+"
     + _INTRO_NAME
 )
-# The name first: "Jane Doe is with us", "Jane Doe joins me".
-_GUEST_JOINS = re.compile(_INTRO_FULL + r" (?:(?:is|are) (?:here )?with (?:me|us)|joins (?:me|us))\b")
+# The name first: "Jane Doe is with us", "Jane Doe joins me", "Jane, welcome to the show".
+_GUEST_JOINS = re.compile(
+    _INTRO_FULL + r" (?:(?:is|are) (?:here )?with (?:me|us)|joins (?:me|us))\b|"
+    + _INTRO_NAME + r",? welcome (?:back )?to the (?:show|podcast|program)\b"
+)
+# Past talks introduce only when about this episode: "today I spoke with Jane", "this is my
+# conversation with Jane", not "I talked to Jane earlier" or "my conversation with Jane".
+_PAST_INTRO = re.compile(
+    r"(?i:\b(?:episode|today|this week|this time|this is|here's|here is|following)\b)[^.?!]{0,60}?"
+    r"\b(?:(?:talked|spoke|chatted) (?:with|to)|conversation with)\s+" + _INTRO_NAME
+)
+# Greeting someone by their full name: "So, hello, Jane Doe."
+_GREETED = re.compile(r"\b(?i:hello|hi|hey),? " + _INTRO_FULL + r"(?=[.!?]|$)")
 _GREETING = r"(?:^|[.,!] )(?:(?:[Hh]i|[Hh]ey|[Hh]ello)(?: everyone| everybody| folks)?,? )?"
 _I_AM = r"(?:I'm|I am|[Mm]y name is)"
 _INTRO_END = r"(?=[,.!;]| and | here\b|$)"
@@ -124,6 +136,9 @@ _NOT_NAMES = {  # words that open a sentence but name nobody (besides features.O
     "All",
     "Hi",
     "Hello",
+    "Friends",
+    "Ladies",
+    "Listeners",
 }
 
 
@@ -136,20 +151,36 @@ def _clean(name: str) -> str:
     return " ".join(words)
 
 
-def title_guest(title: str) -> str:
+def title_guest(title: str, body: str = "") -> str:
     """A guest's full name stated in an episode title, or ''.
+
+    A title of the form "Jane Doe on tides" names its guest only when ``body`` (the
+    transcript) says the surname and always capitalised: "Scaling Laws on trial" is a topic.
 
     >>> title_guest("#12 – Dr. Jane Doe (Acme) - Why tides matter")
     'Jane Doe'
     >>> title_guest("Machine Learning: a primer")
     ''
+    >>> title_guest("3.1 - Jane Doe on Tides", "Hello, Jane Doe.")
+    'Jane Doe'
+    >>> title_guest("Scaling Laws on Trial", "Laws and laws.")
+    ''
     """
     title = _EPISODE_NUMBER.sub("", title)
-    for pat in _TITLE:
-        m = pat.search(title)
-        if m and _clean(m.group(1)) == m.group(1) and not _known_thing(m.group(1)):
-            return m.group(1)
+    found = [m.group(1) for pat in _TITLE if (m := pat.search(title))]
+    on = _TITLE_ON.match(title)
+    if on and _proper_in(on.group(1).split()[-1], body):
+        found.append(on.group(1))
+    for name in found:
+        if _clean(name) == name and not _known_thing(name):
+            return name
     return ""
+
+
+def _proper_in(word: str, body: str) -> bool:
+    """Whether ``body`` says ``word`` and only ever with a capital, as a proper noun."""
+    said = re.findall(r"\b" + re.escape(word) + r"\b", body, re.I)
+    return bool(said) and all(w[0].isupper() for w in said)
 
 
 def _known_thing(name: str) -> bool:
@@ -168,16 +199,20 @@ def introduced(text: str) -> list[str]:
 
     >>> introduced("I'm joined by my co-host, Ann Lee, and our guest today is Bo Chen.")
     ['Ann Lee', 'Bo Chen']
-    >>> introduced("Bo Chen is with us today."), introduced("Last week I talked with Ann Lee.")
+    >>> introduced("Bo Chen is with us today."), introduced("Today I talked with Ann Lee.")
     (['Bo Chen'], ['Ann Lee'])
+    >>> introduced("I talked to Ann earlier."), introduced("This is my conversation with Bo Chen.")
+    ([], ['Bo Chen'])
     """
     found = sorted(
-        (m for pat in (_GUEST_INTRO, _GUEST_JOINS) for m in pat.finditer(text)), key=lambda m: m.start()
+        (m for pat in (_GUEST_INTRO, _GUEST_JOINS, _PAST_INTRO, _GREETED) for m in pat.finditer(text)),
+        key=lambda m: m.start(),
     )
     out: list[str] = []
     for m in found:
-        name = _clean(m.group(1))
-        if name and name == m.group(1) and not _known_thing(name):
+        given = next(g for g in m.groups() if g)
+        name = _clean(given)
+        if name and name == given and not _known_thing(name):
             out.append(name)
     return out
 
@@ -287,10 +322,11 @@ def meta_co_hosts(hints: SpeakerHints) -> list[str]:
     return [n.strip() for n in meta.get("cohost", "").split(",") if n.strip()]
 
 
-def meta_names(hints: SpeakerHints) -> tuple[str, str]:
+def meta_names(hints: SpeakerHints, body: str = "") -> tuple[str, str]:
     """(host, guest) known before reading: --speakers, metadata, the store's host of the show.
 
-    With no guest, a co-host the metadata names is the second voice.
+    With no guest, a co-host the metadata names is the second voice. ``body`` (the
+    transcript) confirms a name the title gives as "Jane Doe on …".
     """
     meta = {k.lower(): v for k, v in hints.meta.items()}
     host = hints.names[0] if hints.names else meta.get("host", "")
@@ -299,7 +335,7 @@ def meta_names(hints: SpeakerHints) -> tuple[str, str]:
         host = next((h for s, h in hints.known_hosts.items() if s.strip().lower() == show), "")
     guest = hints.names[1] if len(hints.names) > 1 else meta.get("guest", "")
     if not guest and meta.get("title"):
-        guest = title_guest(meta["title"])
+        guest = title_guest(meta["title"], body)
         if guest and host and same_person(guest, host):
             guest = ""
     return host, guest or next(iter(meta_co_hosts(hints)), "")
@@ -360,22 +396,25 @@ def vanity_host(ad_texts: Iterable[str]) -> str:
     ('', 'Ilya Sutskever')
     >>> vanity_host(["Try acme.com/marek today.", "Visit zeta.io/marek for more."])
     'Marek'
+    >>> vanity_host(["Back us at acme.com/qxzpodcast.", "Or at zeta.io/qxzpodcast."])
+    ''
     """
     found: Counter[str] = Counter()
     unknown: Counter[str] = Counter()
     for text in ad_texts:
-        handles = [m.group(1) for m in _VANITY.finditer(text)]
-        for m in _PROMO.finditer(text):  # "use code JANEPODCAST": the name, then the show word
-            code = m.group(1)
-            split = [code[:i] for i in range(3, len(code)) if _SHOW_WORD.match(code[i:])]
-            handles += split or [code]
-        for handle in handles:
-            word = handle.capitalize()
-            name = full_name(word)
-            if name != word:
-                found[name] += 1
-            elif zipf(handle.lower()) < RARE_HANDLE_ZIPF:
-                unknown[word] += 1
+        handles = [(m.group(1), False) for m in _VANITY.finditer(text)]
+        handles += [(m.group(1), True) for m in _PROMO.finditer(text)]
+        for handle, code in handles:
+            # "JANEPODCAST": a name, then the show word; a web address so named is the
+            # show's own ("x.com/axrpodcast"), unless the name is a well-known person's.
+            split = [handle[:i] for i in range(3, len(handle)) if _SHOW_WORD.match(handle[i:])]
+            for part in split or [handle]:
+                word = part.capitalize()
+                name = full_name(word)
+                if name != word:
+                    found[name] += 1
+                elif zipf(part.lower()) < RARE_HANDLE_ZIPF and (code or not split):
+                    unknown[word] += 1
     if found:
         return found.most_common(1)[0][0] if len(found) == 1 else ""
     return next(iter(unknown)) if len(unknown) == 1 and sum(unknown.values()) >= 2 else ""

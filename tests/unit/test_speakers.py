@@ -793,6 +793,13 @@ def test_a_short_transcript_is_all_opening_for_introductions() -> None:
         ("Here I sat down with Mara Quill at the harbour.", ("", "Mara Quill")),
         ("Tom Reyes is with us, who measures waves.", ("", "Tom Reyes")),
         ("This week Bo Chan joins me from Lisbon.", ("", "Bo Chan")),
+        ("I'm here at Tide Fest, in Porto, with Mara Quill, thanks for coming.", ("", "Mara Quill")),
+        ("So, hello, Ravi Menon.", ("", "Ravi Menon")),
+        ("Bo, welcome to the show.", ("", "Bo")),
+        ("This is my conversation with Luz Ortega.", ("", "Luz Ortega")),
+        ("I understand from my conversation with Bo that you sail.", ("", "")),
+        ("I know I talked to Ravi earlier about this.", ("", "")),
+        ("Friends, welcome to the show.", ("", "")),
     ],
 )
 def test_introductions_with_titles_particles_and_other_phrasings(text: str, expected: tuple[str, str]) -> None:
@@ -804,6 +811,28 @@ def test_episode_titles_name_the_guest_but_not_a_topic() -> None:
     assert title_guest("Ep. 4: Tom Reyes: building in salt water") == "Tom Reyes"
     assert title_guest("Machine Learning (Part 2)") == ""
     assert title_guest("Deep Learning: where next?") == ""
+
+
+def test_a_title_naming_a_guest_on_a_topic_needs_the_name_said_as_a_proper_noun() -> None:
+    body = "So, hello, Mara Quill. Thanks, Quill is my name at sea too."
+    assert title_guest("38.1 - Mara Quill on Tidal Blades", body) == "Mara Quill"
+    assert title_guest("Tidal Blades on Trial", "Blades break, and these blades bend.") == ""
+    assert title_guest("Mara Quill on Tidal Blades") == ""  # not said in the transcript
+    assert meta_names(SpeakerHints(meta={"title": "Mara Quill on Blades"}), "Hi, Mara Quill.") == ("", "Mara Quill")
+
+
+def test_a_show_handle_in_a_sponsor_address_names_nobody() -> None:
+    from extract.speakers.names import vanity_host
+
+    assert vanity_host(["Back us at patreon.com/tidepodcast.", "That's patreon.com/tidepodcast."]) == ""
+    assert vanity_host(["Use code ORLAPOD today.", "Use code ORLAPOD again."]) == "Orla"
+
+
+def test_the_guests_thanks_by_name_names_the_host() -> None:
+    texts = [INTERVIEW[0], INTERVIEW[1], INTERVIEW[2].replace("having me.", "having me, Tom."), *INTERVIEW[3:]]
+    doc, st = _state(texts)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["Tom", "Mara Quill"]
 
 
 def test_an_organization_after_an_introduction_phrase_is_no_guest() -> None:
