@@ -83,6 +83,8 @@ def match_label(stripped: str) -> Label | None:
     Label(name='Ann Lee', time='00:09', rest='Hi.', strong=True)
     >>> match_label("(00:01:41):")
     Label(name=None, time='00:01:41', rest='', strong=True)
+    >>> match_label("**ann lee**: Hi.")
+    Label(name='ann lee', time=None, rest='Hi.', strong=True)
     >>> match_label("Bo: yes").strong, match_label("SPEAKER_00: yes").strong
     (False, True)
     >>> match_label("Ann Lee  1:02:09"), match_label("Page 3  0:03 more") is None
@@ -92,7 +94,8 @@ def match_label(stripped: str) -> Label | None:
     """
     if stripped.startswith("**"):
         m = _BOLD.fullmatch(stripped)
-        if m and is_speaker_name(m["name"].strip()):
+        # Bold marks a label plainly enough to take a name its owner writes in lower case.
+        if m and is_speaker_name(m["name"].strip().title()):
             return Label(m["name"].strip(), m["time"] or m["after"], m["rest"].strip(), True)
         return None
     if stripped.startswith("("):

@@ -204,3 +204,10 @@ def test_markdown_links_become_the_words_said(tmp_path: Path) -> None:
     plain = tmp_path / "notes.md"
     plain.write_text("We tried [the flume](https://example.org/flume) twice.\n")
     assert parse_file(plain).lines[0].text == "We tried the flume twice."
+
+
+def test_a_bold_label_may_be_written_in_lower_case(tmp_path: Path) -> None:
+    path = tmp_path / "story.md"
+    path.write_text("**ines duarte**: Hello, I'm ines.\n\n**Kai Moss**: Hi.\n\n**ines duarte**: Welcome.\n")
+    t = parse_file(path)
+    assert [ln.speaker for ln in t.lines] == ["ines duarte", "Kai Moss", "ines duarte"]
