@@ -37,13 +37,15 @@ _TLD = r"\.(com|ai|io|co|org|net)\b"
 _AUDIENCE = r"\b(hey|hi|hello),? (everybody|everyone|folks|guys)\b"
 _BACK = r"\b(all right|alright|okay|ok|anyways?|now|and),? back to (the )?\w+"
 _VISIT = rf"\b(go|head( on)?( over)?) to \S+{_TLD}"
-# Cues that start a read: nothing before them belongs to it.
-_OPENS = (
+# Cues that start a read: nothing before them belongs to it. Greeting the audience
+# opens the show itself too, so a read must also hold one of the others.
+_READ_OPENS = (
     r"\b(brought|presented) to you by|\b(presented|sponsored|supported) by\b|"
-    rf"{_AUDIENCE}|^\W*(\w+\W+){{0,3}}(real|super) quick\b|\bquick (break|word)\b|"
+    r"^\W*(\w+\W+){0,3}(real|super) quick\b|\bquick (break|word)\b|"
     r"\b(a|short|quick) word from\b|\b(i want to|let me) tell you about\b|\b(today's|this episode's|our) "
     r"(sponsor|partner)|\b(do|doing|run|running) (a few minutes of |some )?ads\b"
 )
+_OPENS = rf"{_AUDIENCE}|{_READ_OPENS}"
 _OPENER = re.compile(_OPENS, re.I)
 # Cues that end a read: nothing after them belongs to it.
 _CLOSER = re.compile(
@@ -51,8 +53,8 @@ _CLOSER = re.compile(
     r"\b(here's|here is) (my|our) (conversation|interview|chat) with\b",
     re.I,
 )
-_STRONG = re.compile(
-    rf"{_OPENS}|{_BACK}|{_VISIT}|\bthat's \S+{_TLD}|\b[a-z0-9-]+{_TLD}/[a-z0-9-]+|"
+_SPONSOR = (
+    rf"{_BACK}|{_VISIT}|\bthat's \S+{_TLD}|\b[a-z0-9-]+{_TLD}/[a-z0-9-]+|"
     r"sponsor(ed|s|ing|ship)?\b|\bpresenting (sponsor|partner)|promo code|use (the )?code|discount code|"
     r"free trial|\d+% off|advertis(e|ing|ement)|special offer|"
     r"\b(learn more|find out more|(pre-?)?order|sign up|get started|try it)\b[^.?!]{0,60}"
@@ -60,9 +62,10 @@ _STRONG = re.compile(
     r"\bhope you enjoyed (this|that|the|our|my) (episode|conversation|interview|show)\b|"
     r"\b(is|are|we're) hiring\b|\bopen (roles|positions)\b|"
     r"\bif you('re| are)? ?(want|'d like|would like|interested|ready)\b[^.?!]{0,80}, (then )?"
-    r"(you (should|can|could) )?(just )?(check out|head|go to|visit|try|sign up|(pre-?)?order|download)\b",
-    re.I,
+    r"(you (should|can|could) )?(just )?(check out|head|go to|visit|try|sign up|(pre-?)?order|download)\b"
 )
+_STRONG = re.compile(rf"{_OPENS}|{_SPONSOR}", re.I)
+_ANCHOR = re.compile(rf"{_READ_OPENS}|{_SPONSOR}", re.I)  # what every read holds
 _WEAK = re.compile(
     r"\b[a-z0-9-]+\.(com|ai|io|co|org|net)\b|\bsign up\b|\bcheck (it|them) out\b|\bcustomers?\b|"
     r"\bpricing\b|\bproduct\b|\bplatform\b|\bteams? (use|love)\b|\bget started\b|\bvisit\b|"
@@ -167,7 +170,7 @@ def ad_scores(units: Sequence[Unit]) -> list[float]:
 
 
 def anchored_reads(flags: Sequence[bool], units: Sequence[Unit]) -> list[bool]:
-    """Keep the flagged reads that hold a strong cue.
+    """Keep the flagged reads that hold a strong cue other than greeting the audience.
 
     A read ends before an opener, after its last closer (closers come in a row:
     "go to x.com", "thanks to X for sponsoring", "back to the show") and where
@@ -194,7 +197,7 @@ def anchored_reads(flags: Sequence[bool], units: Sequence[Unit]) -> list[bool]:
             and not (closes[j - 1] and not closes[j])
         ):
             j += 1
-        if not any(_STRONG.search(u.text) for u in units[i:j]):
+        if not any(_ANCHOR.search(u.text) for u in units[i:j]):
             out[i:j] = [False] * (j - i)
         i = j
     return out

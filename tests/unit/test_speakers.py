@@ -422,6 +422,17 @@ def test_off_topic_talk_alone_is_not_an_ad() -> None:
     assert not any(story) and not any(rest)
 
 
+def test_greeting_the_audience_at_the_start_of_the_show_is_no_ad() -> None:
+    opening = [
+        "Hello everyone.",
+        "My name is Ines Duarte and I am in Lisbon, where the jacarandas are out.",
+        "My cat watches the trams from the balcony every morning.",
+        "Today I'm joined by Mara Quill.",
+    ]
+    flags = detect_ads(_units([*opening, *INTERVIEW * 2]))
+    assert not any(flags)
+
+
 def test_a_read_ends_at_its_closer_and_at_a_change_of_speaker_label() -> None:
     talk = _units(INTERVIEW * 2)
     ad = _units(TESTIMONIAL)
