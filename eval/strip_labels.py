@@ -56,15 +56,7 @@ def strip(transcript: Transcript, seed: int = 0) -> tuple[Transcript, list[str]]
     """
     rng = random.Random(seed)
     times = fill_times(transcript.lines)
-    words: list[tuple[str, float, str]] = []
-    current: str | None = None
-    for line, (s, e) in zip(transcript.lines, times, strict=True):
-        current = line.speaker or current
-        if current is None:
-            continue  # before the first label: show notes, not speech
-        toks = line.text.split()
-        for i, w in enumerate(toks):
-            words.append((w, s + (e - s) * i / max(len(toks), 1), current))
+    words = _spoken(transcript)
     lines: list[Line] = []
     i = 0
     while i < len(words):
@@ -72,12 +64,49 @@ def strip(transcript: Transcript, seed: int = 0) -> tuple[Transcript, list[str]]
         chunk = words[i : i + n]
         end = words[i + n][1] if i + n < len(words) else times[-1][1]
         lines.append(
-            Line(len(lines) + 1, round(chunk[0][1], 3), round(end, 3), " ".join(w for w, _, _ in chunk))
+            Line(len(lines) + 1, round(chunk[0][1], 3), round(end, 3), " ".join(w for w, _, _, _ in chunk))
         )
         i += n
     meta = {k: v for k, v in transcript.meta.items() if k in KEEP_META}
     out = Transcript(transcript.source + "#stripped", "whisper", tuple(lines), meta, transcript.sha256)
-    return out, [lab for _, _, lab in words]
+    return out, [lab for _, _, lab, _ in words]
+
+
+def _spoken(transcript: Transcript) -> list[tuple[str, float, str, bool]]:
+    """(word, time, label, ad flag) of each word from the first label on; words before
+    it are show notes, not speech."""
+    words: list[tuple[str, float, str, bool]] = []
+    current: str | None = None
+    for line, (s, e) in zip(transcript.lines, fill_times(transcript.lines), strict=True):
+        current = line.speaker or current
+        if current is None:
+            continue
+        toks = line.text.split()
+        for i, w in enumerate(toks):
+            words.append((w, s + (e - s) * i / max(len(toks), 1), current, bool(line.ad)))
+    return words
+
+
+def ad_agreement(path: Path, text: str, att: Attribution) -> tuple[float, float, int] | None:
+    """(precision, recall, flagged words) of the attribution's sponsor reads against the
+    ad flags of the labelled file at ``path`` (``text``: its stripped text), word by word;
+    None when the file flags no ad.
+    """
+    from extract.parsers import parse_file
+
+    flags = [ad for _, _, _, ad in _spoken(parse_file(path))]
+    if not any(flags):
+        return None
+    said = [False] * len(text)
+    for span in att.spans:
+        if span.ad:
+            said[span.char_start : span.char_end] = [True] * (span.char_end - span.char_start)
+    found, pos = [], 0
+    for word in text.split(" "):
+        found.append(any(said[pos : pos + len(word)]))
+        pos += len(word) + 1
+    hits = sum(f and g for f, g in zip(found, flags, strict=True))
+    return hits / max(sum(found), 1), hits / sum(flags), sum(flags)
 
 
 @functools.cache
@@ -166,6 +195,9 @@ def main(argv: list[str] | None = None) -> int:
         print(describe(name + " (stripped)", sc, att, secs))
         print(describe_confidence(by_confidence(text, gold, pred, predicted_char_confidence(att, len(text)))))
         print(f"  gold speakers: {', '.join(sorted({g for g in gold if g}))}; extraction {total:.2f} s")
+        ads = ad_agreement(path, text, att)
+        if ads:
+            print(f"  sponsor-read words against the file's ad flags ({ads[2]}): precision {ads[0]:.3f}, recall {ads[1]:.3f}")
         accuracies.append(sc.accuracy)
         if len(args.seeds) > 1:
             accs = [sc.accuracy] + [_scored(path, seed, args.count, args.voices)[0].accuracy for seed in args.seeds[1:]]

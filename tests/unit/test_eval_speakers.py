@@ -82,3 +82,24 @@ def test_strip_leaves_out_show_notes_before_the_first_label() -> None:
     stripped, labels = strip(t)
     assert " ".join(ln.text for ln in stripped.lines) == "Hi there. Yo."
     assert labels == ["Ann", "Ann", "Bo"]
+
+
+def test_sponsor_reads_are_scored_against_the_files_ad_flags(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from eval.strip_labels import ad_agreement
+    from extract.speakers import Attribution, Speaker, SpeakerSpan
+
+    path = tmp_path / "ep.json"
+    rows = [
+        {"start": 0, "end": 1, "text": "Buy it", "speaker": "Ann", "ad": True},
+        {"start": 1, "end": 2, "text": "now. So tides?", "speaker": "Ann"},
+    ]
+    path.write_text(json.dumps(rows))
+    text = "Buy it now. So tides?"
+    # The attribution marks "Buy it now." as a read: two flagged words found, one more marked.
+    att = Attribution((Speaker("Ann", "host"),), (SpeakerSpan(0, 11, 0, 1.0, True), SpeakerSpan(12, 21, 0, 1.0)))
+    assert ad_agreement(path, text, att) == (2 / 3, 1.0, 2)
+    rows[0]["ad"] = False
+    path.write_text(json.dumps(rows))
+    assert ad_agreement(path, text, att) is None
