@@ -6,8 +6,10 @@
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import hashlib
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -59,8 +61,50 @@ def parse_text(text: str, source: str, format: str | None = None) -> Transcript:
     return PARSERS[format or detect_format(text)](text, source)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+
+
+def decode(data: bytes, source: str) -> str:
+    """A file's text: UTF-8 (BOM optional), UTF-16 with its BOM (as some Windows tools
+    save subtitles), else Windows-1252 (older subtitle files) when the file holds no
+    UTF-8 at all and reads as text; a UTF-8 file with a damaged byte is an error.
+
+    >>> decode("Café.".encode("cp1252"), "a.srt"), decode("Hi.".encode("utf-16"), "a.srt")
+    ('Café.', 'Hi.')
+    >>> decode(b"ok\\x00\\x01", "a.txt")
+    Traceback (most recent call last):
+    ...
+    graph.errors.TranscriptParseError: a.txt:1: binary data (NUL byte)
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            no = data[: exc.start].decode("utf-16", "replace").count("\n") + 1
+            raise TranscriptParseError(source, no, "not UTF-16 after its byte order mark") from None
+    if b"\x00" in data:
+        no = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise TranscriptParseError(source, no, "binary data (NUL byte)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        no = data.count(b"\n", 0, exc.start) + 1
+        start = exc.start
+    problem = f"binary data (byte 0x{data[start]:02x} is not UTF-8)"
+    if _UTF8_SEQUENCE.search(data):
+        raise TranscriptParseError(source, no, problem)  # UTF-8 elsewhere: a damaged file
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise TranscriptParseError(source, no, problem) from None
+    if _CONTROL.search(text):
+        raise TranscriptParseError(source, no, problem)
+    return text
+
+
 def parse_file(path: str | Path, format: str | None = None) -> Transcript:
-    """Read a UTF-8 file (BOM optional), parse it and record the sha256 of its bytes.
+    """Read a transcript file (see :func:`decode`), parse it and record the sha256 of its bytes.
 
     >>> import tempfile, os
     >>> with tempfile.NamedTemporaryFile("wb", suffix=".txt", delete=False) as f:
@@ -71,13 +115,6 @@ def parse_file(path: str | Path, format: str | None = None) -> Transcript:
     """
     source = str(path)
     data = Path(path).read_bytes()
-    if b"\x00" in data:
-        no = data.count(b"\n", 0, data.index(b"\x00")) + 1
-        raise TranscriptParseError(source, no, "binary data (NUL byte)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        no = data.count(b"\n", 0, exc.start) + 1
-        raise TranscriptParseError(source, no, "binary data (not UTF-8)") from None
+    text = decode(data, source)
     transcript = parse_text(text, source, format)
     return dataclasses.replace(transcript, sha256=hashlib.sha256(data).hexdigest())

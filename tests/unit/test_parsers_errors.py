@@ -95,11 +95,24 @@ def test_binary_nul_bytes(tmp_path: Path) -> None:
 
 def test_binary_invalid_utf8(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
-    path.write_bytes(b"line one\nline two\n\xff\xfe\xfa rest")
+    path.write_bytes("line one, naïve\nline two\n".encode() + b"\xff\xfe\xfa rest")
     with pytest.raises(TranscriptParseError) as info:
         parse_file(path)
     assert info.value.line_no == 3
-    assert info.value.problem.startswith("binary data")
+    assert info.value.problem == "binary data (byte 0xff is not UTF-8)"
+
+
+def test_legacy_and_utf16_subtitles_are_read(tmp_path: Path) -> None:
+    cues = "1\n00:00:01,000 --> 00:00:03,000\nThe café opens at nine.\n"
+    for encoding in ("cp1252", "utf-16"):
+        path = tmp_path / f"{encoding}.srt"
+        path.write_bytes(cues.encode(encoding))
+        t = parse_file(path)
+        assert (t.format, t.lines[0].text) == ("srt", "The café opens at nine.")
+    path = tmp_path / "junk.txt"
+    path.write_bytes(b"Ann: hi\n\x81\x8d")  # bytes Windows-1252 leaves undefined
+    with pytest.raises(TranscriptParseError, match="not UTF-8"):
+        parse_file(path)
 
 
 @pytest.mark.parametrize("content", [b"", b"   \n\t\r\n", b"\xef\xbb\xbf\n"])
