@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import functools
 import random
+import re
 import statistics
 import sys
 import time
@@ -44,19 +45,23 @@ FILES = (
     "dwarkesh_reiner-pope_how-llms-trained-served_llm-labeled.json",
 )
 KEEP_META = ("title", "show", "guest", "published")
+_CAPTION_DROP = re.compile(r"[^\w'%$-]")  # what auto-captions leave out of a word
 
 
-def strip(transcript: Transcript, seed: int = 0) -> tuple[Transcript, list[str]]:
-    """An unlabelled Whisper-style copy of ``transcript`` and each word's removed label.
+def strip(transcript: Transcript, seed: int = 0, captions: bool = False) -> tuple[Transcript, list[str]]:
+    """An unlabelled Whisper-style copy of ``transcript`` and each word's removed label;
+    with ``captions`` the words also lose punctuation and case, as auto-captions have them.
 
     >>> t = Transcript("x", "labelled", (Line(1, 0.0, 2.0, "Hi there.", "A"), Line(2, 2.0, 3.0, "Yo.", "B")))
     >>> s, labels = strip(t)
     >>> s.lines[0].text, labels, s.labelled
     ('Hi there. Yo.', ['A', 'A', 'B'], False)
+    >>> strip(t, captions=True)[0].lines[0].text
+    'hi there yo'
     """
     rng = random.Random(seed)
     times = fill_times(transcript.lines)
-    words = _spoken(transcript)
+    words = _spoken(transcript, captions)
     lines: list[Line] = []
     i = 0
     while i < len(words):
@@ -72,9 +77,9 @@ def strip(transcript: Transcript, seed: int = 0) -> tuple[Transcript, list[str]]
     return out, [lab for _, _, lab, _ in words]
 
 
-def _spoken(transcript: Transcript) -> list[tuple[str, float, str, bool]]:
+def _spoken(transcript: Transcript, captions: bool = False) -> list[tuple[str, float, str, bool]]:
     """(word, time, label, ad flag) of each word from the first label on; words before
-    it are show notes, not speech."""
+    it are show notes, not speech. With ``captions``: lower case, no punctuation."""
     words: list[tuple[str, float, str, bool]] = []
     current: str | None = None
     for line, (s, e) in zip(transcript.lines, fill_times(transcript.lines), strict=True):
@@ -83,18 +88,20 @@ def _spoken(transcript: Transcript) -> list[tuple[str, float, str, bool]]:
             continue
         toks = line.text.split()
         for i, w in enumerate(toks):
-            words.append((w, s + (e - s) * i / max(len(toks), 1), current, bool(line.ad)))
+            said = _CAPTION_DROP.sub("", w).lower() if captions else w
+            if said:
+                words.append((said, s + (e - s) * i / max(len(toks), 1), current, bool(line.ad)))
     return words
 
 
-def ad_agreement(path: Path, text: str, att: Attribution) -> tuple[float, float, int] | None:
+def ad_agreement(path: Path, text: str, att: Attribution, captions: bool = False) -> tuple[float, float, int] | None:
     """(precision, recall, flagged words) of the attribution's sponsor reads against the
     ad flags of the labelled file at ``path`` (``text``: its stripped text), word by word;
     None when the file flags no ad.
     """
     from extract.parsers import parse_file
 
-    flags = [ad for _, _, _, ad in _spoken(parse_file(path))]
+    flags = [ad for _, _, _, ad in _spoken(parse_file(path), captions)]
     if not any(flags):
         return None
     said = [False] * len(text)
@@ -131,16 +138,17 @@ def learn_voices(paths: Sequence[Path], leave_out: Path | None = None) -> dict[s
 
 
 def _scored(
-    path: Path, seed: int, count: bool = False, voices: Sequence[Path] = ()
+    path: Path, seed: int, count: bool = False, voices: Sequence[Path] = (), captions: bool = False
 ) -> tuple[Scores, Attribution, float, list[str | None], list[str | None], str]:
     """Strip, attribute and score one file at one chunking seed; with ``count`` the
     attribution is told how many speakers the labels have (as ``--speakers N`` does);
-    ``voices`` are labelled episodes of the same show, known as the store would know them."""
+    ``voices`` are labelled episodes of the same show, known as the store would know them;
+    ``captions`` strips punctuation and case too."""
     from extract.align import join_lines
     from extract.parsers import parse_file
     from extract.pipeline import run
 
-    stripped, labels = strip(parse_file(path), seed)
+    stripped, labels = strip(parse_file(path), seed, captions)
     hints = SpeakerHints(
         count=len(set(labels)) if count else None,
         meta=dict(stripped.meta),
@@ -172,6 +180,9 @@ def main(argv: list[str] | None = None) -> int:
         "--count", action="store_true", help="tell the attribution how many speakers each file's labels have"
     )
     parser.add_argument(
+        "--captions", action="store_true", help="strip punctuation and case too, as auto-captions have none"
+    )
+    parser.add_argument(
         "--voices",
         type=Path,
         nargs="+",
@@ -190,17 +201,19 @@ def main(argv: list[str] | None = None) -> int:
             print(f"skipped {name}: not found")
             continue
         t0 = time.perf_counter()
-        sc, att, secs, gold, pred, text = _scored(path, args.seeds[0], args.count, args.voices)
+        sc, att, secs, gold, pred, text = _scored(path, args.seeds[0], args.count, args.voices, args.captions)
         total = time.perf_counter() - t0
         print(describe(name + " (stripped)", sc, att, secs))
         print(describe_confidence(by_confidence(text, gold, pred, predicted_char_confidence(att, len(text)))))
         print(f"  gold speakers: {', '.join(sorted({g for g in gold if g}))}; extraction {total:.2f} s")
-        ads = ad_agreement(path, text, att)
+        ads = ad_agreement(path, text, att, args.captions)
         if ads:
             print(f"  sponsor-read words against the file's ad flags ({ads[2]}): precision {ads[0]:.3f}, recall {ads[1]:.3f}")
         accuracies.append(sc.accuracy)
         if len(args.seeds) > 1:
-            accs = [sc.accuracy] + [_scored(path, seed, args.count, args.voices)[0].accuracy for seed in args.seeds[1:]]
+            accs = [sc.accuracy] + [
+                _scored(path, seed, args.count, args.voices, args.captions)[0].accuracy for seed in args.seeds[1:]
+            ]
             each = ", ".join(f"{seed}: {a:.3f}" for seed, a in zip(args.seeds, accs, strict=True))
             print(f"  word accuracy by chunking seed {each}; mean {statistics.mean(accs):.3f}")
     if len(accuracies) > 1:
