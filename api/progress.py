@@ -30,3 +30,10 @@ class Progress:
             self.stream.write("\r\x1b[K")
         self.stream.write(message + "\n")
         self.stream.flush()
+
+    def warn(self, message: str) -> None:
+        """Print a warning on a line of its own (always)."""
+        if self.enabled:
+            self.stream.write("\r\x1b[K")
+        self.stream.write(f"podgraph: warning: {message}\n")
+        self.stream.flush()

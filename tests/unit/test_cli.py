@@ -162,3 +162,21 @@ def test_diarised_captions_and_speech_api_json_ingest_with_names(tmp_path: Path)
         store = tmp_path / f"{path.stem}.podgraph"
         assert main(["ingest", "--store", str(store), "--speakers", "Maya Okafor", str(path)]) == 0
         assert {p.name for p in asyncio.run(EmbeddedStore(store).people())} == {"Maya Okafor", "Ravi Menon"}
+
+
+def test_captions_without_punctuation_or_capitals_are_warned_about(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cues = ["WEBVTT", ""]
+    phrases = ["so how do you test the blades", "we put them in a flume tank first", "and then out in the bay"] * 10
+    for i, phrase in enumerate(phrases):
+        cues += [f"00:{i // 60:02d}:{i % 60:02d}.000 --> 00:{i // 60:02d}:{i % 60:02d}.900", phrase, ""]
+    captions = tmp_path / "captions.vtt"
+    captions.write_text("\n".join(cues))
+    assert main(["extract", str(captions), "-o", str(tmp_path / "c.json")]) == 0
+    err = capsys.readouterr().err
+    assert "podgraph: warning: " in err and "0 sentence marks in 210 words" in err and "no capital letters" in err
+    assert main(["ingest", "--store", str(tmp_path / "g.podgraph"), str(captions)]) == 0
+    assert "0 sentence marks" in capsys.readouterr().err
+    assert main(["extract", str(SAMPLE), "-o", str(tmp_path / "s.json")]) == 0
+    assert "warning" not in capsys.readouterr().err  # the shipped sample is punctuated
