@@ -25,6 +25,7 @@ from extract.concepts.vocabulary import default_vocabulary
 from extract.people import full_name
 from extract.speakers import SpeakerHints
 from extract.speakers.features import OPENER_WORDS
+from graph.names import same_person as full_names_match
 
 
 def _name(more: str, particles: str = "") -> str:
@@ -55,12 +56,15 @@ _GUEST_INTRO = re.compile(
     r"guest (?:today )?is|joined (?:[a-z]+ ){0,3}by(?: my (?:co-?host|guest|friend)s?,?)?|"
     r"(?:[Ww]ith|[Jj]oining) me (?:today |this week |here |now )?(?:is|are)|"
     r"sat down with|my co-?host,?|interviewing|here (?:(?:at|in) [^.?!]{1,40}? )?with|"
-    r"i have with me|welcome(?: back)?,?(?: to the (?:show|podcast),?)?|please welcome|introduce)\s+"
+    r"i have with me|(?:got|have|having) with (?:us|me)(?: today| here)?,?|"
+    r"[Ww]elcome(?: back)?,?(?: to the (?:show|podcast),?)?|please welcome|introduce)\s+"
     + _INTRO_NAME
 )
-# The name first: "Jane Doe is with us", "Jane Doe joins me", "Jane, welcome to the show".
+# The name before its cue: "Jane Doe is with us", "Jane Doe joins me", "we've got Jane Doe
+# with us", "Jane, welcome to the show".
 _GUEST_JOINS = re.compile(
     _INTRO_FULL + r" (?:(?:is|are) (?:here )?with (?:me|us)|joins (?:me|us))\b|"
+    r"\b(?:got|have|having) " + _INTRO_FULL + r" (?:here )?with (?:me|us)\b|"
     + _INTRO_NAME + r",? welcome (?:back )?to the (?:show|podcast|program)\b"
 )
 # Past talks introduce only when about this episode: "today I spoke with Jane", "this is my
@@ -238,7 +242,13 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     return host, guest
 
 
-_CO_HOST = re.compile(r"\b(?i:my|our) (?i:co-?hosts?),? " + _FULL)
+# "my co-host, Jane Doe"; "joined as always by Jane Doe" (a regular is a co-host).
+_CO_HOST = re.compile(
+    r"\b(?i:my|our) (?i:co-?hosts?),? "
+    + _FULL
+    + r"|\bjoined,? as (?:always|usual|ever),? by (?:my \w+,? )?"
+    + _FULL
+)
 
 
 def co_hosts(texts: Iterable[str]) -> list[str]:
@@ -247,12 +257,15 @@ def co_hosts(texts: Iterable[str]) -> list[str]:
 
     >>> co_hosts(["I'm Ann Lee, joined as always by my co-host, Jane Doe, who builds robots."])
     ['Jane Doe']
+    >>> co_hosts(["This is Ann Lee, and I'm joined as usual by Bo Chen, who fixes boats."])
+    ['Bo Chen']
     """
     out: list[str] = []
     for text in texts:
         for m in _CO_HOST.finditer(text):
-            name = _clean(m.group(1))
-            if name and name == m.group(1) and name not in out:
+            given = next(g for g in m.groups() if g)
+            name = _clean(given)
+            if name and name == given and name not in out:
                 out.append(name)
     return out
 
@@ -307,9 +320,19 @@ def vocatives(text: str) -> list[str]:
 
 
 def same_person(short: str, full: str) -> bool:
-    """Whether ``short`` (e.g. a first name) can refer to ``full``."""
+    """Whether ``short`` (e.g. a first name) can refer to ``full``: a first name its full
+    name; two full names when they share a surname ("Nick Harris", "Nicholas Harris") or
+    the first name and a surname close in spelling, not two people with one first name.
+
+    >>> same_person("Dan", "Dan Lee"), same_person("Dan Leigh", "Dan Lee"), same_person("Dan Park", "Dan Lee")
+    (True, True, False)
+    """
     a, b = short.lower().split(), full.lower().split()
-    return bool(a) and bool(b) and (a == b or a[0] == b[0] or (a[-1] == b[-1] and len(a) > 1))
+    if not a or not b:
+        return False
+    if len(a) > 1 and len(b) > 1:
+        return a[-1] == b[-1] or full_names_match(short, full)
+    return a[0] == b[0] or (len(a) > 1 and a[-1] == b[-1])
 
 
 def meta_co_hosts(hints: SpeakerHints) -> list[str]:

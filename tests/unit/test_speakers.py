@@ -811,6 +811,10 @@ def test_a_short_transcript_is_all_opening_for_introductions() -> None:
         ("I understand from my conversation with Bo that you sail.", ("", "")),
         ("I know I talked to Ravi earlier about this.", ("", "")),
         ("Friends, welcome to the show.", ("", "")),
+        ("He builds boats. Welcome, Ravi.", ("", "Ravi")),
+        ("Today we've got Luz Ortega with us, who restores orchards.", ("", "Luz Ortega")),
+        ("Today, we've got with us Bo Chan, who fixes sails.", ("", "Bo Chan")),
+        ("Welcome to another episode of Tide Talk.", ("", "")),
     ],
 )
 def test_introductions_with_titles_particles_and_other_phrasings(text: str, expected: tuple[str, str]) -> None:
@@ -837,6 +841,22 @@ def test_a_show_handle_in_a_sponsor_address_names_nobody() -> None:
 
     assert vanity_host(["Back us at patreon.com/tidepodcast.", "That's patreon.com/tidepodcast."]) == ""
     assert vanity_host(["Use code ORLAPOD today.", "Use code ORLAPOD again."]) == "Orla"
+
+
+def test_a_guest_sharing_the_hosts_first_name_keeps_their_name() -> None:
+    from extract.speakers.names import same_person
+
+    assert not same_person("Mara Lind", "Mara Quill") and same_person("Mara Quil", "Mara Quill")
+    assert same_person("Nick Harris", "Nicholas Harris") and same_person("Mara", "Mara Quill")
+    texts = [INTERVIEW[0].replace("Mara Quill", "Mara Lind"), *INTERVIEW[1:]]
+    doc, st = _state(texts, hints=SpeakerHints(names=("Mara Quill",)))
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["Mara Quill", "Mara Lind"]
+
+
+def test_a_regular_joining_as_always_is_a_co_host_not_the_guest() -> None:
+    opening = ["This is Ada Finch, joined as always by Rob Lister.", "Welcome, Luz Ortega."]
+    assert intro_names(opening) == ("Ada Finch", "Luz Ortega")
 
 
 def test_the_guests_thanks_by_name_names_the_host() -> None:
