@@ -82,13 +82,13 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 def _cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     from extract.hints import make_hints, with_metadata
-    from extract.input_warnings import warnings
+    from extract.input_warnings import transcript_warnings
     from extract.parsers import parse_file
     from extract.pipeline import extract
 
     transcript = with_metadata(parse_file(args.file, args.format), args.title, args.show, args.date)
     progress = Progress(str(args.file))
-    for warning in warnings(transcript):
+    for warning in transcript_warnings(transcript):
         progress.warn(warning)
     doc = extract(transcript, make_hints(transcript, args.speakers), settings.spacy_model, progress)
     data = doc.to_json()

@@ -14,7 +14,7 @@ from api.progress import Progress
 from extract.build import build_fragment
 from extract.document import Extraction, from_json
 from extract.hints import make_hints, with_metadata
-from extract.input_warnings import warnings
+from extract.input_warnings import transcript_warnings
 from extract.parsers import parse_file
 from extract.pipeline import extract
 from extract.transcript import Transcript
@@ -55,7 +55,7 @@ async def ingest_files(settings: Settings, args: argparse.Namespace) -> int:
         for path, item in inputs:
             progress = Progress(str(path))
             if isinstance(item, Transcript):
-                for warning in warnings(item):
+                for warning in transcript_warnings(item):
                     progress.warn(warning)
                 hosts = await known_hosts(store)
                 # A labelled file keeps its labels: it needs no voices.

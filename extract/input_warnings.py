@@ -9,9 +9,9 @@ co-hosted episode lost both names.
 
 >>> from extract.transcript import Line, Transcript
 >>> words = "so what do you think about tides i think they matter a lot " * 8
->>> warnings(Transcript("a.vtt", "vtt", (Line(1, 0.0, 9.0, words),)))  # doctest: +ELLIPSIS
+>>> transcript_warnings(Transcript("a.vtt", "vtt", (Line(1, 0.0, 9.0, words),)))  # doctest: +ELLIPSIS
 ['a.vtt: 0 sentence marks in 104 words: ...', 'a.vtt: no capital letters: ...']
->>> warnings(Transcript("b.txt", "whisper", (Line(1, 0.0, 2.0, "Is it? Yes, it is."),)))
+>>> transcript_warnings(Transcript("b.txt", "whisper", (Line(1, 0.0, 2.0, "Is it? Yes, it is."),)))
 []
 """
 
@@ -26,7 +26,7 @@ MIN_WORDS = 50  # a shorter transcript is not judged
 _MARK = re.compile(r"[.?!](?=\s|$|[\"')\]])")
 
 
-def warnings(transcript: Transcript) -> list[str]:
+def transcript_warnings(transcript: Transcript) -> list[str]:
     """What an unlabelled transcript lacks for attribution: sentence punctuation, capitals."""
     if transcript.labelled:
         return []
