@@ -108,8 +108,8 @@ def _names_unlabelled(
     Introductions are read in the opening, whoever the decoder gave them to: a
     self-introduction ("I'm Jane Doe") there is the host's, as is an introduction
     of someone else ("my guest is …", "joined by my co-host …"), which names the
-    guest. A name addressed at least twice by one speaker names the other; the
-    guest's thanks ("great to be here, Jane") counts twice.
+    guest. A name addressed at least twice by one speaker names the other; in the
+    guest's thanks or next to it ("great to be here, Jane") it counts three times.
     """
     host, guest = meta_names(hints, " ".join(u.text for u in units))
     head = max(1, opening(len(units)))
@@ -124,9 +124,12 @@ def _names_unlabelled(
     if not guest:
         guest = best_vocative(by_host, exclude=host)
     if not host:
-        # The guest's thanks ("Hey Jane, great to be here") names the host: it counts twice.
-        thanked = [v for u in units if GUEST_CUE.search(u.text) for v in vocatives(u.text)]
-        host = best_vocative(by_guest + thanked, exclude=guest)
+        # The guest's thanks ("Hey Jane, great to be here"; "Absolutely, Jane. Thanks for
+        # having me.") names the host: a vocative in it or next to it counts three times.
+        thanks = [i for i, u in enumerate(units) if GUEST_CUE.search(u.text)]
+        near = {j for i in thanks for j in (i - 1, i, i + 1) if 0 <= j < len(units) and path[j] == path[i]}
+        thanked = [v for j in sorted(near) for v in vocatives(units[j].text)]
+        host = best_vocative(by_guest + thanked * 2, exclude=guest)
     if not host:
         # The show's name ("Jane's Podcast"), then a sponsor's vanity address, unless it is the guest.
         vanity = vanity_host(u.text for u, ad in zip(units, ads, strict=True) if ad)

@@ -843,6 +843,21 @@ def test_a_show_handle_in_a_sponsor_address_names_nobody() -> None:
     assert vanity_host(["Use code ORLAPOD today.", "Use code ORLAPOD again."]) == "Orla"
 
 
+def test_a_name_next_to_the_guests_thanks_outweighs_a_thing_addressed_twice() -> None:
+    texts = [
+        *INTERVIEW[:4],
+        "Yeah, um, the first rigs were tiny. Zephyr, the old one, was my first prototype.",
+        *INTERVIEW[4:8],
+        "Yeah, so, um, we still test on it. Zephyr, I think, will outlive us all.",
+        *INTERVIEW[8:],
+        "Okay, well, this was great. Thanks so much for making the time.",
+        "Absolutely, Tom. Thanks so much for having me.",
+    ]
+    doc, st = _state(texts)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["Tom", "Mara Quill"]
+
+
 def test_a_guest_sharing_the_hosts_first_name_keeps_their_name() -> None:
     from extract.speakers.names import same_person
 
