@@ -2,7 +2,7 @@
 
 The words of each labelled file are re-chunked into Whisper-style lines of 10–15
 words that ignore turn boundaries (times interpolated inside the source turns);
-labels and ad flags are removed; metadata (title, show, guest) is kept. Run
+labels and ad flags are removed; metadata (title, show, guest, the speakers it lists) is kept. Run
 ``PYTHONPATH=. python -m eval.strip_labels [FILE ...] [--seeds 0 1 2]``: without files
 it scores the corpus's labelled files and skips when ``../shared`` is missing. With
 several seeds (different line lengths) it also prints each file's accuracy per seed
@@ -44,7 +44,7 @@ FILES = (
     "practicalai_206_chatgpt-rlhf-explained_2hosts.md",
     "dwarkesh_reiner-pope_how-llms-trained-served_llm-labeled.json",
 )
-KEEP_META = ("title", "show", "guest", "published")
+KEEP_META = ("title", "show", "guest", "speakers", "published")
 _CAPTION_DROP = re.compile(r"[^\w'%$-]")  # what auto-captions leave out of a word
 
 

@@ -143,7 +143,7 @@ def collect_meta(raw: Mapping[str, object], keys: Mapping[str, tuple[str, ...]])
     return meta
 
 
-_LISTS = frozenset({"cohost"})  # keys whose value may be a list, kept as "A, B"
+_LISTS = frozenset({"cohost", "speakers"})  # keys whose value may be a list, kept as "A, B"
 
 #: Where each metadata key may come from, in order of preference.
 META_KEYS: Mapping[str, tuple[str, ...]] = {
@@ -153,6 +153,7 @@ META_KEYS: Mapping[str, tuple[str, ...]] = {
     "guest": ("guest",),
     "host": ("host",),
     "cohost": ("cohost", "co-host", "co_host", "cohosts", "co-hosts", "co_hosts"),
+    "speakers": ("speakers", "participants"),  # names, roles unsaid
     "media_url": ("source_url", "url", "youtube_url", "media_url"),
     "duration_s": ("duration_seconds", "duration_s", "duration"),
 }

@@ -37,6 +37,7 @@ from extract.speakers.names import (
     co_hosts,
     intro_names,
     introduced,
+    listed_names,
     meta_co_hosts,
     meta_names,
     same_person,
@@ -135,8 +136,9 @@ def _names_unlabelled(
         vanity = vanity_host(u.text for u, ad in zip(units, ads, strict=True) if ad)
         said = show_owner(hints, (u.text for u in units[:head]))
         host = next((h for h in (said, vanity) if h and not same_person(h, guest)), "")
-    # A host or guest known only by a first name ("Lenny's Podcast") gets the full name
-    # of the one well-known person with that rare first name.
+    # A host or guest known only by a first name gets the full name the metadata lists,
+    # else that of the one well-known person with that rare first name ("Lenny's Podcast").
+    host, guest = listed_names(hints, host, guest)
     host, guest = full_name(host), full_name(guest)
     if host and guest and same_person(guest, host):
         guest = ""

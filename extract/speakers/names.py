@@ -345,6 +345,30 @@ def meta_co_hosts(hints: SpeakerHints) -> list[str]:
     return [n.strip() for n in meta.get("cohost", "").split(",") if n.strip()]
 
 
+def listed_names(hints: SpeakerHints, host: str, guest: str) -> tuple[str, str]:
+    """Host and guest completed from the names the metadata lists without roles
+    (front matter ``speakers``): a first name to the one listed full name it begins, and
+    of two listed people, the one not found is the other speaker.
+
+    >>> hints = SpeakerHints(meta={"speakers": "Roy Sheinfeld, Stephan Livera"})
+    >>> listed_names(hints, "", "Roy"), listed_names(hints, "Stephan", "")
+    (('Stephan Livera', 'Roy Sheinfeld'), ('Stephan Livera', 'Roy Sheinfeld'))
+    """
+    meta = {k.lower(): v for k, v in hints.meta.items()}
+    listed = [n.strip() for n in meta.get("speakers", "").split(",") if n.strip()]
+
+    def complete(name: str) -> str:
+        matches = [full for full in listed if same_person(name, full)]
+        return matches[0] if name and len(name.split()) == 1 and len(matches) == 1 else name
+
+    host, guest = complete(host), complete(guest)
+    if len(listed) == 2:
+        rest = [n for n in listed if not any(k and same_person(k, n) for k in (host, guest))]
+        if len(rest) == 1 and bool(host) != bool(guest):
+            host, guest = host or rest[0], guest or rest[0]
+    return host, guest
+
+
 def meta_names(hints: SpeakerHints, body: str = "") -> tuple[str, str]:
     """(host, guest) known before reading: --speakers, metadata, the store's host of the show.
 

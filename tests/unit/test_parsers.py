@@ -211,3 +211,9 @@ def test_a_bold_label_may_be_written_in_lower_case(tmp_path: Path) -> None:
     path.write_text("**ines duarte**: Hello, I'm ines.\n\n**Kai Moss**: Hi.\n\n**ines duarte**: Welcome.\n")
     t = parse_file(path)
     assert [ln.speaker for ln in t.lines] == ["ines duarte", "Kai Moss", "ines duarte"]
+
+
+def test_front_matter_lists_speakers_without_roles(tmp_path: Path) -> None:
+    path = tmp_path / "talk.md"
+    path.write_text("---\ntitle: Tides\nspeakers: ['Ines Duarte', 'Kai Moss']\n---\nKai: Hi.\nInes: Hello.\n")
+    assert parse_file(path).meta["speakers"] == "Ines Duarte, Kai Moss"

@@ -858,6 +858,18 @@ def test_a_name_next_to_the_guests_thanks_outweighs_a_thing_addressed_twice() ->
     assert [s.name for s in att.speakers] == ["Tom", "Mara Quill"]
 
 
+def test_the_speakers_the_metadata_lists_complete_the_names_found() -> None:
+    # The transcript names the guest by first name only ("Mara, thanks for coming on")
+    # and never the host; the front matter lists both without saying who is who.
+    texts = [INTERVIEW[0].replace("Mara Quill", "Mara"), *INTERVIEW[1:]]
+    hints = SpeakerHints(meta={"speakers": "Mara Quill, Tom Reyes"})
+    doc, st = _state(texts, hints=hints)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["Tom Reyes", "Mara Quill"]
+    doc, st = _state(texts)
+    assert [s.name for s in attribute(doc, st).speakers] == ["Host", "Mara"]  # type: ignore[arg-type]
+
+
 def test_a_guest_sharing_the_hosts_first_name_keeps_their_name() -> None:
     from extract.speakers.names import same_person
 
