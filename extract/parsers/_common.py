@@ -125,13 +125,15 @@ def collect_meta(raw: Mapping[str, object], keys: Mapping[str, tuple[str, ...]])
 
     >>> collect_meta({"date": "2024-01-02", "url": "u", "co-hosts": ["Ann", "Bo"]}, META_KEYS)
     {'published': '2024-01-02', 'cohost': 'Ann, Bo', 'media_url': 'u'}
+    >>> collect_meta({"speakers": [{"id": 0}, {"id": 1}]}, META_KEYS)  # a speech API's records
+    {}
     """
     meta: dict[str, str] = {}
     for target, names in keys.items():
         for name in names:
             value = raw.get(name)
-            if target in _LISTS and isinstance(value, list):
-                value = ", ".join(str(v) for v in value if v is not None)
+            if target in _LISTS and isinstance(value, list):  # of names; not of records
+                value = ", ".join(v.strip() for v in value if isinstance(v, str) and v.strip())
             if value is None or value == "" or isinstance(value, list | dict):
                 continue
             if target == "duration_s" and not _is_number(value):
