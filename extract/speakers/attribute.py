@@ -33,6 +33,7 @@ from extract.speakers.features import (
 )
 from extract.speakers.model import fit_decode
 from extract.speakers.names import (
+    PLACEHOLDER,
     best_vocative,
     co_hosts,
     intro_names,
@@ -49,11 +50,6 @@ from extract.speakers.units import Unit, split_units
 from extract.speakers.voices import Voices
 from extract.state import DocState
 
-# Labels that stand for a voice or a role, not a name: they get names from the transcript.
-_DIARISED = re.compile(
-    r"^(speaker|spk|person|voice)[ _-]?\d+$|^[A-Z]$|^(host|guest|interviewer|interviewee|moderator)( ?\d+)?$",
-    re.I,
-)
 _HOST_ROLE = re.compile(r"^(host|interviewer|moderator)( ?\d+)?$", re.I)
 
 
@@ -224,13 +220,13 @@ def _labelled(
         candidates = [lab for lab in order if lab != guest_label] or order
         host_label = max(candidates, key=lambda lab: (asks[lab], -order.index(lab)))
     rename: dict[str, str] = {}
-    if any(_DIARISED.match(lab) for lab in order):
+    if any(PLACEHOLDER.match(lab) for lab in order):
         path = [0 if lab == host_label else 1 for lab in labels]
         found = _names_unlabelled(units, path, hints, 2, ads)
         taken = set(order)
-        if _DIARISED.match(host_label) and found[0] != "Host" and found[0] not in taken:
+        if PLACEHOLDER.match(host_label) and found[0] != "Host" and found[0] not in taken:
             rename[host_label] = found[0]
-        others = [lab for lab in order if lab != host_label and _DIARISED.match(lab)]
+        others = [lab for lab in order if lab != host_label and PLACEHOLDER.match(lab)]
         if len(others) > 1:
             # Among several others, the guest is the one who thanks for the invitation.
             thanked = {lab for lab, u in zip(labels, units, strict=True) if GUEST_CUE.search(u.text)}

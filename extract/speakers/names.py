@@ -345,6 +345,13 @@ def meta_co_hosts(hints: SpeakerHints) -> list[str]:
     return [n.strip() for n in meta.get("cohost", "").split(",") if n.strip()]
 
 
+# Labels that stand for a voice or a role, not a name: they get names from the transcript.
+PLACEHOLDER = re.compile(
+    r"^(speaker|spk|person|voice)[ _-]?\d+$|^[A-Z]$|^(host|guest|interviewer|interviewee|moderator)( ?\d+)?$",
+    re.I,
+)
+
+
 def listed_names(hints: SpeakerHints, host: str, guest: str) -> tuple[str, str]:
     """Host and guest completed from the names the metadata lists without roles
     (front matter ``speakers``): a first name to the one listed full name it begins, and
@@ -353,9 +360,12 @@ def listed_names(hints: SpeakerHints, host: str, guest: str) -> tuple[str, str]:
     >>> hints = SpeakerHints(meta={"speakers": "Roy Sheinfeld, Stephan Livera"})
     >>> listed_names(hints, "", "Roy"), listed_names(hints, "Stephan", "")
     (('Stephan Livera', 'Roy Sheinfeld'), ('Stephan Livera', 'Roy Sheinfeld'))
+    >>> listed_names(SpeakerHints(meta={"speakers": "SPEAKER_00, SPEAKER_01"}), "", "Roy")
+    ('', 'Roy')
     """
     meta = {k.lower(): v for k, v in hints.meta.items()}
-    listed = [n.strip() for n in meta.get("speakers", "").split(",") if n.strip()]
+    named = (n.strip() for n in meta.get("speakers", "").split(","))
+    listed = [n for n in named if n and not PLACEHOLDER.match(n)]
 
     def complete(name: str) -> str:
         matches = [full for full in listed if same_person(name, full)]
