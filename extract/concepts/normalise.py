@@ -22,13 +22,18 @@ _SMALL = frozenset({"of", "the", "and", "a", "an", "to", "for", "in", "on", "fro
 
 
 def stem(word: str) -> str:
-    """Reduce a lower-case word by its plural or verb ending.
+    """Reduce a lower-case word by its plural or verb ending, Latin and Greek plurals
+    included ("matrices" and "matrix", "hypotheses" and "hypothesis" share a stem).
 
     >>> [stem(w) for w in ("models", "training", "trained", "studies", "loss", "GPUs".lower())]
     ['model', 'train', 'train', 'study', 'los', 'gpu']
+    >>> [stem(w) for w in ("matrices", "matrix", "indices", "index", "hypotheses", "hypothesis")]
+    ['matric', 'matric', 'indic', 'indic', 'hypothesi', 'hypothesi']
     """
     if _DIGIT.search(word) or not word.isalpha():
         return word
+    if len(word) > 5 and word.endswith(("yses", "eses")):
+        word = word[:-2] + "is"  # analyses → analysis
     if word not in _KEEP and len(word) > 3:
         for suf in _SUFFIXES:
             if word.endswith(suf) and len(word) - len(suf) >= 3:
@@ -45,6 +50,8 @@ def stem(word: str) -> str:
         word = word[:-1]
     if len(word) > 3 and word.endswith("e"):
         word = word[:-1]
+    if len(word) > 4 and word.endswith(("ix", "ex")):
+        word = word[:-2] + "ic"  # matrix, as "matrices" stems to "matric"
     return word
 
 
