@@ -341,8 +341,13 @@ def meta_co_hosts(hints: SpeakerHints) -> list[str]:
     >>> meta_co_hosts(SpeakerHints(meta={"cohost": "Ann Lee, Bo Chen"}))
     ['Ann Lee', 'Bo Chen']
     """
+    return _meta_list(hints, "cohost")
+
+
+def _meta_list(hints: SpeakerHints, key: str) -> list[str]:
+    """The names a metadata list holds (the parsers keep lists as "A, B")."""
     meta = {k.lower(): v for k, v in hints.meta.items()}
-    return [n.strip() for n in meta.get("cohost", "").split(",") if n.strip()]
+    return [n.strip() for n in meta.get(key, "").split(",") if n.strip()]
 
 
 # Labels that stand for a voice or a role, not a name: they get names from the transcript.
@@ -363,9 +368,7 @@ def listed_names(hints: SpeakerHints, host: str, guest: str) -> tuple[str, str]:
     >>> listed_names(SpeakerHints(meta={"speakers": "SPEAKER_00, SPEAKER_01"}), "", "Roy")
     ('', 'Roy')
     """
-    meta = {k.lower(): v for k, v in hints.meta.items()}
-    named = (n.strip() for n in meta.get("speakers", "").split(","))
-    listed = [n for n in named if n and not PLACEHOLDER.match(n)]
+    listed = [n for n in _meta_list(hints, "speakers") if not PLACEHOLDER.match(n)]
 
     def complete(name: str) -> str:
         matches = [full for full in listed if same_person(name, full)]
