@@ -127,6 +127,8 @@ def collect_meta(raw: Mapping[str, object], keys: Mapping[str, tuple[str, ...]])
     {'published': '2024-01-02', 'cohost': 'Ann, Bo', 'media_url': 'u'}
     >>> collect_meta({"speakers": [{"id": 0}, {"id": 1}]}, META_KEYS)  # a speech API's records
     {}
+    >>> collect_meta({"facilitators": ["Ann Lee"], "storyteller": "Bo Chen"}, META_KEYS)
+    {'guest': 'Bo Chen', 'host': 'Ann Lee'}
     """
     meta: dict[str, str] = {}
     for target, names in keys.items():
@@ -134,6 +136,8 @@ def collect_meta(raw: Mapping[str, object], keys: Mapping[str, tuple[str, ...]])
             value = raw.get(name)
             if target in _LISTS and isinstance(value, list):  # of names; not of records
                 value = ", ".join(v.strip() for v in value if isinstance(v, str) and v.strip())
+            elif target in _ONE_OF_LIST and isinstance(value, list):  # ["Jane Doe"]: the first
+                value = next((v.strip() for v in value if isinstance(v, str) and v.strip()), None)
             if value is None or value == "" or isinstance(value, list | dict):
                 continue
             if target == "duration_s" and not _is_number(value):
@@ -146,14 +150,16 @@ def collect_meta(raw: Mapping[str, object], keys: Mapping[str, tuple[str, ...]])
 
 
 _LISTS = frozenset({"cohost", "speakers"})  # keys whose value may be a list, kept as "A, B"
+_ONE_OF_LIST = frozenset({"host", "guest"})  # keys whose value may be a list: its first name
 
 #: Where each metadata key may come from, in order of preference.
 META_KEYS: Mapping[str, tuple[str, ...]] = {
     "title": ("title",),
     "show": ("show", "podcast", "channel"),
     "published": ("published", "publish_date", "date"),
-    "guest": ("guest",),
-    "host": ("host",),
+    # Interview sites name the roles in their own words ("facilitators", "storyteller").
+    "guest": ("guest", "guests", "interviewee", "storyteller"),
+    "host": ("host", "hosts", "interviewer", "interviewers", "facilitator", "facilitators", "moderator"),
     "cohost": ("cohost", "co-host", "co_host", "cohosts", "co-hosts", "co_hosts"),
     "speakers": ("speakers", "participants"),  # names, roles unsaid
     "media_url": ("source_url", "url", "youtube_url", "media_url"),

@@ -86,6 +86,9 @@ _VOC_START = re.compile(
 )
 _VOC_END = re.compile(r", " + _NAME + r"[?.!]$")
 _VOC_MID = re.compile(r"(?i:thank you|thanks)(?: so much| very much)?, " + _NAME + r", ")
+# A name right after a guest's thanks, even where the transcriber ran on without a comma
+# ("Thanks for having me, Jane it was fun").
+_VOC_THANKS = re.compile(r"(?i:for having me|to be (?:here|on)),? " + _name("{0,1}") + r"(?=[ ,.!?;]|$)")
 _MODALS = frozenset({"will", "may", "can", "might", "must", "shall"})
 _OWNER = r"([A-Z][a-zA-Z\-]+(?: [A-Z][a-zA-Z\-]+)?)['’]s "  # "Jane Doe's "
 _SHOW_OWNER = re.compile(r"^\s*(?i:the )?" + _OWNER + r"(?i:podcast|show|newsletter)\b")  # metadata
@@ -224,20 +227,24 @@ def introduced(text: str) -> list[str]:
 def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     """(host, guest) names a host's introduction states, or ''. The guest is the first
     person introduced who is not a co-host, else the co-host (a show of two co-hosts).
+    A self-introduction of someone introduced before it is that guest's own answer
+    ("Jane, would you introduce yourself?" "I'm Jane Doe."), not the host's.
 
     >>> intro_names(["This is Ann Lee, usually joined by my co-host, Jo Park.", "Bo Chen is with us."])
     ('Ann Lee', 'Bo Chen')
+    >>> intro_names(["Today I'm joined by Bo Chen.", "I'm Bo Chen, and I fix boats."])
+    ('', 'Bo Chen')
     """
     host = ""
     people: list[str] = []
     partners: list[str] = []
     for text in texts:
-        people += introduced(text)
-        partners += co_hosts([text])
         if not host:
             h = _HOST_INTRO.search(text)
-            if h and _clean(h.group(1)) == h.group(1):
+            if h and _clean(h.group(1)) == h.group(1) and not any(same_person(h.group(1), p) for p in people):
                 host = h.group(1)
+        people += introduced(text)
+        partners += co_hosts([text])
     guest = next((p for p in people if p not in partners), people[0] if people else "")
     return host, guest
 
@@ -304,11 +311,13 @@ def vocatives(text: str) -> list[str]:
 
     >>> vocatives("Alright, Jane, let's start."), vocatives("However, it works."), vocatives("Will, go on.")
     (['Jane'], [], ['Will'])
+    >>> vocatives("Thanks for having me, Jane it was fun."), vocatives("Thanks for having me, It was fun.")
+    (['Jane'], [])
     """
     out: list[str] = []
-    for pat in (_VOC_START, _VOC_END, _VOC_MID):
+    for pat in (_VOC_START, _VOC_END, _VOC_MID, _VOC_THANKS):
         m = pat.search(text.strip())
-        if m:
+        if m and not (pat is _VOC_THANKS and m.group(1) in out):
             name = m.group(1)
             # An adverb or function word opening a sentence ("Usually, …", "However, …")
             # addresses nobody; a modal before a comma is a name ("Will, …").

@@ -218,6 +218,13 @@ def test_plain_front_matter_and_headings() -> None:
     assert [(x.line_no, x.text) for x in t.lines] == [(6, "Body text.")]
 
 
+def test_front_matter_roles_in_an_interview_sites_own_words() -> None:
+    text = '---\nfacilitators: ["Ann Lee"]\nstoryteller: "Bo Chen"\n---\nBody text.'
+    assert dict(parse_plain(text, "p.md").meta) == {"host": "Ann Lee", "guest": "Bo Chen"}
+    text = "---\ninterviewer: Ann Lee\nguests: [Bo Chen, Cy Dee]\n---\nBody text."
+    assert dict(parse_plain(text, "p.md").meta) == {"host": "Ann Lee", "guest": "Bo Chen"}
+
+
 def test_timed_formats_read_a_label_opening_the_cue_text() -> None:
     srt = (
         "1\n00:00:01,000 --> 00:00:02,000\n[SPEAKER_00]: Who planted the hedge?\n\n"

@@ -893,6 +893,20 @@ def test_the_guests_thanks_by_name_names_the_host() -> None:
     assert [s.name for s in att.speakers] == ["Tom", "Mara Quill"]
 
 
+def test_thanks_run_on_without_a_comma_still_names_the_host() -> None:
+    texts = [INTERVIEW[0], INTERVIEW[1], INTERVIEW[2].replace("having me.", "having me, Tom it is fun."), *INTERVIEW[3:]]
+    doc, st = _state(texts)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["Tom", "Mara Quill"]
+    assert vocatives("Thanks for having me, It is fun.") == []
+
+
+def test_the_introduced_guests_own_introduction_does_not_name_the_host() -> None:
+    opening = ["Today I'm joined by Luz Ortega.", "Luz, would you introduce yourself?", "I'm Luz Ortega, a potter."]
+    assert intro_names(opening) == ("", "Luz Ortega")
+    assert intro_names(["I'm Ada Finch.", "Today I'm joined by Luz Ortega."]) == ("Ada Finch", "Luz Ortega")
+
+
 def test_an_organization_after_an_introduction_phrase_is_no_guest() -> None:
     opening = ["Last week I was talking to Google about tides.", "My guest today is Mara Quill."]
     assert intro_names(opening) == ("", "Mara Quill")
