@@ -35,6 +35,8 @@ _DIARISED_LABEL = r"(?:speaker|spk)[ _-]?\d+|[A-Z]+_\d+"
 _DIARISED = re.compile(_DIARISED_LABEL, re.I)
 _BRACKETED = re.compile(rf"[\[(]\s*({_DIARISED_LABEL})\s*[\])]\s*:?\s*", re.I)  # "[SPEAKER_00] …"
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
+# Letters after a bold name ("**Jane Doe, PhD:**"): a credential, not part of the name.
+_CREDENTIAL = re.compile(r",\s*(?:[A-Z][A-Za-z]{0,3}\.?){1,3}$")
 _PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "al"})
 
 
@@ -85,6 +87,8 @@ def match_label(stripped: str) -> Label | None:
     Label(name=None, time='00:01:41', rest='', strong=True)
     >>> match_label("**ann lee**: Hi.")
     Label(name='ann lee', time=None, rest='Hi.', strong=True)
+    >>> match_label("**Jo B. Park, Psy.D:** Hi.").name, match_label("**Jo Park, PhD**: Hi.").name
+    ('Jo B. Park', 'Jo Park')
     >>> match_label("Bo: yes").strong, match_label("SPEAKER_00: yes").strong
     (False, True)
     >>> match_label("Ann Lee  1:02:09"), match_label("Page 3  0:03 more") is None
@@ -94,9 +98,10 @@ def match_label(stripped: str) -> Label | None:
     """
     if stripped.startswith("**"):
         m = _BOLD.fullmatch(stripped)
+        name = _CREDENTIAL.sub("", m["name"].strip()) if m else ""
         # Bold marks a label plainly enough to take a name its owner writes in lower case.
-        if m and is_speaker_name(m["name"].strip().title()):
-            return Label(m["name"].strip(), m["time"] or m["after"], m["rest"].strip(), True)
+        if m and is_speaker_name(name.title()):
+            return Label(name, m["time"] or m["after"], m["rest"].strip(), True)
         return None
     if stripped.startswith("("):
         m = _TIME_ONLY.fullmatch(stripped)

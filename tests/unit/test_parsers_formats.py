@@ -154,6 +154,13 @@ def test_labelled_markdown_bold_with_inline_markers() -> None:
     ]
 
 
+def test_a_bold_label_with_a_credential_names_the_person() -> None:
+    text = "**Ada Byrne, Ph.D:** Salt first.\n\n**Jo Park:** And then?\n\n**Ada Byrne, Ph.D:** Brine."
+    t = parse_labelled(text, "c.md")
+    assert [x.speaker for x in t.lines] == ["Ada Byrne", "Jo Park", "Ada Byrne"]
+    assert [x.text for x in t.lines] == ["Salt first.", "And then?", "Brine."]
+
+
 def test_labelled_marker_on_a_wrapped_line_keeps_its_line_number() -> None:
     text = "Ann: one\ntwo [00:00:09] three\n\nBob: four"
     t = parse_labelled(text, "w.md")
