@@ -21,13 +21,16 @@ INLINE_MARKER = re.compile(r"\\?\[(\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d+)?)\\?\]")
 class _Block:
     """A paragraph being collected: its file lines, speaker, start and turn flag."""
 
-    __slots__ = ("parts", "speaker", "start", "turn_start")
+    __slots__ = ("notes", "parts", "speaker", "start", "turn_start")
 
-    def __init__(self, speaker: str | None, start: float | None, turn_start: bool) -> None:
+    def __init__(
+        self, speaker: str | None, start: float | None, turn_start: bool, notes: bool = False
+    ) -> None:
         self.parts: list[tuple[int, str]] = []
         self.speaker = speaker
         self.start = start
         self.turn_start = turn_start
+        self.notes = notes  # before the first label: show notes, whose times point into the episode
 
 
 def parse_labelled(text: str, source: str) -> Transcript:
@@ -38,7 +41,8 @@ def parse_labelled(text: str, source: str) -> Transcript:
     speaker; a bare ``(00:01:41):`` continues the turn from that time. A label with
     text (``Name: text``, ``**Name:** text``) is one paragraph; unlabelled paragraphs
     after it keep ``speaker=None``. ``\\[MM:SS\\]`` / ``[HH:MM:SS]`` markers split the
-    text so the marker time starts the text after it. Front matter gives metadata;
+    text so the marker time starts the text after it; before the first label (show notes)
+    they are dropped, since there they point into the episode. Front matter gives metadata;
     headings are skipped (an H1 gives a missing title).
 
     >>> src = "# Ep\\n\\nAnn (00:01:00):\\nHi.\\n\\nStill me.\\n\\n**Bob:** Sure. \\\\[01:05\\\\] Next."
@@ -60,8 +64,10 @@ def parse_labelled(text: str, source: str) -> Transcript:
     turn_speaker: str | None = None  # speaker of a header turn, inherited by paragraphs
     pending_start: float | None = None  # from a label, bare marker or dangling marker
     pending_turn = False
+    labelled = False  # a speaker label seen yet
     for no, (raw, label) in enumerate(zip(rows, labels, strict=True), 1):
         stripped = raw.strip()
+        labelled = labelled or (label is not None and label.name is not None)
         if label is not None:
             carried = _flush(block, lines, source)
             block = None
@@ -85,7 +91,7 @@ def parse_labelled(text: str, source: str) -> Transcript:
                     meta["title"] = title
         else:
             if block is None:
-                block = _Block(turn_speaker, pending_start, pending_turn)
+                block = _Block(turn_speaker, pending_start, pending_turn, notes=not labelled)
                 pending_start, pending_turn = None, False
             block.parts.append((no, stripped))
     _flush(block, lines, source)
@@ -101,7 +107,9 @@ def _flush(block: _Block | None, lines: list[Line], source: str) -> float | None
     if block is None or not block.parts:
         return None
     joined = " ".join(part for _, part in block.parts)
-    if "[" not in joined:
+    if block.notes:  # show notes' times ("[04:24]" after a link) are no clock of the text
+        joined = " ".join(INLINE_MARKER.sub(" ", joined).split())
+    if "[" not in joined or block.notes:
         lines.append(
             Line(block.parts[0][0], block.start, None, joined, block.speaker, None, block.turn_start)
         )

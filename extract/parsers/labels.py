@@ -35,6 +35,8 @@ _DIARISED_LABEL = r"(?:speaker|spk)[ _-]?\d+|[A-Z]+_\d+"
 _DIARISED = re.compile(_DIARISED_LABEL, re.I)
 _BRACKETED = re.compile(rf"[\[(]\s*({_DIARISED_LABEL})\s*[\])]\s*:?\s*", re.I)  # "[SPEAKER_00] …"
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
+# A line that is only a web address ("Video: <https://…>") gives a link, not a turn.
+_ONLY_LINK = re.compile(r"<?(?:https?://|www\.)\S+>?|\[[^\]]*\]\((?:https?://|www\.)[^)]*\)")
 # Letters after a bold name ("**Jane Doe, PhD:**"): a credential, not part of the name.
 _CREDENTIAL = re.compile(r",\s*(?:[A-Z][A-Za-z]{0,3}\.?){1,3}$")
 _PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "al"})
@@ -91,6 +93,8 @@ def match_label(stripped: str) -> Label | None:
     ('Jo B. Park', 'Jo Park')
     >>> match_label("Bo: yes").strong, match_label("SPEAKER_00: yes").strong
     (False, True)
+    >>> match_label("Video: <https://example.org/v/1>"), match_label("Notes: [here](https://example.org)")
+    (None, None)
     >>> match_label("Ann Lee  1:02:09"), match_label("Page 3  0:03 more") is None
     (Label(name='Ann Lee', time='1:02:09', rest='', strong=True), True)
     >>> match_label("Ann Lee (00:00:03)").time, match_label("[00:00:03] Ann Lee: Hi.")
@@ -99,8 +103,9 @@ def match_label(stripped: str) -> Label | None:
     if stripped.startswith("**"):
         m = _BOLD.fullmatch(stripped)
         name = _CREDENTIAL.sub("", m["name"].strip()) if m else ""
-        # Bold marks a label plainly enough to take a name its owner writes in lower case.
-        if m and is_speaker_name(name.title()):
+        # Bold marks a label plainly enough to take a name its owner writes in lower case
+        # (not a bold heading in sentence case: "**Learn more about us:**").
+        if m and is_speaker_name(name.title() if name.islower() else name):
             return Label(name, m["time"] or m["after"], m["rest"].strip(), True)
         return None
     if stripped.startswith("("):
@@ -120,7 +125,7 @@ def match_label(stripped: str) -> Label | None:
     if m is None:
         return None
     name = m["name"].strip()
-    if not is_speaker_name(name):
+    if not is_speaker_name(name) or _ONLY_LINK.fullmatch(m["rest"] or ""):
         return None
     strong = m["time"] is not None or _DIARISED.fullmatch(name) is not None
     return Label(name, m["time"], (m["rest"] or "").strip(), strong)
@@ -150,7 +155,24 @@ def file_labels(rows: list[str]) -> list[Label | None]:
             blocks += 1
             weak += label is not None and not label.strong
         after_blank = not stripped
-    return _trusted(found, weak, blocks)
+    return _trusted(_without_headings(found), weak, blocks)
+
+
+def _without_headings(found: list[Label | None]) -> list[Label | None]:
+    """``found`` without bold labels standing alone that name someone once while other
+    names come back: those are section headings of show notes ("**News:**"), not turns.
+
+    >>> ann, news = Label("Ann", None, "Hi.", True), Label("News", None, "", True)
+    >>> [x and x.name for x in _without_headings([news, ann, ann])]
+    [None, 'Ann', 'Ann']
+    """
+    names = Counter(x.name for x in found if x is not None and x.name)
+    if not names or max(names.values()) < 2:
+        return found
+    return [
+        None if x is not None and x.name and names[x.name] == 1 and not x.rest and x.time is None else x
+        for x in found
+    ]
 
 
 def _trusted(found: list[Label | None], weak: int, blocks: int) -> list[Label | None]:

@@ -161,6 +161,27 @@ def test_a_bold_label_with_a_credential_names_the_person() -> None:
     assert [x.text for x in t.lines] == ["Salt first.", "And then?", "Brine."]
 
 
+def test_show_notes_before_the_first_label_keep_no_clock() -> None:
+    text = "- Tide tables [09:00]\n- Moon phases [04:24]\n\nAnn: Hello. [00:10] Welcome.\n\nBob: Hi."
+    t = parse_labelled(text, "n.md")
+    assert [(x.start, x.speaker, x.text) for x in t.lines] == [
+        (None, None, "- Tide tables - Moon phases"),
+        (None, "Ann", "Hello."),
+        (10.0, "Ann", "Welcome."),
+        (None, "Bob", "Hi."),
+    ]
+
+
+def test_bold_headings_of_show_notes_are_no_speakers() -> None:
+    text = (
+        "**Learn more about our people:**\n\nLinks here.\n\n**News:**\n\nMore links.\n\n"
+        "**Ann Lee:** Hello.\n\n**Bo Chen:** Hi.\n\n**Ann Lee:** Bye.\n\n**Bo Chen:** Bye."
+    )
+    t = parse_labelled(text, "h.md")
+    assert [x.speaker for x in t.lines] == [None] * 4 + ["Ann Lee", "Bo Chen", "Ann Lee", "Bo Chen"]
+    assert t.lines[2].text == "**News:**"  # kept as the notes' text
+
+
 def test_labelled_marker_on_a_wrapped_line_keeps_its_line_number() -> None:
     text = "Ann: one\ntwo [00:00:09] three\n\nBob: four"
     t = parse_labelled(text, "w.md")
