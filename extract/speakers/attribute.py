@@ -38,6 +38,7 @@ from extract.speakers.names import (
     co_hosts,
     intro_names,
     introduced,
+    listed,
     listed_names,
     meta_co_hosts,
     meta_names,
@@ -53,8 +54,13 @@ from extract.state import DocState
 _HOST_ROLE = re.compile(r"^(host|interviewer|moderator)( ?\d+)?$", re.I)
 
 
+# Typographic apostrophes read as plain ones, so "I’m Jane Doe" is read like "I'm Jane Doe".
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
 def make_units(state: DocState) -> list[Unit]:
-    """The units of every sentence, with line starts, gaps, the file's labels and ad flags."""
+    """The units of every sentence, with line starts, gaps, the file's labels and ad flags;
+    their text has plain apostrophes (the spans keep the transcript's own characters)."""
     timed, lines = state.timed, state.transcript.lines
     gap_at: dict[int, float] = {}
     for i, span in enumerate(timed.spans):
@@ -71,7 +77,7 @@ def make_units(state: DocState) -> list[Unit]:
                 Unit(
                     u.char_start,
                     u.char_end,
-                    u.text,
+                    u.text.translate(_APOSTROPHES),
                     u.sentence,
                     u.first_in_sentence,
                     u.char_start in gap_at,
@@ -118,15 +124,16 @@ def _names_unlabelled(
             guest = ""
     by_host = [v for u, s in zip(units, path, strict=True) if s == 0 for v in vocatives(u.text)]
     by_guest = [v for u, s in zip(units, path, strict=True) if s != 0 for v in vocatives(u.text)]
+    known = listed(hints)
     if not guest:
-        guest = best_vocative(by_host, exclude=host)
+        guest = best_vocative(by_host, exclude=host, listed=known)
     if not host:
         # The guest's thanks ("Hey Jane, great to be here"; "Absolutely, Jane. Thanks for
         # having me.") names the host: a vocative in it or next to it counts three times.
         thanks = [i for i, u in enumerate(units) if GUEST_CUE.search(u.text)]
         near = {j for i in thanks for j in (i - 1, i, i + 1) if 0 <= j < len(units) and path[j] == path[i]}
         thanked = [v for j in sorted(near) for v in vocatives(units[j].text)]
-        host = best_vocative(by_guest + thanked * 2, exclude=guest)
+        host = best_vocative(by_guest + thanked * 2, exclude=guest, listed=known)
     if not host:
         # The show's name ("Jane's Podcast"), then a sponsor's vanity address, unless it is the guest.
         vanity = vanity_host(u.text for u, ad in zip(units, ads, strict=True) if ad)

@@ -51,19 +51,25 @@ _PARTICLES = r"(?: (?:de|da|di|du|del|della|la|le|van|von|der|den|ten|al|bin|ibn
 _INTRO_NAME = _HONORIFIC + _name("{0,2}", _PARTICLES)
 _INTRO_FULL = _HONORIFIC + _name("{1,2}", _PARTICLES)
 _GUEST_INTRO = re.compile(
-    r"(?:speak(?:ing)? (?:with|to)|talk(?:ing)? (?:with|to)|chat(?:ting)? with|"
+    # Talking to someone introduces them when said of now ("I'm talking with", "today I talk
+    # to"), not in passing ("I remember talking to Jane about it").
+    r"(?:(?<![\w'])(?i:i|we|i'm|we're|i am|we are|am|are|be|been|will|i'll|we'll|to),? "
+    r"(?:(?i:here|now|today|also|really|so|very) )?(?i:speak(?:ing)?|talk(?:ing)?|chat(?:ting)?) (?:with|to)|"
+    r"(?:^|[.,] )(?i:today|this week|this time),? (?:(?:speak|talk)ing|chatting) (?:with|to)|"
     r"(?:[Mm]y|[Oo]ur) guests? (?:today |this week |this time |on the (?:show|podcast) )?(?:is|are)|"
     r"guest (?:today )?is|joined (?:[a-z]+ ){0,3}by(?: my (?:co-?host|guest|friend)s?,?)?|"
     r"(?:[Ww]ith|[Jj]oining) me (?:today |this week |here |now )?(?:is|are)|"
-    r"sat down with|my co-?host,?|interviewing|here (?:(?:at|in) [^.?!]{1,40}? )?with|"
+    r"sat down with|my co-?host,?|interviewing|"
+    r"here (?:(?:today|now|this week) )?(?:(?:at|in) [^.?!]{1,40}? )?with|"
     r"i have with me|(?:got|have|having) with (?:us|me)(?: today| here)?,?|"
     r"[Ww]elcome(?: back)?,?(?: to the (?:show|podcast),?)?|please welcome|introduce)\s+"
     + _INTRO_NAME
 )
 # The name before its cue: "Jane Doe is with us", "Jane Doe joins me", "we've got Jane Doe
 # with us", "Jane, welcome to the show".
+_AFFILIATION = r"(?:,? (?:of|from|at) (?:the )?[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3},?)?"  # "of Acme Labs"
 _GUEST_JOINS = re.compile(
-    _INTRO_FULL + r" (?:(?:is|are) (?:here )?with (?:me|us)|joins (?:me|us))\b|"
+    _INTRO_FULL + _AFFILIATION + r" (?:(?:is|are) (?:here )?with (?:me|us)|joins (?:me|us))\b|"
     r"\b(?:got|have|having) " + _INTRO_FULL + r" (?:here )?with (?:me|us)\b|"
     + _INTRO_NAME + r",? welcome (?:back )?to the (?:show|podcast|program)\b"
 )
@@ -80,11 +86,13 @@ _I_AM = r"(?:I'm|I am|[Mm]y name is)"
 _INTRO_END = r"(?=[,.!;]| and | here\b|$)"
 _HOST_INTRO = re.compile(_GREETING + rf"(?:{_I_AM}|[Tt]his is)(?: your host,?)? " + _INTRO_FULL + _INTRO_END)
 _VOC_START = re.compile(
-    r"^(?:(?i:so|okay|well|oh|yeah|and|but|hey|thanks|thank you|alright|all right|right|now|look|listen),? )?"
+    r"^(?:(?i:so|okay|well|oh|yeah|and|but|hi|hey|hello|thanks|thank you|alright|all right|right|now|look|"
+    r"listen),? )?"
     + _NAME
     + r", "
 )
 _VOC_END = re.compile(r", " + _NAME + r"[?.!]$")
+_VOC_GREET = re.compile(r"^(?i:hi|hey|hello|morning|good morning),? " + _NAME + r"[?.!]?$")  # "Hi Jane."
 _VOC_MID = re.compile(r"(?i:thank you|thanks)(?: so much| very much)?, " + _NAME + r", ")
 # A name right after a guest's thanks, even where the transcriber ran on without a comma
 # ("Thanks for having me, Jane it was fun").
@@ -93,6 +101,7 @@ _MODALS = frozenset({"will", "may", "can", "might", "must", "shall"})
 _OWNER = r"([A-Z][a-zA-Z\-]+(?: [A-Z][a-zA-Z\-]+)?)['’]s "  # "Jane Doe's "
 _SHOW_OWNER = re.compile(r"^\s*(?i:the )?" + _OWNER + r"(?i:podcast|show|newsletter)\b")  # metadata
 _SHOW_MENTION = re.compile(r"\b" + _OWNER + r"(?:Podcast|Show)\b")  # said in the transcript
+ADVERB_BASE_ZIPF = 3.6  # "-ly" on a word at least this common makes an adverb ("usual-ly")
 RARE_HANDLE_ZIPF = 1.5  # a handle rarer than this as an English word reads as a name
 _NOT_NAMES = {  # words that open a sentence but name nobody (besides features.OPENER_WORDS)
     "I",
@@ -163,6 +172,8 @@ def title_guest(title: str, body: str = "") -> str:
 
     A title of the form "Jane Doe on tides" names its guest only when ``body`` (the
     transcript) says the surname and always capitalised: "Scaling Laws on trial" is a topic.
+    Any other form needs the body, when given, to say the first name or the surname as
+    the title writes it: "Replace-by-Fee Bug (CVE-1)" is a topic the body calls a "bug".
 
     >>> title_guest("#12 – Dr. Jane Doe (Acme) - Why tides matter")
     'Jane Doe'
@@ -172,9 +183,13 @@ def title_guest(title: str, body: str = "") -> str:
     'Jane Doe'
     >>> title_guest("Scaling Laws on Trial", "Laws and laws.")
     ''
+    >>> title_guest("Tide Tables (CVE-1)", "A bug in the tables."), title_guest("Jane Doe: tides", "Hi Jane.")
+    ('', 'Jane Doe')
     """
     title = _EPISODE_NUMBER.sub("", title)
     found = [m.group(1) for pat in _TITLE if (m := pat.search(title))]
+    if body:
+        found = [n for n in found if _said_as(n.split()[0], body) or _said_as(n.split()[-1], body)]
     on = _TITLE_ON.match(title)
     if on and _proper_in(on.group(1).split()[-1], body):
         found.append(on.group(1))
@@ -182,6 +197,11 @@ def title_guest(title: str, body: str = "") -> str:
         if _clean(name) == name and not _known_thing(name):
             return name
     return ""
+
+
+def _said_as(word: str, body: str) -> bool:
+    """Whether ``body`` says ``word`` written exactly so, as a whole word."""
+    return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", body) is not None
 
 
 def _proper_in(word: str, body: str) -> bool:
@@ -210,6 +230,10 @@ def introduced(text: str) -> list[str]:
     (['Bo Chen'], ['Ann Lee'])
     >>> introduced("I talked to Ann earlier."), introduced("This is my conversation with Bo Chen.")
     ([], ['Bo Chen'])
+    >>> introduced("Bo Chen of Acme Labs joins me."), introduced("I am here today with Ann Lee.")
+    (['Bo Chen'], ['Ann Lee'])
+    >>> introduced("I have the pleasure to speak with Bo Chen."), introduced("I remember talking to Al.")
+    (['Bo Chen'], [])
     """
     found = sorted(
         (m for pat in (_GUEST_INTRO, _GUEST_JOINS, _PAST_INTRO, _GREETED) for m in pat.finditer(text)),
@@ -224,6 +248,15 @@ def introduced(text: str) -> list[str]:
     return out
 
 
+# Asking the other to say who they are: the next self-introduction is theirs.
+_INTRO_REQUEST = re.compile(
+    r"\b(?:introduce yourself|state your name|(?:say|tell \w+) who you are|your name and|"
+    r"tell (?:us|me|everyone|the audience|our listeners|folks)(?: a (?:little )?bit)? about yourself)\b",
+    re.I,
+)
+INTRO_ANSWER_UNITS = 3  # units after such a request that may hold the answer
+
+
 def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     """(host, guest) names a host's introduction states, or ''. The guest is the first
     person introduced who is not a co-host, else the co-host (a show of two co-hosts).
@@ -234,15 +267,25 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     ('Ann Lee', 'Bo Chen')
     >>> intro_names(["Today I'm joined by Bo Chen.", "I'm Bo Chen, and I fix boats."])
     ('', 'Bo Chen')
+
+    So is one that answers a request to introduce oneself:
+
+    >>> intro_names(["Can you state your name?", "My name is Bo Chen and I fix boats."])
+    ('', 'Bo Chen')
     """
     host = ""
     people: list[str] = []
     partners: list[str] = []
-    for text in texts:
-        if not host:
-            h = _HOST_INTRO.search(text)
-            if h and _clean(h.group(1)) == h.group(1) and not any(same_person(h.group(1), p) for p in people):
+    asked: int | None = None  # the unit that last asked someone to introduce themselves
+    for i, text in enumerate(texts):
+        h = _HOST_INTRO.search(text)
+        if h and _clean(h.group(1)) == h.group(1):
+            if asked is not None and i - asked <= INTRO_ANSWER_UNITS:
+                people.append(h.group(1))
+            elif not host and not any(same_person(h.group(1), p) for p in people):
                 host = h.group(1)
+        if _INTRO_REQUEST.search(text):
+            asked = i
         people += introduced(text)
         partners += co_hosts([text])
     guest = next((p for p in people if p not in partners), people[0] if people else "")
@@ -313,19 +356,41 @@ def vocatives(text: str) -> list[str]:
     (['Jane'], [], ['Will'])
     >>> vocatives("Thanks for having me, Jane it was fun."), vocatives("Thanks for having me, It was fun.")
     (['Jane'], [])
+    >>> vocatives("How are you doing, Emily?"), vocatives("Honestly, it works.")
+    (['Emily'], [])
+    >>> vocatives("Hi Jane."), vocatives("Hey, Jane!"), vocatives("Hi Jane, welcome.")
+    (['Jane'], ['Jane'], ['Jane'])
     """
     out: list[str] = []
-    for pat in (_VOC_START, _VOC_END, _VOC_MID, _VOC_THANKS):
+    for pat in (_VOC_START, _VOC_END, _VOC_MID, _VOC_THANKS, _VOC_GREET):
         m = pat.search(text.strip())
-        if m and not (pat is _VOC_THANKS and m.group(1) in out):
+        if m and not (pat in (_VOC_THANKS, _VOC_GREET) and m.group(1) in out):
             name = m.group(1)
             # An adverb or function word opening a sentence ("Usually, …", "However, …")
             # addresses nobody; a modal before a comma is a name ("Will, …").
             low = name.lower()
             function = low in STOP_WORDS and low not in _MODALS
-            if name[0].isupper() and _clean(name) == name and not low.endswith("ly") and not function:
+            if name[0].isupper() and _clean(name) == name and not _adverb(low) and not function:
                 out.append(name)
     return out
+
+
+def _adverb(word: str) -> bool:
+    """Whether a lower-case word is an adverb made with "-ly" from a common English word
+    ("usually", "easily", "basically", "simply"), not a name such as "Emily" or "Kelly".
+
+    >>> [_adverb(w) for w in ("usually", "easily", "basically", "simply", "emily", "kelly", "sally")]
+    [True, True, True, True, False, False, False]
+    """
+    if not word.endswith("ly"):
+        return False
+    stem = word[:-2]
+    bases = [stem, stem + "le"]
+    if word.endswith("ily"):
+        bases.append(word[:-3] + "y")
+    if word.endswith("ally"):
+        bases.append(word[:-4])
+    return any(len(b) >= 3 and zipf(b) >= ADVERB_BASE_ZIPF for b in bases)
 
 
 def same_person(short: str, full: str) -> bool:
@@ -335,13 +400,16 @@ def same_person(short: str, full: str) -> bool:
 
     >>> same_person("Dan", "Dan Lee"), same_person("Dan Leigh", "Dan Lee"), same_person("Dan Park", "Dan Lee")
     (True, True, False)
+    >>> same_person("Lee", "Dan Lee"), same_person("Park", "Dan Lee")
+    (True, False)
     """
     a, b = short.lower().split(), full.lower().split()
     if not a or not b:
         return False
     if len(a) > 1 and len(b) > 1:
         return a[-1] == b[-1] or full_names_match(short, full)
-    return a[0] == b[0] or (len(a) > 1 and a[-1] == b[-1])
+    # A single word is a first name, or a surname when the file calls people so ("Provoost").
+    return a[0] == b[0] or (a[-1] == b[-1] and (len(a) > 1 or len(b) > 1))
 
 
 def meta_co_hosts(hints: SpeakerHints) -> list[str]:
@@ -366,6 +434,12 @@ PLACEHOLDER = re.compile(
 )
 
 
+def listed(hints: SpeakerHints) -> list[str]:
+    """The speakers the metadata lists without roles (front matter ``speakers``), less
+    diarisation and role labels."""
+    return [n for n in _meta_list(hints, "speakers") if not PLACEHOLDER.match(n)]
+
+
 def listed_names(hints: SpeakerHints, host: str, guest: str) -> tuple[str, str]:
     """Host and guest completed from the names the metadata lists without roles
     (front matter ``speakers``): a first name to the one listed full name it begins, and
@@ -377,15 +451,15 @@ def listed_names(hints: SpeakerHints, host: str, guest: str) -> tuple[str, str]:
     >>> listed_names(SpeakerHints(meta={"speakers": "SPEAKER_00, SPEAKER_01"}), "", "Roy")
     ('', 'Roy')
     """
-    listed = [n for n in _meta_list(hints, "speakers") if not PLACEHOLDER.match(n)]
+    names = listed(hints)
 
     def complete(name: str) -> str:
-        matches = [full for full in listed if same_person(name, full)]
+        matches = [full for full in names if same_person(name, full)]
         return matches[0] if name and len(name.split()) == 1 and len(matches) == 1 else name
 
     host, guest = complete(host), complete(guest)
-    if len(listed) == 2:
-        rest = [n for n in listed if not any(k and same_person(k, n) for k in (host, guest))]
+    if len(names) == 2:
+        rest = [n for n in names if not any(k and same_person(k, n) for k in (host, guest))]
         if len(rest) == 1 and bool(host) != bool(guest):
             host, guest = host or rest[0], guest or rest[0]
     return host, guest
@@ -405,8 +479,11 @@ def meta_names(hints: SpeakerHints, body: str = "") -> tuple[str, str]:
     guest = hints.names[1] if len(hints.names) > 1 else meta.get("guest", "")
     if not guest and meta.get("title"):
         guest = title_guest(meta["title"], body)
+        names = listed(hints)
         if guest and host and same_person(guest, host):
             guest = ""
+        if guest and names and not any(same_person(guest, n) for n in names):
+            guest = ""  # "Acme Decoded: Blocks" names a show, not one of the listed speakers
     return host, guest or next(iter(meta_co_hosts(hints)), "")
 
 
@@ -431,14 +508,21 @@ def show_owner(hints: SpeakerHints, texts: Iterable[str] = ()) -> str:
     return said.most_common(1)[0][0] if said else ""
 
 
-def best_vocative(addressed: Sequence[str], exclude: str = "") -> str:
+def best_vocative(addressed: Sequence[str], exclude: str = "", listed: Sequence[str] = ()) -> str:
     """The person addressed most often (at least twice, forms sharing a first name counted
-    together), skipping one that is ``exclude``; their most frequent form.
+    together), skipping one that is ``exclude``; their most frequent form. When some
+    of them are among the ``listed`` speakers (the metadata's), only those count, and
+    once is enough.
 
     >>> best_vocative(["Jane", "Bo", "Jane Doe", "Jane"]), best_vocative(["Jane", "Bo"])
     ('Jane', '')
+    >>> best_vocative(["Jo", "Bo", "Bo"], listed=["Jo Park", "Al Lee"])
+    'Jo'
     """
     kept = [n for n in addressed if not (exclude and same_person(n, exclude))]
+    known = [n for n in kept if any(same_person(n, full) for full in listed)]
+    if known:
+        kept = known * 2
     people = Counter(n.split()[0] for n in kept)
     if not people or people.most_common(1)[0][1] < 2:
         return ""

@@ -907,6 +907,35 @@ def test_the_introduced_guests_own_introduction_does_not_name_the_host() -> None
     assert intro_names(["I'm Ada Finch.", "Today I'm joined by Luz Ortega."]) == ("Ada Finch", "Luz Ortega")
 
 
+def test_typographic_apostrophes_read_like_plain_ones() -> None:
+    texts = ["Hi, I’m Tom Reyes.", *INTERVIEW]
+    doc, st = _state(texts)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["Tom Reyes", "Mara Quill"]
+    # The spans keep the transcript's own characters.
+    assert st.timed.text[att.spans[0].char_start : att.spans[0].char_end] == "Hi, I’m Tom Reyes."
+
+
+def test_a_name_ending_in_ly_is_a_vocative_and_a_greeting_addresses() -> None:
+    assert vocatives("What do you think, Emily?") == ["Emily"] and vocatives("Usually, it holds.") == []
+    assert vocatives("Hi Emily.") == ["Emily"]
+
+
+def test_the_metadatas_speaker_list_vets_title_names_and_vocatives() -> None:
+    from extract.speakers.names import best_vocative
+
+    # A title that names a show ("Tide Talk Decoded: …") is no guest when the list says who speaks.
+    hints = SpeakerHints(meta={"title": "Tide Talk Decoded: Blades", "speakers": "Mara Quill, Tom Reyes"})
+    assert meta_names(hints, "Tide Talk Decoded is back.") == ("", "")
+    # A listed name addressed once outweighs an unlisted one addressed twice.
+    assert best_vocative(["Mar", "Mar", "Mara"], listed=["Mara Quill", "Tom Reyes"]) == "Mara"
+
+
+def test_a_guest_of_an_organization_who_joins_and_past_mentions() -> None:
+    opening = ["Mara Quill of Tidal Works joins me today.", "I remember talking to Ben about it."]
+    assert intro_names(opening) == ("", "Mara Quill")
+
+
 def test_an_organization_after_an_introduction_phrase_is_no_guest() -> None:
     opening = ["Last week I was talking to Google about tides.", "My guest today is Mara Quill."]
     assert intro_names(opening) == ("", "Mara Quill")
