@@ -137,6 +137,18 @@ def learn_voices(paths: Sequence[Path], leave_out: Path | None = None) -> dict[s
     return Voices.from_turns(t for p in keep for t in _labelled_turns(p)).counts
 
 
+def one_label_per_person(labels: Sequence[str]) -> list[str]:
+    """Labels with each person under one name: a file that labels someone by first name
+    in some turns and in full in others ("Ann", "Ann Lee") means one speaker, the longest.
+
+    >>> one_label_per_person(["Ann Lee", "Bo", "Ann", "Bo Chen"])
+    ['Ann Lee', 'Bo Chen', 'Ann Lee', 'Bo Chen']
+    """
+    names = sorted(set(labels), key=lambda n: (-len(n.split()), n))
+    full = {n: next((m for m in names if len(m.split()) > len(n.split()) and same_person(n, m)), n) for n in names}
+    return [full[n] for n in labels]
+
+
 def _scored(
     path: Path, seed: int, count: bool = False, voices: Sequence[Path] = (), captions: bool = False
 ) -> tuple[Scores, Attribution, float, list[str | None], list[str | None], str]:
@@ -149,6 +161,7 @@ def _scored(
     from extract.pipeline import run
 
     stripped, labels = strip(parse_file(path), seed, captions)
+    labels = one_label_per_person(labels)
     hints = SpeakerHints(
         count=len(set(labels)) if count else None,
         meta=dict(stripped.meta),
@@ -167,6 +180,24 @@ def _scored(
     same = {sp.name: next((g for g in gold_names if same_person(g, sp.name)), sp.name) for sp in att.speakers}
     pred = [same.get(x, x) if x else x for x in predicted_char_labels(att, len(text))]
     return score(text, gold, pred), att, secs, gold, pred, text
+
+
+def pool_bands(
+    files: Sequence[tuple[int, Sequence[tuple[float, float, float, float]]]],
+) -> list[tuple[float, float, float, float]]:
+    """Confidence bands of several files pooled by their words: (low, high, share, accuracy).
+
+    >>> one = [(0.0, 0.9, 0.5, 0.6), (0.9, 1.0, 0.5, 1.0)]
+    >>> pool_bands([(100, one), (100, [(0.0, 0.9, 0.0, 0.0), (0.9, 1.0, 1.0, 0.7)])])
+    [(0.0, 0.9, 0.25, 0.6), (0.9, 1.0, 0.75, 0.8)]
+    """
+    total = sum(n for n, _ in files)
+    out = []
+    for k, (lo, hi, _, _) in enumerate(files[0][1] if files else []):
+        words = sum(n * bands[k][2] for n, bands in files)
+        right = sum(n * bands[k][2] * bands[k][3] for n, bands in files)
+        out.append((lo, hi, words / max(total, 1), right / words if words else 0.0))
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -195,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {corpus} not found")
         return 0
     accuracies: list[float] = []
+    pooled: list[tuple[int, list[tuple[float, float, float, float]]]] = []
     for path in args.files or [corpus / name for name in FILES]:
         name = path.name
         if not path.exists():
@@ -204,7 +236,9 @@ def main(argv: list[str] | None = None) -> int:
         sc, att, secs, gold, pred, text = _scored(path, args.seeds[0], args.count, args.voices, args.captions)
         total = time.perf_counter() - t0
         print(describe(name + " (stripped)", sc, att, secs))
-        print(describe_confidence(by_confidence(text, gold, pred, predicted_char_confidence(att, len(text)))))
+        bands = by_confidence(text, gold, pred, predicted_char_confidence(att, len(text)))
+        print(describe_confidence(bands))
+        pooled.append((len(text.split()), bands))
         print(f"  gold speakers: {', '.join(sorted({g for g in gold if g}))}; extraction {total:.2f} s")
         ads = ad_agreement(path, text, att, args.captions)
         if ads:
@@ -219,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     if len(accuracies) > 1:
         low = min(accuracies)
         print(f"{len(accuracies)} files: mean word accuracy {statistics.mean(accuracies):.3f}, lowest {low:.3f}")
+        print(describe_confidence(pool_bands(pooled)).replace("confidence", "all files' words by confidence", 1))
     return 0
 
 if __name__ == "__main__":
