@@ -113,7 +113,7 @@ class Settings:
     prior_lexical: float = 500.0  # pseudo-words of the episode's own word rates
     topic_window: int = 0  # units each side that the local topic's word rates come from (0: episode)
     change_precision: float = 1.0  # prior precision of a state's per-episode change log-odds offset
-    confidence_weight: float = 0.5  # weight of the unit evidence in the reported confidence
+    confidence_weight: float = 0.3  # weight of the unit evidence in the reported confidence
 
 
 @dataclass
