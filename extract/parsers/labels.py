@@ -155,7 +155,39 @@ def file_labels(rows: list[str]) -> list[Label | None]:
             blocks += 1
             weak += label is not None and not label.strong
         after_blank = not stripped
+    if not any(x is not None and x.name for x in found):
+        found = _bare_names(rows, found)
     return _trusted(_without_headings(found), weak, blocks)
+
+
+def _bare_names(rows: list[str], found: list[Label | None]) -> list[Label | None]:
+    """A file with no other labels whose turns open with the speaker's name alone on a
+    line ("Ann Lee", then the paragraph): trusted when two to six such names each come
+    back at least three times, each before a paragraph. Strong, so the file reads as labelled.
+
+    >>> rows = ["Ann", "", "Hi there.", "", "Bo Chen", "", "Hello to you.", "", "Ann", "So then.", ""] * 3
+    >>> [x.name for x in _bare_names(rows, [None] * len(rows)) if x][:3]
+    ['Ann', 'Bo Chen', 'Ann']
+    >>> any(_bare_names(["Notes", "", "Some prose."], [None] * 3))
+    False
+    """
+    def next_text(i: int) -> str:
+        return next((r.strip() for r in rows[i + 1 :] if r.strip()), "")
+
+    bare = {
+        i: row.strip()
+        for i, row in enumerate(rows)
+        if 0 < len(row.split()) <= 4
+        and row.strip()[-1].isalpha()
+        and is_speaker_name(row.strip())
+        and not _DIARISED.fullmatch(row.strip())
+        and next_text(i)
+        and not is_speaker_name(next_text(i))
+    }
+    names = Counter(bare.values())
+    if not 2 <= len(names) <= 6 or min(names.values()) < 3:
+        return found
+    return [Label(bare[i], None, "", True) if i in bare else x for i, x in enumerate(found)]
 
 
 def _without_headings(found: list[Label | None]) -> list[Label | None]:

@@ -182,6 +182,17 @@ def test_bold_headings_of_show_notes_are_no_speakers() -> None:
     assert t.lines[2].text == "**News:**"  # kept as the notes' text
 
 
+def test_a_name_alone_on_a_line_before_each_turn_is_a_label() -> None:
+    turn = ["Ann Lee", "", "Welcome back to the workshop.", "", "Bo Chen", "", "Glad to be here today.", ""]
+    text = "\n".join(["## Transcript", ""] + turn * 3)
+    assert detect_format(text) == "labelled"
+    t = parse_labelled(text, "b.md")
+    assert [x.speaker for x in t.lines] == ["Ann Lee", "Bo Chen"] * 3
+    assert t.lines[1].text == "Glad to be here today." and t.lines[1].turn_start
+    # Short capitalised lines of prose that do not recur are no labels.
+    assert detect_format("Notes\n\nSome prose here.\n\nSummary\n\nMore prose.") == "text"
+
+
 def test_labelled_marker_on_a_wrapped_line_keeps_its_line_number() -> None:
     text = "Ann: one\ntwo [00:00:09] three\n\nBob: four"
     t = parse_labelled(text, "w.md")
