@@ -137,6 +137,10 @@ def learn_voices(paths: Sequence[Path], leave_out: Path | None = None) -> dict[s
     return Voices.from_turns(t for p in keep for t in _labelled_turns(p)).counts
 
 
+class NoLabels(ValueError):
+    """A file given to score has no speaker labels."""
+
+
 def one_label_per_person(labels: Sequence[str]) -> list[str]:
     """Labels with each person under one name: a file that labels someone by first name
     in some turns and in full in others ("Ann", "Ann Lee") means one speaker, the longest.
@@ -161,6 +165,8 @@ def _scored(
     from extract.pipeline import run
 
     stripped, labels = strip(parse_file(path), seed, captions)
+    if not labels:
+        raise NoLabels(f"{path}: no speaker labels to score")
     labels = one_label_per_person(labels)
     hints = SpeakerHints(
         count=len(set(labels)) if count else None,
@@ -233,7 +239,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"skipped {name}: not found")
             continue
         t0 = time.perf_counter()
-        sc, att, secs, gold, pred, text = _scored(path, args.seeds[0], args.count, args.voices, args.captions)
+        try:
+            sc, att, secs, gold, pred, text = _scored(path, args.seeds[0], args.count, args.voices, args.captions)
+        except NoLabels:
+            print(f"skipped {name}: no speaker labels to score")
+            continue
         total = time.perf_counter() - t0
         print(describe(name + " (stripped)", sc, att, secs))
         bands = by_confidence(text, gold, pred, predicted_char_confidence(att, len(text)))

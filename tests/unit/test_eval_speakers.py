@@ -103,3 +103,13 @@ def test_sponsor_reads_are_scored_against_the_files_ad_flags(tmp_path) -> None: 
     rows[0]["ad"] = False
     path.write_text(json.dumps(rows))
     assert ad_agreement(path, text, att) is None
+
+
+def test_strip_labels_skips_a_file_without_labels_and_merges_first_name_labels(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from eval.strip_labels import main, one_label_per_person
+
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Just a paragraph of notes with nobody named.\n", encoding="utf-8")
+    assert main([str(plain)]) == 0
+    assert "skipped plain.txt: no speaker labels to score" in capsys.readouterr().out
+    assert one_label_per_person(["Ann", "Ann Moss", "Bo"]) == ["Ann Moss", "Ann Moss", "Bo"]
