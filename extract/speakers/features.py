@@ -108,7 +108,7 @@ _HEDGED_I = re.compile(
 # A guest thanking the host for the invitation: the host speaks next, to start the interview.
 GUEST_CUE = re.compile(
     r"\b(thanks|thank you)( so much)?(,? \w+,)? for having me|"
-    r"\b(happy|glad|great|excited|good) to be (here|on)|"
+    r"\b(happy|glad|great|excited|good|thrilled|delighted|psyched|stoked|honou?red|pleased) to be (here|on)|"
     r"\bpleasure to be (here|on)|\bthanks for the invit",
     re.I,
 )
