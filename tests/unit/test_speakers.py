@@ -573,6 +573,7 @@ def test_taking_the_floor_and_thanks_for_the_invitation_mark_a_turn_change() -> 
     thanks = feats("Thank you so much, Tom, for having me.")
     after_thanks = boundary_features(thanks, feats("The tank was cold."), Unit(0, 1, "x"))
     assert thanks.thanks and after_thanks.after_thanks and not plain.after_thanks
+    assert feats("Yeah, psyched to be here.").thanks and feats("Honored to be on the show.").thanks
     logits = change_logits([None, move_on, plain, after_thanks], 2, Settings())
     # Column 0: the host keeps the turn to go on; column 1: a guest's turn ends.
     assert logits[1, 1] > logits[2, 1] and logits[1, 0] < logits[2, 0]
