@@ -270,8 +270,8 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
 
     So is one that answers a request to introduce oneself:
 
-    >>> intro_names(["Can you state your name?", "My name is Bo Chen and I fix boats."])
-    ('', 'Bo Chen')
+    >>> intro_names(["Can you state your name?", "My name is Bo Chen and I fix boats.", "I'm Ann Lee."])
+    ('Ann Lee', 'Bo Chen')
     """
     host = ""
     people: list[str] = []
@@ -282,6 +282,7 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
         if h and _clean(h.group(1)) == h.group(1):
             if asked is not None and i - asked <= INTRO_ANSWER_UNITS:
                 people.append(h.group(1))
+                asked = None  # one answer to one request
             elif not host and not any(same_person(h.group(1), p) for p in people):
                 host = h.group(1)
         if _INTRO_REQUEST.search(text):
