@@ -17,6 +17,9 @@ from graph.errors import TranscriptParseError
 #: A start may run this many seconds before the previous line's start without being an
 #: error: Whisper and caption tools emit small overlaps when they re-segment.
 BACKWARDS_TOLERANCE_S = 1.0
+# Turn times typed into a labelled transcript overlap more where speakers talk over each
+# other (an interjection timed inside the turn it interrupts).
+LABELLED_TOLERANCE_S = 3.0
 
 _CLOCK = re.compile(r"(?:(\d+):)?(\d+):(\d+)(?:[.,](\d+))?")
 _DATE_FORMATS = ("%Y-%m-%d", "%Y%m%d", "%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%b %d, %Y")
@@ -72,12 +75,13 @@ def build(source: str, fmt: str, lines: Iterable[Line], meta: Mapping[str, str] 
     'Hi.'
     """
     checked = tuple(lines)
-    check_times(source, checked)
+    check_times(source, checked, LABELLED_TOLERANCE_S if fmt == "labelled" else BACKWARDS_TOLERANCE_S)
     return Transcript(source=source, format=fmt, lines=checked, meta=dict(meta or {}))
 
 
-def check_times(source: str, lines: Iterable[Line]) -> None:
-    """Raise if a line ends before it starts or starts > 1 s before the previous start.
+def check_times(source: str, lines: Iterable[Line], tolerance: float = BACKWARDS_TOLERANCE_S) -> None:
+    """Raise if a line ends before it starts or starts more than ``tolerance`` seconds
+    before the previous start.
 
     >>> check_times("a", [Line(1, 5.0, 6.0, "a"), Line(2, 4.5, 6.0, "b")])  # tiny overlap
     >>> check_times("a", [Line(1, 5.0, 6.0, "a"), Line(2, 3.0, 4.0, "b")])
@@ -92,7 +96,7 @@ def check_times(source: str, lines: Iterable[Line]) -> None:
             raise TranscriptParseError(source, line.line_no, problem, line.text)
         if line.start is None:
             continue
-        if previous is not None and line.start < previous - BACKWARDS_TOLERANCE_S:
+        if previous is not None and line.start < previous - tolerance:
             problem = f"timestamp goes backwards ({line.start:.3f} s after {previous:.3f} s)"
             raise TranscriptParseError(source, line.line_no, problem, line.text)
         previous = line.start

@@ -22,6 +22,10 @@ _BOLD = re.compile(  # "**Ann Lee:**", "**Ann Lee (01:02):**", "**Ann Lee**:", "
     rf"\*\*(?P<name>[^*:()\[\]]+?)\s*(?:[(\[](?P<time>{_TIME})[)\]])?\s*"
     rf"(?::\*\*|\*\*\s*(?:[(\[](?P<after>{_TIME})[)\]]\s*)?:)\s*(?P<rest>.*)"
 )
+# A bold name without a colon: "**Ann Lee** 00:03" above its paragraph, or "**Ann Lee** text".
+_BOLD_BARE = re.compile(
+    rf"\*\*(?P<name>[^*:()\[\]]+?)\*\*\s+(?:[(\[]?(?P<time>{_TIME})[)\]]?\s*)?(?P<rest>.*)"
+)
 _PLAIN = re.compile(
     rf"(?P<name>[^\W\d_][\w.'’ -]{{0,60}}?)\s*(?:\((?P<time>{_TIME})\))?\s*:(?:\s+(?P<rest>.*))?"
 )
@@ -91,6 +95,8 @@ def match_label(stripped: str) -> Label | None:
     Label(name='ann lee', time=None, rest='Hi.', strong=True)
     >>> match_label("**Jo B. Park, Psy.D:** Hi.").name, match_label("**Jo Park, PhD**: Hi.").name
     ('Jo B. Park', 'Jo Park')
+    >>> match_label("**Dr. Jo Park** 00:03"), match_label("**Jo Park** Hi.").strong
+    (Label(name='Dr. Jo Park', time='00:03', rest='', strong=True), False)
     >>> match_label("Bo: yes").strong, match_label("SPEAKER_00: yes").strong
     (False, True)
     >>> match_label("Video: <https://example.org/v/1>"), match_label("Notes: [here](https://example.org)")
@@ -107,6 +113,11 @@ def match_label(stripped: str) -> Label | None:
         # (not a bold heading in sentence case: "**Learn more about us:**").
         if m and is_speaker_name(name.title() if name.islower() else name):
             return Label(name, m["time"] or m["after"], m["rest"].strip(), True)
+        bare = _BOLD_BARE.fullmatch(stripped)
+        if bare and is_speaker_name(bare["name"].strip()) and (bare["time"] or bare["rest"]):
+            # A time alone after it marks a header; text after it is weak, as emphasis can open prose.
+            rest = bare["rest"].strip()
+            return Label(bare["name"].strip(), bare["time"], rest, bool(bare["time"]) and not rest)
         return None
     if stripped.startswith("("):
         m = _TIME_ONLY.fullmatch(stripped)

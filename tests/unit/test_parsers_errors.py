@@ -41,6 +41,14 @@ def test_small_whisper_overlap_is_tolerated_but_not_more() -> None:
         parse_text(bad, "o.txt")
 
 
+def test_labelled_turns_may_overlap_by_a_few_seconds_but_not_more() -> None:
+    ok = "0:43:45.6 **Ann Lee** Hmm.\n\n0:43:44.4 **Bo Chen** As I said.\n\n0:43:50.0 **Ann Lee** Yes."
+    assert [x.start for x in parse_text(ok, "l.md").lines] == [2625.6, 2624.4, 2630.0]
+    bad = "Ann (00:01:00):\nHi.\n\nBo (00:00:56):\nYo."
+    with pytest.raises(TranscriptParseError, match=r"l.md:5: timestamp goes backwards"):
+        parse_text(bad, "l.md")
+
+
 @pytest.mark.parametrize(
     ("text", "fmt", "line_no", "problem"),
     [
