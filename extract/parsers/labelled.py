@@ -11,7 +11,7 @@ import re
 
 from extract.parsers._common import build, clock_or_error
 from extract.parsers.labels import file_labels
-from extract.parsers.markdown import h1_title, is_heading, link_text, split_front_matter
+from extract.parsers.markdown import h1_title, is_heading, split_front_matter, spoken_text
 from extract.transcript import Line, Transcript
 from graph.errors import TranscriptParseError
 
@@ -55,7 +55,7 @@ def parse_labelled(text: str, source: str) -> Transcript:
      (8, None, 'Bob', True, 'Sure.'), (8, 65.0, 'Bob', False, 'Next.')]
     """
     rows, meta = split_front_matter(text)
-    rows = [link_text(row) for row in rows]
+    rows = [spoken_text(row) for row in rows]
     labels = file_labels(rows)
     if not any(label is not None and label.name for label in labels):
         raise TranscriptParseError(source, 1, "no speaker label found")

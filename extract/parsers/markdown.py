@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import tomllib
 
@@ -69,6 +70,17 @@ def h1_title(stripped: str) -> str | None:
     """
     m = _H1.fullmatch(stripped)
     return m.group(1) if m and m.group(1) else None
+
+
+def spoken_text(row: str) -> str:
+    """A line as it was said: links reduced to their words (:func:`link_text`) and HTML
+    entities decoded, as web pages export transcripts ("I&#39;m" → "I'm").
+
+    >>> spoken_text("I&#39;m at [Acme](https://acme.org) &amp; more")
+    "I'm at Acme & more"
+    """
+    row = link_text(row)
+    return html.unescape(row) if "&" in row else row
 
 
 def link_text(row: str) -> str:

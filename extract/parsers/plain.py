@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from extract.parsers._common import build, clock_or_error
 from extract.parsers.labels import TIMED_LINE
-from extract.parsers.markdown import h1_title, is_heading, link_text, split_front_matter
+from extract.parsers.markdown import h1_title, is_heading, split_front_matter, spoken_text
 from extract.transcript import Line, Transcript
 
 
@@ -24,7 +24,7 @@ def parse_plain(text: str, source: str) -> Transcript:
     ({'title': 'Ep 1'}, [(2, 'First line.', True), (3, 'Second line.', True)])
     """
     rows, meta = split_front_matter(text)
-    rows = [link_text(row) for row in rows]
+    rows = [spoken_text(row) for row in rows]
     filled = [r.strip() for r in rows if r.strip()]
     if filled and sum(1 for r in filled if TIMED_LINE.fullmatch(r)) * 2 >= len(filled):
         return build(source, "text", _timed_lines(rows, source), meta)
