@@ -193,6 +193,15 @@ def test_a_name_alone_on_a_line_before_each_turn_is_a_label() -> None:
     assert detect_format("Notes\n\nSome prose here.\n\nSummary\n\nMore prose.") == "text"
 
 
+def test_web_exports_decode_entities_and_take_bold_name_headers() -> None:
+    text = "**Dr. Ann Lee** 00:03\nI&#39;m glad you came.\n\n**Bo Chen** 00:09\nSo am I &amp; my dog."
+    t = parse_labelled(text, "w.md")
+    assert [(x.start, x.speaker, x.text) for x in t.lines] == [
+        (3.0, "Dr. Ann Lee", "I'm glad you came."),
+        (9.0, "Bo Chen", "So am I & my dog."),
+    ]
+
+
 def test_labelled_marker_on_a_wrapped_line_keeps_its_line_number() -> None:
     text = "Ann: one\ntwo [00:00:09] three\n\nBob: four"
     t = parse_labelled(text, "w.md")
