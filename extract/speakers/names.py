@@ -85,6 +85,8 @@ _GREETING = r"(?:^|[.,!] )(?:(?:[Hh]i|[Hh]ey|[Hh]ello)(?: everyone| everybody| f
 _I_AM = r"(?:I'm|I am|[Mm]y name is)"
 _INTRO_END = r"(?=[,.!;]| and | here\b|$)"
 _HOST_INTRO = re.compile(_GREETING + rf"(?:{_I_AM}|[Tt]his is)(?: your host,?)? " + _INTRO_FULL + _INTRO_END)
+# After "your host" a single name will do ("I'm your host, Dr. Jane").
+_YOUR_HOST = re.compile(_GREETING + rf"(?:{_I_AM}|[Tt]his is) your host,? " + _INTRO_NAME + _INTRO_END)
 _VOC_START = re.compile(
     r"^(?:(?i:so|okay|well|oh|yeah|and|but|hi|hey|hello|thanks|thank you|alright|all right|right|now|look|"
     r"listen),? )?"
@@ -272,13 +274,15 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
 
     >>> intro_names(["Can you state your name?", "My name is Bo Chen and I fix boats.", "I'm Ann Lee."])
     ('Ann Lee', 'Bo Chen')
+    >>> intro_names(["I'm your host Dr. Ann, and today I talk to Bo Chen."])
+    ('Ann', 'Bo Chen')
     """
     host = ""
     people: list[str] = []
     partners: list[str] = []
     asked: int | None = None  # the unit that last asked someone to introduce themselves
     for i, text in enumerate(texts):
-        h = _HOST_INTRO.search(text)
+        h = _HOST_INTRO.search(text) or _YOUR_HOST.search(text)
         if h and _clean(h.group(1)) == h.group(1):
             if asked is not None and i - asked <= INTRO_ANSWER_UNITS:
                 people.append(h.group(1))

@@ -6,6 +6,8 @@ change can only fall between units, so units are the sentences split at each
 
 >>> [u.text for u in split_units("Is it? Yes. Sure", 10)]
 ['Is it?', 'Yes.', 'Sure']
+>>> [u.text for u in split_units("I talked to Dr. Jo Park. Then", 0)]
+['I talked to Dr. Jo Park.', 'Then']
 """
 
 from __future__ import annotations
@@ -13,7 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CUT = re.compile(r"(?<=[.?!])[\"')\]]*\s+(?=\S)")
+# Not after an abbreviation that precedes what follows ("Dr. Jane Doe", "e.g. tides").
+_ABBREVIATIONS = ("Dr.", "Mr.", "Mrs.", "Ms.", "Mx.", "Prof.", "St.", "vs.", "e.g.", "i.e.")
+_NO_CUT_AFTER = "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS)
+_CUT = re.compile(r"(?<=[.?!])" + _NO_CUT_AFTER + r"[\"')\]]*\s+(?=\S)")
 
 
 @dataclass(frozen=True)
