@@ -95,6 +95,8 @@ def match_label(stripped: str) -> Label | None:
     Label(name='ann lee', time=None, rest='Hi.', strong=True)
     >>> match_label("**Jo B. Park, Psy.D:** Hi.").name, match_label("**Jo Park, PhD**: Hi.").name
     ('Jo B. Park', 'Jo Park')
+    >>> match_label("### Jo Park  0:03"), match_label("## Part 2") is None
+    (Label(name='Jo Park', time='0:03', rest='', strong=True), True)
     >>> match_label("**Dr. Jo Park** 00:03"), match_label("**Jo Park** Hi.").strong
     (Label(name='Dr. Jo Park', time='00:03', rest='', strong=True), False)
     >>> match_label("Bo: yes").strong, match_label("SPEAKER_00: yes").strong
@@ -122,6 +124,13 @@ def match_label(stripped: str) -> Label | None:
     if stripped.startswith("("):
         m = _TIME_ONLY.fullmatch(stripped)
         return Label(None, m["time"], "", True) if m else None
+    if stripped.startswith("#"):
+        # A Markdown heading holding a name and a time ("### Ann Lee  0:03"), as some
+        # sites render Otter exports; any other heading is no label.
+        header = _HEADER.fullmatch(stripped.lstrip("#").strip())
+        if header and is_speaker_name(header["name"].strip()):
+            return Label(header["name"].strip(), header["time"], "", True)
+        return None
     header = _HEADER.fullmatch(stripped)
     if header and is_speaker_name(header["name"].strip()):
         return Label(header["name"].strip(), header["time"], "", True)

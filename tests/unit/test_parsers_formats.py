@@ -202,6 +202,15 @@ def test_web_exports_decode_entities_and_take_bold_name_headers() -> None:
     ]
 
 
+def test_an_otter_header_rendered_as_a_markdown_heading_is_a_label() -> None:
+    text = "## Transcript\n\n### Ann Lee  0:00  \nHello there.\n\n### Bo Chen  0:17  \nThanks for having me."
+    t = parse_labelled(text, "o.md")
+    assert [(x.start, x.speaker, x.text) for x in t.lines] == [
+        (0.0, "Ann Lee", "Hello there."),
+        (17.0, "Bo Chen", "Thanks for having me."),
+    ]
+
+
 def test_labelled_marker_on_a_wrapped_line_keeps_its_line_number() -> None:
     text = "Ann: one\ntwo [00:00:09] three\n\nBob: four"
     t = parse_labelled(text, "w.md")
