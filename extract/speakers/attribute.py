@@ -126,14 +126,14 @@ def _names_unlabelled(
     by_guest = [v for u, s in zip(units, path, strict=True) if s != 0 for v in vocatives(u.text)]
     known = listed(hints)
     if not guest:
-        guest = best_vocative(by_host, exclude=host, listed=known)
+        guest = best_vocative(by_host, exclude=host, known=known)
     if not host:
         # The guest's thanks ("Hey Jane, great to be here"; "Absolutely, Jane. Thanks for
         # having me.") names the host: a vocative in it or next to it counts three times.
         thanks = [i for i, u in enumerate(units) if GUEST_CUE.search(u.text)]
         near = {j for i in thanks for j in (i - 1, i, i + 1) if 0 <= j < len(units) and path[j] == path[i]}
         thanked = [v for j in sorted(near) for v in vocatives(units[j].text)]
-        host = best_vocative(by_guest + thanked * 2, exclude=guest, listed=known)
+        host = best_vocative(by_guest + thanked * 2, exclude=guest, known=known)
     if not host:
         # The show's name ("Jane's Podcast"), then a sponsor's vanity address, unless it is the guest.
         vanity = vanity_host(u.text for u, ad in zip(units, ads, strict=True) if ad)

@@ -513,21 +513,21 @@ def show_owner(hints: SpeakerHints, texts: Iterable[str] = ()) -> str:
     return said.most_common(1)[0][0] if said else ""
 
 
-def best_vocative(addressed: Sequence[str], exclude: str = "", listed: Sequence[str] = ()) -> str:
+def best_vocative(addressed: Sequence[str], exclude: str = "", known: Sequence[str] = ()) -> str:
     """The person addressed most often (at least twice, forms sharing a first name counted
     together), skipping one that is ``exclude``; their most frequent form. When some
-    of them are among the ``listed`` speakers (the metadata's), only those count, and
+    of them are ``known`` speakers (the metadata lists them), only those count, and
     once is enough.
 
     >>> best_vocative(["Jane", "Bo", "Jane Doe", "Jane"]), best_vocative(["Jane", "Bo"])
     ('Jane', '')
-    >>> best_vocative(["Jo", "Bo", "Bo"], listed=["Jo Park", "Al Lee"])
+    >>> best_vocative(["Jo", "Bo", "Bo"], known=["Jo Park", "Al Lee"])
     'Jo'
     """
     kept = [n for n in addressed if not (exclude and same_person(n, exclude))]
-    known = [n for n in kept if any(same_person(n, full) for full in listed)]
-    if known:
-        kept = known * 2
+    listed_ones = [n for n in kept if any(same_person(n, full) for full in known)]
+    if listed_ones:
+        kept = listed_ones * 2
     people = Counter(n.split()[0] for n in kept)
     if not people or people.most_common(1)[0][1] < 2:
         return ""

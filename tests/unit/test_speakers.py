@@ -929,7 +929,7 @@ def test_the_metadatas_speaker_list_vets_title_names_and_vocatives() -> None:
     hints = SpeakerHints(meta={"title": "Tide Talk Decoded: Blades", "speakers": "Mara Quill, Tom Reyes"})
     assert meta_names(hints, "Tide Talk Decoded is back.") == ("", "")
     # A listed name addressed once outweighs an unlisted one addressed twice.
-    assert best_vocative(["Mar", "Mar", "Mara"], listed=["Mara Quill", "Tom Reyes"]) == "Mara"
+    assert best_vocative(["Mar", "Mar", "Mara"], known=["Mara Quill", "Tom Reyes"]) == "Mara"
 
 
 def test_a_guest_of_an_organization_who_joins_and_past_mentions() -> None:
