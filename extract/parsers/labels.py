@@ -190,6 +190,8 @@ def _bare_names(rows: list[str], found: list[Label | None]) -> list[Label | None
     ['Ann', 'Bo Chen', 'Ann']
     >>> any(_bare_names(["Notes", "", "Some prose."], [None] * 3))
     False
+    >>> [x.name for x in _bare_names(["Summary", "Of it all."] + rows, [None] * (len(rows) + 2)) if x][:2]
+    ['Ann', 'Bo Chen']
     """
     def next_text(i: int) -> str:
         return next((r.strip() for r in rows[i + 1 :] if r.strip()), "")
@@ -204,10 +206,10 @@ def _bare_names(rows: list[str], found: list[Label | None]) -> list[Label | None
         and next_text(i)
         and not is_speaker_name(next_text(i))
     }
-    names = Counter(bare.values())
-    if not 2 <= len(names) <= 6 or min(names.values()) < 3:
+    names = {n for n, count in Counter(bare.values()).items() if count >= 3}  # a stray "Summary" is none
+    if not 2 <= len(names) <= 6:
         return found
-    return [Label(bare[i], None, "", True) if i in bare else x for i, x in enumerate(found)]
+    return [Label(bare[i], None, "", True) if bare.get(i) in names else x for i, x in enumerate(found)]
 
 
 def _without_headings(found: list[Label | None]) -> list[Label | None]:
