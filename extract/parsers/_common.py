@@ -133,6 +133,8 @@ def collect_meta(raw: Mapping[str, object], keys: Mapping[str, tuple[str, ...]])
     {}
     >>> collect_meta({"facilitators": ["Ann Lee"], "storyteller": "Bo Chen"}, META_KEYS)
     {'guest': 'Bo Chen', 'host': 'Ann Lee'}
+    >>> collect_meta({"guests": ["bochen"], "host": "ann lee"}, META_KEYS)  # a handle is no name
+    {'host': 'ann lee'}
     """
     meta: dict[str, str] = {}
     for target, names in keys.items():
@@ -142,6 +144,8 @@ def collect_meta(raw: Mapping[str, object], keys: Mapping[str, tuple[str, ...]])
                 value = ", ".join(v.strip() for v in value if isinstance(v, str) and v.strip())
             elif target in _ONE_OF_LIST and isinstance(value, list):  # ["Jane Doe"]: the first
                 value = next((v.strip() for v in value if isinstance(v, str) and v.strip()), None)
+            if target in _ONE_OF_LIST and isinstance(value, str) and _HANDLE.fullmatch(value.strip()):
+                continue  # a site's handle or slug for the person ("janedoe"), not a name
             if value is None or value == "" or isinstance(value, list | dict):
                 continue
             if target == "duration_s" and not _is_number(value):
@@ -155,6 +159,7 @@ def collect_meta(raw: Mapping[str, object], keys: Mapping[str, tuple[str, ...]])
 
 _LISTS = frozenset({"cohost", "speakers"})  # keys whose value may be a list, kept as "A, B"
 _ONE_OF_LIST = frozenset({"host", "guest"})  # keys whose value may be a list: its first name
+_HANDLE = re.compile(r"[a-z0-9_.-]+")
 
 #: Where each metadata key may come from, in order of preference.
 META_KEYS: Mapping[str, tuple[str, ...]] = {

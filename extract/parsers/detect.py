@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from extract.parsers.front_turns import has_front_turns
 from extract.parsers.labels import file_labels
 from extract.parsers.markdown import split_front_matter
 from extract.parsers.srt import SRT_TIMING
@@ -44,6 +45,6 @@ def detect_format(text: str) -> str:
     if any("-->" in s and SRT_TIMING.fullmatch(s) for s in sample):
         return "srt"
     rows, _ = split_front_matter(body)
-    if any(label is not None and label.name for label in file_labels(rows)):
+    if has_front_turns(body) or any(label is not None and label.name for label in file_labels(rows)):
         return "labelled"
     return "text"

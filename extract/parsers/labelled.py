@@ -10,6 +10,7 @@ import bisect
 import re
 
 from extract.parsers._common import build, clock_or_error
+from extract.parsers.front_turns import has_front_turns, parse_front_turns
 from extract.parsers.labels import file_labels
 from extract.parsers.markdown import h1_title, is_heading, split_front_matter, spoken_text
 from extract.transcript import Line, Transcript
@@ -40,7 +41,8 @@ def parse_labelled(text: str, source: str) -> Transcript:
     gets the time and ``turn_start=True``, later ones ``start=None`` and the same
     speaker; a bare ``(00:01:41):`` continues the turn from that time. A label with
     text (``Name: text``, ``**Name:** text``) is one paragraph; unlabelled paragraphs
-    after it keep ``speaker=None``. ``\\[MM:SS\\]`` / ``[HH:MM:SS]`` markers split the
+    after it keep ``speaker=None``. A page keeping its turns in its front matter is read
+    from there (:mod:`extract.parsers.front_turns`). ``\\[MM:SS\\]`` / ``[HH:MM:SS]`` markers split the
     text so the marker time starts the text after it; before the first label (show notes)
     they are dropped, since there they point into the episode. Front matter gives metadata;
     headings are skipped (an H1 gives a missing title).
@@ -54,6 +56,8 @@ def parse_labelled(text: str, source: str) -> Transcript:
     [(4, 60.0, 'Ann', True, 'Hi.'), (6, None, 'Ann', False, 'Still me.'),
      (8, None, 'Bob', True, 'Sure.'), (8, 65.0, 'Bob', False, 'Next.')]
     """
+    if has_front_turns(text):
+        return parse_front_turns(text, source)
     rows, meta = split_front_matter(text)
     rows = [spoken_text(row) for row in rows]
     labels = file_labels(rows)

@@ -34,23 +34,32 @@ def split_front_matter(text: str) -> tuple[list[str], dict[str, str]]:
     (['', '', '', 'Jo: Hi.'], {'title': 'Tides with Jo Park'})
     """
     rows = text.split("\n")
-    fence = rows[0].strip() if rows else ""
-    if fence not in ("---", "+++"):
+    end, data = front_matter(rows)
+    if end is None:
         return rows, {}
-    closing = ("---", "...") if fence == "---" else ("+++",)
-    for end in range(1, len(rows)):
-        if rows[end].strip() in closing:
-            break
-    else:
-        return rows, {}
-    body = "\n".join(rows[1:end])
-    data: object
-    try:
-        data = yaml.safe_load(body) if fence == "---" else tomllib.loads(body)
-    except (yaml.YAMLError, tomllib.TOMLDecodeError):
-        data = None
     meta = collect_meta(data, META_KEYS) if isinstance(data, dict) else {}
     return [""] * (end + 1) + rows[end + 1 :], meta
+
+
+def front_matter(rows: list[str]) -> tuple[int | None, object]:
+    """The index of the front matter's closing line (None without front matter) and its
+    data (None when unreadable).
+
+    >>> front_matter(["---", "title: Tides", "---", "Body."])
+    (2, {'title': 'Tides'})
+    """
+    fence = rows[0].strip() if rows else ""
+    if fence not in ("---", "+++"):
+        return None, None
+    closing = ("---", "...") if fence == "---" else ("+++",)
+    end = next((i for i in range(1, len(rows)) if rows[i].strip() in closing), None)
+    if end is None:
+        return None, None
+    body = "\n".join(rows[1:end])
+    try:
+        return end, yaml.safe_load(body) if fence == "---" else tomllib.loads(body)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError):
+        return end, None
 
 
 def is_heading(stripped: str) -> bool:

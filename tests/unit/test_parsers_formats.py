@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from extract.parsers import (
     parse_file,
     parse_json,
@@ -15,6 +17,7 @@ from extract.parsers import (
 )
 from extract.parsers.detect import detect_format
 from extract.transcript import Line
+from graph.errors import TranscriptParseError
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "transcripts"
 
@@ -209,6 +212,25 @@ def test_an_otter_header_rendered_as_a_markdown_heading_is_a_label() -> None:
         (0.0, "Ann Lee", "Hello there."),
         (17.0, "Bo Chen", "Thanks for having me."),
     ]
+
+
+def test_turns_kept_in_the_front_matter_are_the_transcript() -> None:
+    page = (
+        "---\ntitle: Tides\nguests:\n- bochen\ntranscript:\n- header: Intro\n"
+        "- line: Welcome, Bo.\n  who: Ann\n  sec: 0\n"
+        "- line: Glad to be here &amp; ready.\n  who: Bo\n  time: '0:04'\n"
+        "- line: Then the tides.\n  who: Bo\n  sec: 9\n---\nShow notes."
+    )
+    assert detect_format(page) == "labelled"
+    t = parse_labelled(page, "p.md")
+    assert t.meta == {"title": "Tides"}  # the guest's handle is no name
+    assert [(x.line_no, x.start, x.speaker, x.turn_start, x.text) for x in t.lines] == [
+        (7, 0.0, "Ann", True, "Welcome, Bo."),
+        (10, 4.0, "Bo", True, "Glad to be here & ready."),
+        (13, 9.0, "Bo", False, "Then the tides."),
+    ]
+    with pytest.raises(TranscriptParseError, match=r"p.md:13: timestamp goes backwards"):
+        parse_labelled(page.replace("sec: 9", "sec: -30"), "p.md")
 
 
 def test_labelled_marker_on_a_wrapped_line_keeps_its_line_number() -> None:
