@@ -157,6 +157,14 @@ _NOT_NAMES = {  # words that open a sentence but name nobody (besides features.O
     "Friends",
     "Ladies",
     "Listeners",
+    "Perfect",
+    "Excellent",
+    "Wonderful",
+    "Fantastic",
+    "Brilliant",
+    "Lovely",
+    "Splendid",
+    "Welcome",
 }
 
 
@@ -250,6 +258,8 @@ def introduced(text: str) -> list[str]:
     return out
 
 
+_NAME_ALONE = re.compile(_INTRO_NAME + r"[.!]")
+_WELCOME_SHOW = re.compile(r"(?i:welcome)(?: back)? to (?:the|our|my) (?:show|podcast|program)\b")
 # Asking the other to say who they are: the next self-introduction is theirs.
 _INTRO_REQUEST = re.compile(
     r"\b(?:introduce yourself|state your name|(?:say|tell \w+) who you are|your name and|"
@@ -276,11 +286,14 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     ('Ann Lee', 'Bo Chen')
     >>> intro_names(["I'm your host Dr. Ann, and today I talk to Bo Chen."])
     ('Ann', 'Bo Chen')
+    >>> intro_names(["Bo.", "Welcome to the show, mate."]), intro_names(["Perfect.", "Welcome to the show."])
+    (('', 'Bo'), ('', ''))
     """
     host = ""
     people: list[str] = []
     partners: list[str] = []
     asked: int | None = None  # the unit that last asked someone to introduce themselves
+    texts = list(texts)
     for i, text in enumerate(texts):
         h = _HOST_INTRO.search(text) or _YOUR_HOST.search(text)
         if h and _clean(h.group(1)) == h.group(1):
@@ -293,6 +306,12 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
             asked = i
         people += introduced(text)
         partners += co_hosts([text])
+        # A name said alone, then the welcome ("Jane. Welcome to the show, mate.").
+        alone = _NAME_ALONE.fullmatch(text.strip())
+        if alone and i + 1 < len(texts) and _WELCOME_SHOW.match(texts[i + 1].strip()):
+            name = alone.group(1)
+            if _clean(name) == name and not _known_thing(name):
+                people.append(name)
     guest = next((p for p in people if p not in partners), people[0] if people else "")
     return host, guest
 
