@@ -426,14 +426,26 @@ def same_person(short: str, full: str) -> bool:
     (True, True, False)
     >>> same_person("Lee", "Dan Lee"), same_person("Park", "Dan Lee")
     (True, False)
+    >>> same_person("Sir James Dyson", "James"), same_person("Dr. Jo Park", "Jo Park")
+    (True, True)
     """
-    a, b = short.lower().split(), full.lower().split()
+    a, b = _without_title(short.lower().split()), _without_title(full.lower().split())
     if not a or not b:
         return False
     if len(a) > 1 and len(b) > 1:
         return a[-1] == b[-1] or full_names_match(short, full)
     # A single word is a first name, or a surname when the file calls people so ("Provoost").
     return a[0] == b[0] or (a[-1] == b[-1] and (len(a) > 1 or len(b) > 1))
+
+
+_TITLES = frozenset(
+    t + dot for t in ("sir", "dame", "dr", "prof", "professor", "mr", "mrs", "ms", "mx") for dot in ("", ".")
+)
+
+
+def _without_title(words: list[str]) -> list[str]:
+    """Lower-case name words without a leading honorific ("sir james dyson" → james dyson)."""
+    return words[1:] if len(words) > 1 and words[0] in _TITLES else words
 
 
 def meta_co_hosts(hints: SpeakerHints) -> list[str]:
