@@ -196,22 +196,24 @@ def test_a_name_alone_on_a_line_before_each_turn_is_a_label() -> None:
     assert detect_format("Notes\n\nSome prose here.\n\nSummary\n\nMore prose.") == "text"
 
 
-def test_web_exports_decode_entities_and_take_bold_name_headers() -> None:
-    text = "**Dr. Ann Lee** 00:03\nI&#39;m glad you came.\n\n**Bo Chen** 00:09\nSo am I &amp; my dog."
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A web export: bold name headers with their time, HTML entities.
+        (
+            "**Dr. Ann Lee** 00:03\nI&#39;m glad you came.\n\n**Bo Chen** 00:09\nSo am I &amp; my dog.",
+            [(3.0, "Dr. Ann Lee", "I'm glad you came."), (9.0, "Bo Chen", "So am I & my dog.")],
+        ),
+        # An Otter header rendered as a Markdown heading.
+        (
+            "## Transcript\n\n### Ann Lee  0:00  \nHello there.\n\n### Bo Chen  0:17  \nThanks for having me.",
+            [(0.0, "Ann Lee", "Hello there."), (17.0, "Bo Chen", "Thanks for having me.")],
+        ),
+    ],
+)
+def test_name_headers_of_web_pages_are_labels(text: str, expected: list[tuple[float, str, str]]) -> None:
     t = parse_labelled(text, "w.md")
-    assert [(x.start, x.speaker, x.text) for x in t.lines] == [
-        (3.0, "Dr. Ann Lee", "I'm glad you came."),
-        (9.0, "Bo Chen", "So am I & my dog."),
-    ]
-
-
-def test_an_otter_header_rendered_as_a_markdown_heading_is_a_label() -> None:
-    text = "## Transcript\n\n### Ann Lee  0:00  \nHello there.\n\n### Bo Chen  0:17  \nThanks for having me."
-    t = parse_labelled(text, "o.md")
-    assert [(x.start, x.speaker, x.text) for x in t.lines] == [
-        (0.0, "Ann Lee", "Hello there."),
-        (17.0, "Bo Chen", "Thanks for having me."),
-    ]
+    assert [(x.start, x.speaker, x.text) for x in t.lines] == expected
 
 
 def test_turns_kept_in_the_front_matter_are_the_transcript() -> None:
