@@ -66,7 +66,7 @@ def parse_front_turns(text: str, source: str) -> Transcript:
     key = _turns_key(data)
     if end is None or key is None:
         raise TranscriptParseError(source, 1, "no list of turns in the front matter")
-    turns = front_turns(data) or []
+    turns = data[key]  # type: ignore[index]
     opens = _record_lines(rows[:end], key)
     if len(opens) != len(turns):
         opens = [1] * len(turns)
