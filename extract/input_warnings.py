@@ -13,6 +13,9 @@ co-hosted episode lost both names.
 ['a.vtt: 0 sentence marks in 104 words: ...', 'a.vtt: no capital letters: ...']
 >>> transcript_warnings(Transcript("b.txt", "whisper", (Line(1, 0.0, 2.0, "Is it? Yes, it is."),)))
 []
+>>> mojibake = Transcript("c.txt", "text", (Line(1, None, None, "最牡慢敧 café"),))
+>>> transcript_warnings(mojibake)  # doctest: +ELLIPSIS
+['c.txt: few English letters (3 of 8): podgraph reads English transcripts; ...']
 """
 
 from __future__ import annotations
@@ -22,15 +25,24 @@ import re
 from extract.transcript import Transcript
 
 WORDS_PER_MARK = 60  # fewer sentence marks than one per this many words: unpunctuated
-MIN_WORDS = 50  # a shorter transcript is not judged
+MIN_WORDS = 50  # a shorter transcript is not judged on punctuation and case
+LATIN_SHARE = 0.5  # fewer of the letters plain Latin than this: not English, or decoded wrongly
 _MARK = re.compile(r"[.?!](?=\s|$|[\"')\]])")
 
 
 def transcript_warnings(transcript: Transcript) -> list[str]:
-    """What an unlabelled transcript lacks for attribution: sentence punctuation, capitals."""
+    """What a transcript lacks for podgraph: English letters (any transcript); sentence
+    punctuation and capitals (an unlabelled one, for attribution)."""
+    text = " ".join(line.text for line in transcript.lines)
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(c.isascii() for c in letters)
+    if letters and latin < LATIN_SHARE * len(letters):
+        return [
+            f"{transcript.source}: few English letters ({latin} of {len(letters)}): "
+            "podgraph reads English transcripts; check the language and encoding of the file"
+        ]
     if transcript.labelled:
         return []
-    text = " ".join(line.text for line in transcript.lines)
     words = len(text.split())
     if words < MIN_WORDS:
         return []

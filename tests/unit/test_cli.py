@@ -180,3 +180,13 @@ def test_captions_without_punctuation_or_capitals_are_warned_about(
     assert "0 sentence marks" in capsys.readouterr().err
     assert main(["extract", str(SAMPLE), "-o", str(tmp_path / "s.json")]) == 0
     assert "warning" not in capsys.readouterr().err  # the shipped sample is punctuated
+
+
+def test_a_file_decoded_into_other_scripts_is_warned_about(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Bytes behind a UTF-16 byte order mark that were never UTF-16 text decode to other scripts.
+    odd = tmp_path / "odd.txt"
+    odd.write_bytes(b"\xff\xfe" + "Ann: the tide is high.".encode("utf-8"))
+    assert main(["extract", str(odd), "-o", str(tmp_path / "o.json")]) == 0
+    assert "odd.txt: few English letters" in capsys.readouterr().err
