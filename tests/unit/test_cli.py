@@ -187,6 +187,6 @@ def test_a_file_decoded_into_other_scripts_is_warned_about(
 ) -> None:
     # Bytes behind a UTF-16 byte order mark that were never UTF-16 text decode to other scripts.
     odd = tmp_path / "odd.txt"
-    odd.write_bytes(b"\xff\xfe" + "Ann: the tide is high.".encode("utf-8"))
+    odd.write_bytes(b"\xff\xfe" + b"Ann: the tide is high.")
     assert main(["extract", str(odd), "-o", str(tmp_path / "o.json")]) == 0
     assert "odd.txt: few English letters" in capsys.readouterr().err
