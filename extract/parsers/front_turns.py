@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from extract.parsers._common import META_KEYS, build, clock_or_error, collect_meta
+from extract.parsers._common import META_KEYS, build, collect_meta
+from extract.parsers.jsonfmt import segment_time
 from extract.parsers.markdown import front_matter, spoken_text
 from extract.transcript import Line, Transcript
 from graph.errors import TranscriptParseError
@@ -81,7 +82,7 @@ def parse_front_turns(text: str, source: str) -> Transcript:
         lines.append(
             Line(
                 no,
-                _time(_first(turn, TIME_KEYS), source, no),
+                segment_time(_first(turn, TIME_KEYS), source, no),
                 None,
                 " ".join(spoken_text(str(body)).split()),
                 speaker,
@@ -115,12 +116,3 @@ def _record_lines(rows: Sequence[str], key: str) -> list[int]:
 
 def _first(record: Mapping[str, Any], keys: Sequence[str]) -> Any:
     return next((record[k] for k in keys if record.get(k) is not None), None)
-
-
-def _time(value: Any, source: str, no: int) -> float | None:
-    """Seconds from a number or a clock string ("1:35"); None when absent."""
-    if value is None:
-        return None
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    return clock_or_error(str(value), source, no, str(value))

@@ -105,8 +105,8 @@ def _segment(seg: Any, no: int, source: str) -> Line | None:
     text = seg.get("text", seg.get("transcript"))
     if not isinstance(text, str):
         raise TranscriptParseError(source, no, "segment without text", json.dumps(seg)[:80])
-    start = _time(seg.get("start", seg.get("timestamp")), source, no)
-    end = _time(seg.get("end"), source, no)
+    start = segment_time(seg.get("start", seg.get("timestamp")), source, no)
+    end = segment_time(seg.get("end"), source, no)
     body = text.strip()
     if not body:
         return None
@@ -118,7 +118,8 @@ def _segment(seg: Any, no: int, source: str) -> Line | None:
     return Line(no, start, end, body, name or None, ad if isinstance(ad, bool) else None)
 
 
-def _time(value: Any, source: str, no: int) -> float | None:
+def segment_time(value: Any, source: str, no: int) -> float | None:
+    """Seconds from a number or a clock string; None when absent; else an error naming the line."""
     if value is None:
         return None
     if isinstance(value, bool):

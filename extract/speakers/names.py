@@ -429,7 +429,7 @@ def same_person(short: str, full: str) -> bool:
     >>> same_person("Sir James Dyson", "James"), same_person("Dr. Jo Park", "Jo Park")
     (True, True)
     """
-    a, b = _without_title(short.lower().split()), _without_title(full.lower().split())
+    a, b = _without_title(short), _without_title(full)
     if not a or not b:
         return False
     if len(a) > 1 and len(b) > 1:
@@ -438,14 +438,12 @@ def same_person(short: str, full: str) -> bool:
     return a[0] == b[0] or (a[-1] == b[-1] and (len(a) > 1 or len(b) > 1))
 
 
-_TITLES = frozenset(
-    t + dot for t in ("sir", "dame", "dr", "prof", "professor", "mr", "mrs", "ms", "mx") for dot in ("", ".")
-)
+_LEADING_HONORIFIC = re.compile("^" + _HONORIFIC.removesuffix("?"), re.I)
 
 
-def _without_title(words: list[str]) -> list[str]:
-    """Lower-case name words without a leading honorific ("sir james dyson" → james dyson)."""
-    return words[1:] if len(words) > 1 and words[0] in _TITLES else words
+def _without_title(name: str) -> list[str]:
+    """Lower-case words of a name without a leading honorific ("Sir James Dyson" → james dyson)."""
+    return _LEADING_HONORIFIC.sub("", name.strip()).lower().split()
 
 
 def meta_co_hosts(hints: SpeakerHints) -> list[str]:
