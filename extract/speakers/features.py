@@ -20,6 +20,7 @@ from extract.speakers.units import Unit
 ENDS = ("period", "question", "open")
 OPENERS = ("none", "filler", "agree", "react", "so", "conj")
 LENGTHS = (3, 10, 25)  # upper bounds of the first length bins, in words
+SHORT_WORDS = 2  # a unit this short is mostly a reply to the other voice
 CLASSES = ("filler", "you", "i", "we", "hedge", "qword", "ask", "other")
 
 _OPENER_WORDS: dict[str, int] = {}
@@ -226,6 +227,7 @@ class BoundaryFeatures:
     hedged: bool = False  # the unit after the boundary opens with a hedged first person
     continues: bool = False  # the unit goes on in lower case ("how close" | "the models …")
     marked: bool = False  # the file marks a new speaker at the unit (a caption's ">>")
+    short: bool = False  # the unit after the boundary is a word or two ("Right.", "Oh, wow.")
 
 
 def boundary_features(
@@ -245,4 +247,5 @@ def boundary_features(
         hedged=cur.hedged,
         continues=unit.text.lstrip()[:1].islower(),
         marked=unit.marked,
+        short=cur.words <= SHORT_WORDS,
     )

@@ -85,6 +85,8 @@ class Settings:
     floor: tuple[float, float] = (-1.0, 2.0)
     answer: tuple[float, float] = (2.0, -1.0)  # before "That's a good question": the host's turn ends
     hedged: tuple[float, float] = (2.5, 0.0)  # before "I think …" the host's turn ends (an answer starts)
+    # Before a unit of a word or two (a reply: "Right.", "Totally."), a turn tends to end.
+    short: tuple[float, float] = (0.6, 0.9)
     after_thanks: float = 2.0  # after a guest's "thanks for having me", the host starts the interview
     # A question among the ``ask_ahead`` units after the next one (which is not one): the
     # host often acknowledges or frames before asking, so a guest's turn tends to end here.
@@ -177,6 +179,8 @@ def change_logits(bounds: Sequence[BoundaryFeatures | None], n: int, cfg: Settin
         out[i, 0] += cfg.floor[0] * b.floor + cfg.answer[0] * b.answer + cfg.hedged[0] * b.hedged
         out[i, 1:] += cfg.floor[1] * b.floor + cfg.answer[1] * b.answer + cfg.hedged[1] * b.hedged
         out[i, 1:] += cfg.after_thanks * b.after_thanks
+        out[i, 0] += cfg.short[0] * b.short
+        out[i, 1:] += cfg.short[1] * b.short
         ahead = bounds[i + 1 : i + 1 + cfg.ask_ahead]
         if any(a is not None and a.to_question for a in ahead) and not b.to_question:
             out[i, 1:] += cfg.before_ask

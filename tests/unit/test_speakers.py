@@ -591,6 +591,25 @@ def test_taking_the_floor_and_thanks_for_the_invitation_mark_a_turn_change() -> 
     assert praise.answer and not flat.answer and both[0, 0] > both[1, 0]
 
 
+def test_a_reply_of_a_word_or_two_tends_to_end_the_turn() -> None:
+    from extract.speakers.features import UnitFeatures, boundary_features, unit_features
+    from extract.speakers.model import Settings, change_logits
+
+    def feats(text: str) -> UnitFeatures:
+        return unit_features(Unit(0, len(text), text))
+
+    told = feats("The turbine ran for nine days before the bearing failed.")
+    reply = boundary_features(told, feats("Nine days."), Unit(0, 1, "x"))
+    longer = boundary_features(told, feats("The seals held up fine."), Unit(0, 1, "x"))
+    assert reply.short and not longer.short
+    # "Nine days." opens with no cue word: only its length tells it is a reply.
+    assert reply.opener == longer.opener
+    logits = change_logits([reply, longer], 2, Settings())
+    assert logits[0, 0] > logits[1, 0] and logits[0, 1] > logits[1, 1]
+    flat = change_logits([reply, longer], 2, Settings(short=(0.0, 0.0)))
+    assert flat[0, 1] == pytest.approx(flat[1, 1])
+
+
 def test_confidence_counts_the_unit_evidence_at_part_weight() -> None:
     """The path is the same; the confidence is less sure than the plain posterior."""
     from extract.speakers.attribute import make_units
