@@ -227,7 +227,7 @@ class BoundaryFeatures:
     hedged: bool = False  # the unit after the boundary opens with a hedged first person
     continues: bool = False  # the unit goes on in lower case ("how close" | "the models …")
     marked: bool = False  # the file marks a new speaker at the unit (a caption's ">>")
-    short: bool = False  # the unit after the boundary is a word or two ("Right.", "Oh, wow.")
+    short: bool = False  # the unit after the boundary is a word or two ("Right.", "Nine days.")
 
 
 def boundary_features(

@@ -13,9 +13,9 @@ rates, so it carries no role prior and only separates the two voices; each unit 
 scored against the word use of the other units (leave-one-out), so EM cannot confirm
 a guess with the unit's own words. The turn-change log-odds at each boundary is a
 fixed linear function of the boundary features (a question before or after it, how
-the next unit opens, line starts and gaps) plus one offset per state re-estimated
-per episode from the pairwise posteriors under a prior that does not grow with the
-episode, so short turns can be learnt.
+the next unit opens and whether it is a short reply, line starts and gaps) plus one
+offset per state re-estimated per episode from the pairwise posteriors under a prior
+that does not grow with the episode, so short turns can be learnt.
 """
 
 from __future__ import annotations
