@@ -164,11 +164,12 @@ def find_claims(doc: Doc, state: DocState) -> list[ClaimFound]:
             body = text[u.start : u.end]
             if timelines not in abouts[i] and horizon(body) and _FUTURE.search(body):
                 abouts[i] = (timelines, *abouts[i])
-    whole = _turn_counts(units, abouts)
+    speakers = _turn_speakers(units)
+    whole = _turn_counts(speakers, abouts)
     for i, u in enumerate(units):
         body = _assertive(u)
         about = abouts[i]
-        if u.speaker != prev_speaker:
+        if speakers[i] != prev_speaker:
             # The turn replies to the previous one, asked or stated: it is about what the
             # whole previous turn set up, most-said first (else the last question's topic).
             asked_turn = sorted(turn_counts, key=lambda n: (-turn_counts[n], rank.get(n, 1 << 30)))
@@ -178,7 +179,7 @@ def find_claims(doc: Doc, state: DocState) -> list[ClaimFound]:
             last_question = about
         about_all = _attach(about, opened_by, turn_counts + whole[i], rank, bool(_PRONOUN.search(body[:80])))
         turn_counts.update(about)
-        prev_speaker = u.speaker
+        prev_speaker = speakers[i]
         sc = _score(u, body, len(about))
         if sc >= MIN_SCORE:
             scored.append((sc, i, u, body, about_all))
@@ -201,13 +202,23 @@ def _timelines_concept(concepts: list[ConceptFound]) -> str | None:
     return None
 
 
-def _turn_counts(units: list[Unit], abouts: list[tuple[str, ...]]) -> list[Counter[str]]:
+def _turn_speakers(units: list[Unit]) -> list[int]:
+    """Whose turn each unit belongs to: a bare acknowledgement ("Interesting.") between two
+    units of the other speaker does not end that speaker's turn."""
+    out = [u.speaker for u in units]
+    for i in range(1, len(units) - 1):
+        if units[i].words == 0 and units[i - 1].speaker == units[i + 1].speaker:
+            out[i] = units[i - 1].speaker
+    return out
+
+
+def _turn_counts(speakers: list[int], abouts: list[tuple[str, ...]]) -> list[Counter[str]]:
     """For each unit, the concepts its whole turn names (how many of its units name each):
     an answer often names its topic only after referring back to it ("it", "that")."""
     out: list[Counter[str]] = []
     start = 0
-    for i in range(1, len(units) + 1):
-        if i == len(units) or units[i].speaker != units[start].speaker:
+    for i in range(1, len(speakers) + 1):
+        if i == len(speakers) or speakers[i] != speakers[start]:
             counts: Counter[str] = Counter()
             for a in abouts[start:i]:
                 counts.update(a)

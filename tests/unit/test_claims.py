@@ -139,10 +139,33 @@ def test_whole_turn_topic_counts_concepts_named_later_in_the_turn() -> None:
 
     units = [Unit(0, 10, 0, []), Unit(10, 20, 1, []), Unit(20, 30, 1, []), Unit(30, 40, 0, [])]
     abouts: list[tuple[str, ...]] = [("a",), (), ("zorb nets", "flux loss"), ("b",)]
-    counts = _turn_counts(units, abouts)
+    counts = _turn_counts([u.speaker for u in units], abouts)
     # The answer's first unit names nothing itself but its turn is about zorb nets.
     assert counts[1] == counts[2] and counts[1]["zorb nets"] == 1
     assert counts[0] == {"a": 1} and counts[3] == {"b": 1}
+
+
+def test_an_acknowledgement_inside_an_answer_does_not_end_its_turn() -> None:
+    from extract.claims.find import Unit, _turn_counts, _turn_speakers
+    from extract.sentences import Sentence
+
+    def unit(who: int, text: str) -> Unit:
+        return Unit(0, len(text), who, [Sentence(0, 0, len(text), 0, 1, 0.0, 1.0, text, 0, 0)])
+
+    units = [
+        unit(0, "Why did the zorb lattice fail?"),
+        unit(1, "Mostly the zorb lattice was too brittle in the cold."),
+        unit(0, "Interesting."),
+        unit(1, "So the second build swapped the struts for carbon."),
+        unit(0, "Right."),
+    ]
+    # The host's "Interesting." sits inside the answer; the closing "Right." ends nothing.
+    speakers = _turn_speakers(units)
+    assert speakers == [0, 1, 1, 1, 0]
+    counts = _turn_counts(speakers, [(), ("zorb lattice",), (), (), ()])
+    # The answer's second half is still about what its first half named.
+    assert counts[3]["zorb lattice"] == 1
+    assert _turn_speakers([unit(1, "It broke."), unit(0, "It broke twice."), unit(1, "Yes.")]) == [1, 0, 1]
 
 
 def test_a_dated_prediction_is_about_the_episodes_timelines(blank: spacy.language.Language) -> None:
