@@ -95,6 +95,14 @@ _ASK = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+# A request to speak asks as a question does, without its question mark
+# ("Tell us what that means.", "Walk me through the build.").
+_REQUEST = re.compile(
+    r"^(?:(?:so|and|okay|ok|well|now|yeah|um|uh|but)\W+)*(?:please\s+)?"
+    r"(?:tell (?:me|us)|walk (?:me|us) through|talk (?:to us |to me )?about|explain|describe|"
+    r"help (?:me|us) understand)\b",
+    re.I,
+)
 # A guest taking up a question: "That's a great question", "Good question."
 _ANSWER = re.compile(
     r"^(?:(?:yeah|yes|oh|well|so|um|uh|hmm|okay|ok)\W+)*"
@@ -188,6 +196,8 @@ def unit_features(unit: Unit) -> UnitFeatures:
     end = 1 if stripped.endswith("?") else 0 if stripped.endswith((".", "!")) else 2
     if end == 1 and (_quoted(text) or _TAG_QUESTION.match(low)):
         end = 0  # a reported question ("I ask them, 'Why?'") or a tag ("Right?") asks nobody
+    elif end == 0 and _REQUEST.match(low):
+        end = 1
     opener = _OPENER_WORDS.get(words[0], 0) if words else 0
     if _REACT_PHRASES.match(low):
         opener = OPENERS.index("react")

@@ -368,6 +368,20 @@ def test_reported_and_tag_questions_do_not_count_as_asking() -> None:
     assert end("You know?") == "period"
 
 
+def test_a_request_to_speak_asks_like_a_question() -> None:
+    from extract.speakers.features import ENDS, unit_features
+
+    def end(text: str) -> str:
+        return ENDS[unit_features(Unit(0, len(text), text)).end]
+
+    assert end("So tell us what the new kiln does.") == "question"
+    assert end("Walk me through the first firing.") == "question"
+    assert end("Okay, explain the glaze part.") == "question"
+    # The same words inside a statement ask nobody.
+    assert end("We talk about glazes all day.") == "period"
+    assert end("It is hard to explain.") == "period"
+
+
 def _units(texts: list[str], label: str | None = None) -> list[Unit]:
     out: list[Unit] = []
     for t in texts:
