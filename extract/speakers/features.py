@@ -197,7 +197,7 @@ def unit_features(unit: Unit) -> UnitFeatures:
     if end == 1 and (_quoted(text) or _TAG_QUESTION.match(low)):
         end = 0  # a reported question ("I ask them, 'Why?'") or a tag ("Right?") asks nobody
     elif end == 0 and _REQUEST.match(low):
-        end = 1
+        end = 1  # a request to speak ("Tell us …") asks without a question mark
     opener = _OPENER_WORDS.get(words[0], 0) if words else 0
     if _REACT_PHRASES.match(low):
         opener = OPENERS.index("react")

@@ -353,12 +353,15 @@ def test_change_offsets_learn_short_turns_from_the_episode() -> None:
     assert (weak > 1.0).all() and (strong < weak).all() and (strong > 0.0).all()
 
 
-def test_reported_and_tag_questions_do_not_count_as_asking() -> None:
+def _end(text: str) -> str:
+    """How a unit of ``text`` ends, as the role model reads it."""
     from extract.speakers.features import ENDS, unit_features
 
-    def end(text: str) -> str:
-        return ENDS[unit_features(Unit(0, len(text), text)).end]
+    return ENDS[unit_features(Unit(0, len(text), text)).end]
 
+
+def test_reported_and_tag_questions_do_not_count_as_asking() -> None:
+    end = _end
     assert end("What would you change first?") == "question"
     # Reported speech: the speaker quotes a question someone else asked.
     assert end('My team keeps asking me, "Which vendor is cheaper?"') == "period"
@@ -369,11 +372,7 @@ def test_reported_and_tag_questions_do_not_count_as_asking() -> None:
 
 
 def test_a_request_to_speak_asks_like_a_question() -> None:
-    from extract.speakers.features import ENDS, unit_features
-
-    def end(text: str) -> str:
-        return ENDS[unit_features(Unit(0, len(text), text)).end]
-
+    end = _end
     assert end("So tell us what the new kiln does.") == "question"
     assert end("Walk me through the first firing.") == "question"
     assert end("Okay, explain the glaze part.") == "question"
