@@ -353,32 +353,28 @@ def test_change_offsets_learn_short_turns_from_the_episode() -> None:
     assert (weak > 1.0).all() and (strong < weak).all() and (strong > 0.0).all()
 
 
-def _end(text: str) -> str:
-    """How a unit of ``text`` ends, as the role model reads it."""
+@pytest.mark.parametrize(
+    ("text", "ending"),
+    [
+        ("What would you change first?", "question"),
+        # Reported speech: the speaker quotes a question someone else asked.
+        ('My team keeps asking me, "Which vendor is cheaper?"', "period"),
+        ('Then I went, "Really?', "period"),
+        # A tag asks for no answer.
+        ("Right?", "period"),
+        ("You know?", "period"),
+        # A request to speak asks like a question; the same words inside a statement do not.
+        ("So tell us what the new kiln does.", "question"),
+        ("Walk me through the first firing.", "question"),
+        ("Okay, explain the glaze part.", "question"),
+        ("We talk about glazes all day.", "period"),
+        ("It is hard to explain.", "period"),
+    ],
+)
+def test_what_counts_as_asking(text: str, ending: str) -> None:
     from extract.speakers.features import ENDS, unit_features
 
-    return ENDS[unit_features(Unit(0, len(text), text)).end]
-
-
-def test_reported_and_tag_questions_do_not_count_as_asking() -> None:
-    end = _end
-    assert end("What would you change first?") == "question"
-    # Reported speech: the speaker quotes a question someone else asked.
-    assert end('My team keeps asking me, "Which vendor is cheaper?"') == "period"
-    assert end('Then I went, "Really?') == "period"
-    # A tag asks for no answer.
-    assert end("Right?") == "period"
-    assert end("You know?") == "period"
-
-
-def test_a_request_to_speak_asks_like_a_question() -> None:
-    end = _end
-    assert end("So tell us what the new kiln does.") == "question"
-    assert end("Walk me through the first firing.") == "question"
-    assert end("Okay, explain the glaze part.") == "question"
-    # The same words inside a statement ask nobody.
-    assert end("We talk about glazes all day.") == "period"
-    assert end("It is hard to explain.") == "period"
+    assert ENDS[unit_features(Unit(0, len(text), text)).end] == ending
 
 
 def _units(texts: list[str], label: str | None = None) -> list[Unit]:
