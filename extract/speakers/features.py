@@ -185,6 +185,7 @@ class UnitFeatures:
     thanks: bool = False  # a guest's thanks for the invitation (GUEST_CUE)
     answer: bool = False  # opens by taking up a question ("That's a good question")
     hedged: bool = False  # opens with a hedged first person ("I think …")
+    well: bool = False  # opens with "well", which prefaces a reply ("Well, it depends.")
 
 
 def unit_features(unit: Unit) -> UnitFeatures:
@@ -218,6 +219,7 @@ def unit_features(unit: Unit) -> UnitFeatures:
         bool(GUEST_CUE.search(low)),
         bool(_ANSWER.match(low)),
         bool(_HEDGED_I.match(low)),
+        bool(words) and words[0] == "well",
     )
 
 
@@ -238,6 +240,7 @@ class BoundaryFeatures:
     continues: bool = False  # the unit goes on in lower case ("how close" | "the models …")
     marked: bool = False  # the file marks a new speaker at the unit (a caption's ">>")
     short: bool = False  # the unit after the boundary is a word or two ("Right.", "Nine days.")
+    well: bool = False  # the unit after the boundary opens with "well" (a reply's preface)
 
 
 def boundary_features(
@@ -258,4 +261,5 @@ def boundary_features(
         continues=unit.text.lstrip()[:1].islower(),
         marked=unit.marked,
         short=cur.words <= SHORT_WORDS,
+        well=cur.well,
     )

@@ -74,8 +74,9 @@ class Settings:
     leave_host: float = -1.8  # base log-odds that the host's turn ends after a unit
     leave_guest: float = -2.2  # the same for a guest
     after_question: tuple[float, float] = (2.5, 0.0)  # after a host's / a guest's question
-    # Before a question: a host asking again keeps the turn; a guest's turn tends to end.
-    to_question: tuple[float, float] = (-1.5, 0.8)
+    # Before a question: a host asking again keeps the turn (two questions in a row are
+    # nearly always one speaker's); a guest's turn tends to end.
+    to_question: tuple[float, float] = (-3.5, 0.8)
     # How the next unit opens (OPENERS: none filler agree react so conj), after host / guest:
     # an answer opens with "Yeah"; a host reacts with "Interesting."; "and"/"but" continue.
     opener_host: tuple[float, ...] = (0.0, 0.6, 2.5, 0.8, 0.0, -1.5)
@@ -87,6 +88,8 @@ class Settings:
     hedged: tuple[float, float] = (2.5, 0.0)  # before "I think …" the host's turn ends (an answer starts)
     # Before a unit of a word or two (a reply: "Right.", "Totally."), a turn tends to end.
     short: tuple[float, float] = (0.6, 0.9)
+    # Before a unit opening with "well", which prefaces a reply more than it goes on, a turn tends to end.
+    well: tuple[float, float] = (1.0, 1.2)
     after_thanks: float = 2.0  # after a guest's "thanks for having me", the host starts the interview
     # A question among the ``ask_ahead`` units after the next one (which is not one): the
     # host often acknowledges or frames before asking, so a guest's turn tends to end here.
@@ -181,6 +184,8 @@ def change_logits(bounds: Sequence[BoundaryFeatures | None], n: int, cfg: Settin
         out[i, 1:] += cfg.after_thanks * b.after_thanks
         out[i, 0] += cfg.short[0] * b.short
         out[i, 1:] += cfg.short[1] * b.short
+        out[i, 0] += cfg.well[0] * b.well
+        out[i, 1:] += cfg.well[1] * b.well
         ahead = bounds[i + 1 : i + 1 + cfg.ask_ahead]
         if any(a is not None and a.to_question for a in ahead) and not b.to_question:
             out[i, 1:] += cfg.before_ask

@@ -619,6 +619,39 @@ def test_a_reply_of_a_word_or_two_tends_to_end_the_turn() -> None:
     assert flat[0, 1] == pytest.approx(flat[1, 1])
 
 
+def test_a_reply_opening_with_well_tends_to_end_the_turn() -> None:
+    from extract.speakers.features import UnitFeatures, boundary_features, unit_features
+    from extract.speakers.model import Settings, change_logits
+
+    def feats(text: str) -> UnitFeatures:
+        return unit_features(Unit(0, len(text), text))
+
+    told = feats("The ferry timetable changes every spring.")
+    reply = boundary_features(told, feats("Well, the winter one barely changes at all."), Unit(0, 1, "x"))
+    plain = boundary_features(told, feats("The winter one barely changes at all."), Unit(0, 1, "x"))
+    assert reply.well and not plain.well
+    logits = change_logits([reply, plain], 2, Settings())
+    assert logits[0, 0] > logits[1, 0] and logits[0, 1] > logits[1, 1]
+    # Without the cue, "well" is only a discourse opener like "so", which goes on a guest's turn.
+    flat = change_logits([reply, plain], 2, Settings(well=(0.0, 0.0)))
+    assert flat[0, 1] < flat[1, 1]
+
+
+def test_two_questions_in_a_row_are_seldom_two_speakers() -> None:
+    """A host who asks and asks again keeps the turn: the second question is not an answer."""
+    from extract.speakers.features import UnitFeatures, boundary_features, unit_features
+    from extract.speakers.model import Settings, change_logits
+
+    def feats(text: str) -> UnitFeatures:
+        return unit_features(Unit(0, len(text), text))
+
+    b = boundary_features(feats("Where did the first prototype fail?"), feats("Was it the valves?"), Unit(0, 1, "x"))
+    assert b.after_question and b.to_question
+    change = 1.0 / (1.0 + np.exp(-change_logits([b], 2, Settings())[0]))
+    assert change[0] < 0.1  # after the host's question, another is the host's
+    assert change[1] > change[0]
+
+
 def test_confidence_counts_the_unit_evidence_at_part_weight() -> None:
     """The path is the same; the confidence is less sure than the plain posterior."""
     from extract.speakers.attribute import make_units
