@@ -13,6 +13,8 @@ from extract.sentences import timed_sentences
 from extract.speakers import Attribution, SpeakerHints
 from extract.speakers.ads import detect_ads
 from extract.speakers.attribute import attribute
+from extract.speakers.features import BoundaryFeatures, UnitFeatures, boundary_features, unit_features
+from extract.speakers.model import Settings, change_logits
 from extract.speakers.names import intro_names, meta_names, title_guest, vocatives
 from extract.speakers.units import Unit, split_units
 from extract.state import DocState
@@ -34,6 +36,15 @@ INTERVIEW = [
     "Yeah, I would say, um, learn the fluid dynamics properly, uh, and get your hands dirty.",
     "Most of what I know, um, I learned from things breaking in the water.",
 ]
+
+
+def _feats(text: str) -> UnitFeatures:
+    return unit_features(Unit(0, len(text), text))
+
+
+def _boundary(before: str, after: str) -> BoundaryFeatures:
+    """The boundary between two units of these texts."""
+    return boundary_features(_feats(before), _feats(after), Unit(0, 1, "x"))
 
 
 def _state(
@@ -558,12 +569,6 @@ def test_restating_the_other_speakers_point_is_the_hosts_cue() -> None:
 
 
 def test_taking_the_floor_and_thanks_for_the_invitation_mark_a_turn_change() -> None:
-    from extract.speakers.features import UnitFeatures, boundary_features, unit_features
-    from extract.speakers.model import Settings, change_logits
-
-    def feats(text: str) -> UnitFeatures:
-        return unit_features(Unit(0, len(text), text))
-
     # An interviewer moves on, restates, or brings up what the other said before.
     for text in (
         "Okay, so let's talk about the blades.",
@@ -571,81 +576,63 @@ def test_taking_the_floor_and_thanks_for_the_invitation_mark_a_turn_change() -> 
         "You mentioned corrosion earlier.",
         "Final question.",
     ):
-        assert feats(text).floor, text
+        assert _feats(text).floor, text
     # The same words later in a sentence, or an answer, take no floor.
     for text in ("We could talk about that later.", "Yeah, the tides matter most."):
-        assert not feats(text).floor, text
+        assert not _feats(text).floor, text
 
-    answer = feats("We tested the blades in a flume tank for a month.")
-    move_on = boundary_features(answer, feats("Let's move to the money side."), Unit(0, 1, "x"))
-    plain = boundary_features(answer, feats("The tank was cold."), Unit(0, 1, "x"))
-    thanks = feats("Thank you so much, Tom, for having me.")
-    after_thanks = boundary_features(thanks, feats("The tank was cold."), Unit(0, 1, "x"))
+    answer = _feats("We tested the blades in a flume tank for a month.")
+    move_on = boundary_features(answer, _feats("Let's move to the money side."), Unit(0, 1, "x"))
+    plain = boundary_features(answer, _feats("The tank was cold."), Unit(0, 1, "x"))
+    thanks = _feats("Thank you so much, Tom, for having me.")
+    after_thanks = boundary_features(thanks, _feats("The tank was cold."), Unit(0, 1, "x"))
     assert thanks.thanks and after_thanks.after_thanks and not plain.after_thanks
-    assert feats("Yeah, psyched to be here.").thanks and feats("Honored to be on the show.").thanks
+    assert _feats("Yeah, psyched to be here.").thanks and _feats("Honored to be on the show.").thanks
     logits = change_logits([None, move_on, plain, after_thanks], 2, Settings())
     # Column 0: the host keeps the turn to go on; column 1: a guest's turn ends.
     assert logits[1, 1] > logits[2, 1] and logits[1, 0] < logits[2, 0]
     assert logits[3, 1] > logits[2, 1]
     # A hedged first person ("I think …") after the host starts an answer.
-    hedged = boundary_features(answer, feats("Yeah, I think the tank was colder."), Unit(0, 1, "x"))
+    hedged = boundary_features(answer, _feats("Yeah, I think the tank was colder."), Unit(0, 1, "x"))
     assert hedged.hedged and not plain.hedged
     assert change_logits([hedged], 2, Settings())[0, 0] > change_logits([plain], 2, Settings())[0, 0]
     # "That's a good question" takes up the host's question: the host's turn ends there.
     praise = boundary_features(
-        plain_q := feats("How cold was it?"), feats("Yeah, that's a good question."), Unit(0, 1, "x")
+        plain_q := _feats("How cold was it?"), _feats("Yeah, that's a good question."), Unit(0, 1, "x")
     )
-    flat = boundary_features(plain_q, feats("We never checked the water."), Unit(0, 1, "x"))
+    flat = boundary_features(plain_q, _feats("We never checked the water."), Unit(0, 1, "x"))
     both = change_logits([praise, flat], 2, Settings())
     assert praise.answer and not flat.answer and both[0, 0] > both[1, 0]
 
 
-def test_a_reply_of_a_word_or_two_tends_to_end_the_turn() -> None:
-    from extract.speakers.features import UnitFeatures, boundary_features, unit_features
-    from extract.speakers.model import Settings, change_logits
-
-    def feats(text: str) -> UnitFeatures:
-        return unit_features(Unit(0, len(text), text))
-
-    told = feats("The turbine ran for nine days before the bearing failed.")
-    reply = boundary_features(told, feats("Nine days."), Unit(0, 1, "x"))
-    longer = boundary_features(told, feats("The seals held up fine."), Unit(0, 1, "x"))
-    assert reply.short and not longer.short
-    # "Nine days." opens with no cue word: only its length tells it is a reply.
-    assert reply.opener == longer.opener
-    logits = change_logits([reply, longer], 2, Settings())
+@pytest.mark.parametrize(
+    ("cue", "told", "reply", "plain"),
+    [
+        # "Nine days." opens with no cue word: only its length tells it is a reply.
+        ("short", "The turbine ran for nine days before the bearing failed.", "Nine days.", "The seals held up fine."),
+        # "Well" prefaces a reply; without the cue it counts as an opener like "so".
+        (
+            "well",
+            "The ferry timetable changes every spring.",
+            "Well, the winter one barely changes at all.",
+            "The winter one barely changes at all.",
+        ),
+    ],
+)
+def test_a_reply_cue_tends_to_end_the_turn(cue: str, told: str, reply: str, plain: str) -> None:
+    cued, flat = _boundary(told, reply), _boundary(told, plain)
+    assert getattr(cued, cue) and not getattr(flat, cue)
+    logits = change_logits([cued, flat], 2, Settings())
     assert logits[0, 0] > logits[1, 0] and logits[0, 1] > logits[1, 1]
-    flat = change_logits([reply, longer], 2, Settings(short=(0.0, 0.0)))
-    assert flat[0, 1] == pytest.approx(flat[1, 1])
-
-
-def test_a_reply_opening_with_well_tends_to_end_the_turn() -> None:
-    from extract.speakers.features import UnitFeatures, boundary_features, unit_features
-    from extract.speakers.model import Settings, change_logits
-
-    def feats(text: str) -> UnitFeatures:
-        return unit_features(Unit(0, len(text), text))
-
-    told = feats("The ferry timetable changes every spring.")
-    reply = boundary_features(told, feats("Well, the winter one barely changes at all."), Unit(0, 1, "x"))
-    plain = boundary_features(told, feats("The winter one barely changes at all."), Unit(0, 1, "x"))
-    assert reply.well and not plain.well
-    logits = change_logits([reply, plain], 2, Settings())
-    assert logits[0, 0] > logits[1, 0] and logits[0, 1] > logits[1, 1]
-    # Without the cue, "well" is only a discourse opener like "so", which goes on a guest's turn.
-    flat = change_logits([reply, plain], 2, Settings(well=(0.0, 0.0)))
-    assert flat[0, 1] < flat[1, 1]
+    without = change_logits([cued, flat], 2, Settings(**{cue: (0.0, 0.0)}))
+    # What the cue adds is its own weight, after the host and after a guest.
+    assert (logits - without)[0].tolist() == pytest.approx(list(getattr(Settings(), cue)))
+    assert (logits - without)[1].tolist() == [0.0, 0.0]
 
 
 def test_two_questions_in_a_row_are_seldom_two_speakers() -> None:
     """A host who asks and asks again keeps the turn: the second question is not an answer."""
-    from extract.speakers.features import UnitFeatures, boundary_features, unit_features
-    from extract.speakers.model import Settings, change_logits
-
-    def feats(text: str) -> UnitFeatures:
-        return unit_features(Unit(0, len(text), text))
-
-    b = boundary_features(feats("Where did the first prototype fail?"), feats("Was it the valves?"), Unit(0, 1, "x"))
+    b = _boundary("Where did the first prototype fail?", "Was it the valves?")
     assert b.after_question and b.to_question
     change = 1.0 / (1.0 + np.exp(-change_logits([b], 2, Settings())[0]))
     assert change[0] < 0.1  # after the host's question, another is the host's
