@@ -165,6 +165,10 @@ class Design:
         return cls(end, opener, length, tokens)
 
 
+# Boundary cues weighted by who spoke before (a pair of weights in ``Settings``, host first).
+_ROLE_CUES = ("after_question", "to_question", "floor", "answer", "hedged", "short", "well")
+
+
 def change_logits(bounds: Sequence[BoundaryFeatures | None], n: int, cfg: Settings) -> Array:
     """Turn-change log-odds per boundary and previous speaker, shape (T, N)."""
     base = np.array([cfg.leave_host] + [cfg.leave_guest] * (n - 1))
@@ -174,18 +178,14 @@ def change_logits(bounds: Sequence[BoundaryFeatures | None], n: int, cfg: Settin
             continue
         out[i] += cfg.line_start * b.line_start + cfg.gap * b.gap + cfg.inner * b.inner
         out[i] += cfg.continues * b.continues + cfg.marked * b.marked
-        out[i, 0] += cfg.after_question[0] * b.after_question + cfg.opener_host[b.opener]
-        out[i, 1:] += cfg.after_question[1] * b.after_question + cfg.opener_guest[b.opener]
-        out[i, 0] += cfg.to_question[0] * b.to_question
-        out[i, 1:] += cfg.to_question[1] * b.to_question
-        # Cues in how the next unit opens, and the guest's thanks before it.
-        out[i, 0] += cfg.floor[0] * b.floor + cfg.answer[0] * b.answer + cfg.hedged[0] * b.hedged
-        out[i, 1:] += cfg.floor[1] * b.floor + cfg.answer[1] * b.answer + cfg.hedged[1] * b.hedged
-        out[i, 1:] += cfg.after_thanks * b.after_thanks
-        out[i, 0] += cfg.short[0] * b.short
-        out[i, 1:] += cfg.short[1] * b.short
-        out[i, 0] += cfg.well[0] * b.well
-        out[i, 1:] += cfg.well[1] * b.well
+        out[i, 0] += cfg.opener_host[b.opener]
+        out[i, 1:] += cfg.opener_guest[b.opener] + cfg.after_thanks * b.after_thanks
+        # Cues with one weight after the host and one after a guest.
+        for cue in _ROLE_CUES:
+            if getattr(b, cue):
+                host, guest = getattr(cfg, cue)
+                out[i, 0] += host
+                out[i, 1:] += guest
         ahead = bounds[i + 1 : i + 1 + cfg.ask_ahead]
         if any(a is not None and a.to_question for a in ahead) and not b.to_question:
             out[i, 1:] += cfg.before_ask
