@@ -581,26 +581,23 @@ def test_taking_the_floor_and_thanks_for_the_invitation_mark_a_turn_change() -> 
     for text in ("We could talk about that later.", "Yeah, the tides matter most."):
         assert not _feats(text).floor, text
 
-    answer = _feats("We tested the blades in a flume tank for a month.")
-    move_on = boundary_features(answer, _feats("Let's move to the money side."), Unit(0, 1, "x"))
-    plain = boundary_features(answer, _feats("The tank was cold."), Unit(0, 1, "x"))
-    thanks = _feats("Thank you so much, Tom, for having me.")
-    after_thanks = boundary_features(thanks, _feats("The tank was cold."), Unit(0, 1, "x"))
-    assert thanks.thanks and after_thanks.after_thanks and not plain.after_thanks
+    answer = "We tested the blades in a flume tank for a month."
+    move_on = _boundary(answer, "Let's move to the money side.")
+    plain = _boundary(answer, "The tank was cold.")
+    after_thanks = _boundary(thanks := "Thank you so much, Tom, for having me.", "The tank was cold.")
+    assert _feats(thanks).thanks and after_thanks.after_thanks and not plain.after_thanks
     assert _feats("Yeah, psyched to be here.").thanks and _feats("Honored to be on the show.").thanks
     logits = change_logits([None, move_on, plain, after_thanks], 2, Settings())
     # Column 0: the host keeps the turn to go on; column 1: a guest's turn ends.
     assert logits[1, 1] > logits[2, 1] and logits[1, 0] < logits[2, 0]
     assert logits[3, 1] > logits[2, 1]
     # A hedged first person ("I think …") after the host starts an answer.
-    hedged = boundary_features(answer, _feats("Yeah, I think the tank was colder."), Unit(0, 1, "x"))
+    hedged = _boundary(answer, "Yeah, I think the tank was colder.")
     assert hedged.hedged and not plain.hedged
     assert change_logits([hedged], 2, Settings())[0, 0] > change_logits([plain], 2, Settings())[0, 0]
     # "That's a good question" takes up the host's question: the host's turn ends there.
-    praise = boundary_features(
-        plain_q := _feats("How cold was it?"), _feats("Yeah, that's a good question."), Unit(0, 1, "x")
-    )
-    flat = boundary_features(plain_q, _feats("We never checked the water."), Unit(0, 1, "x"))
+    praise = _boundary("How cold was it?", "Yeah, that's a good question.")
+    flat = _boundary("How cold was it?", "We never checked the water.")
     both = change_logits([praise, flat], 2, Settings())
     assert praise.answer and not flat.answer and both[0, 0] > both[1, 0]
 
