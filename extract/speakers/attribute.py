@@ -23,6 +23,7 @@ from extract.people import full_name
 from extract.speakers import Attribution, Speaker, SpeakerHints, SpeakerSpan
 from extract.speakers.ads import detect_ads
 from extract.speakers.anchors import HOST_CUE, anchor_parts, anchors, opening
+from extract.speakers.caseless import named_opening
 from extract.speakers.cohosts import fit_decode_cohosts
 from extract.speakers.features import (
     GUEST_CUE,
@@ -175,30 +176,33 @@ def _decode(
     hints: SpeakerHints,
     n: int,
     partners: Sequence[str],
+    named: Sequence[Unit],
 ) -> tuple[list[int], np.ndarray, list[str]]:
+    """Decode the speakers and name them; ``named`` are the units whose text the names
+    and strong cues are read from (``units`` with names restored in caseless captions)."""
     texts = [u.text for u in units]
     host, guest = meta_names(hints, " ".join(texts))
-    shared = n == 2 and _two_co_hosts(units, guest, partners)
+    shared = n == 2 and _two_co_hosts(named, guest, partners)
     voices = Voices(hints.voices) if hints.voices else None
 
     def decode(host: str, guest: str) -> tuple[np.ndarray, np.ndarray]:
         # Known voices of both speakers (the show's labelled episodes) add their log-odds.
         known = voices.log_odds(texts, host, guest) if voices else None
         if shared:
-            role, who = anchor_parts(units, ads, host, guest)
+            role, who = anchor_parts(named, ads, host, guest)
             return fit_decode_cohosts(feats, bounds, role, who if known is None else who + known, texts=texts)
-        evidence = anchors(units, ads, n, host, guest)
+        evidence = anchors(named, ads, n, host, guest)
         if known is not None:
             evidence[:, 0] += known / 2
             evidence[:, 1] -= known / 2
         return fit_decode(feats, bounds, evidence, n, texts=texts)
 
     path, post = decode(host, guest)
-    names = _names_unlabelled(units, path.tolist(), hints, n, ads)
+    names = _names_unlabelled(named, path.tolist(), hints, n, ads)
     if names[0] != host or names[1] != guest:
         # Second pass: vocatives of the names found now anchor the speakers.
         path, post = decode(names[0], names[1])
-        names = _names_unlabelled(units, path.tolist(), hints, n, ads)
+        names = _names_unlabelled(named, path.tolist(), hints, n, ads)
     return path.tolist(), post, names
 
 
@@ -270,17 +274,20 @@ def attribute(doc: Doc, state: DocState) -> Attribution:
     bounds: list[BoundaryFeatures | None] = [None] + [
         boundary_features(feats[i - 1], feats[i], units[i]) for i in range(1, len(units))
     ]
+    named = units
     if not _cased(units):
-        # Caseless captions: a unit opening in lower case says nothing of who speaks.
+        # Caseless captions: a unit opening in lower case says nothing of who speaks, and
+        # names are read from the opening with its likely names capitalised.
         bounds = [None if b is None else replace(b, continues=False) for b in bounds]
+        named = named_opening(doc, units, opening(len(units)))
     if n == 1 or not units:
         names = [meta_names(state.hints)[0] or "Speaker"]
         spans = tuple(
             SpeakerSpan(u.char_start, u.char_end, 0, 1.0, a) for u, a in zip(units, ads, strict=True)
         )
         return Attribution((Speaker(names[0], "host"),), spans)
-    partners = _co_hosts(units, state.hints)
-    path, post, names = _decode(units, feats, bounds, ads, state.hints, n, partners)
+    partners = _co_hosts(named, state.hints)
+    path, post, names = _decode(units, feats, bounds, ads, state.hints, n, partners, named)
     speakers = tuple(
         Speaker(name, "host" if i == 0 or any(same_person(name, c) for c in partners) else "guest")
         for i, name in enumerate(names)

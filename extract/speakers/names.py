@@ -184,6 +184,7 @@ def title_guest(title: str, body: str = "") -> str:
     transcript) says the surname and always capitalised: "Scaling Laws on trial" is a topic.
     Any other form needs the body, when given, to say the first name or the surname as
     the title writes it: "Replace-by-Fee Bug (CVE-1)" is a topic the body calls a "bug".
+    A body without capitals (auto-captions) cannot write a name so; there, saying it will do.
 
     >>> title_guest("#12 – Dr. Jane Doe (Acme) - Why tides matter")
     'Jane Doe'
@@ -195,11 +196,14 @@ def title_guest(title: str, body: str = "") -> str:
     ''
     >>> title_guest("Tide Tables (CVE-1)", "A bug in the tables."), title_guest("Jane Doe: tides", "Hi Jane.")
     ('', 'Jane Doe')
+    >>> title_guest("Tides – Jane Doe", "hi jane"), title_guest("Tides – Jane Doe", "Hi jane.")
+    ('Jane Doe', '')
     """
     title = _EPISODE_NUMBER.sub("", title)
     found = [m.group(1) for pat in _TITLE if (m := pat.search(title))]
     if body:
-        found = [n for n in found if _said_as(n.split()[0], body) or _said_as(n.split()[-1], body)]
+        caseless = not any(c.isupper() for c in body)
+        found = [n for n in found if any(_said_as(w, body, caseless) for w in (n.split()[0], n.split()[-1]))]
     on = _TITLE_ON.match(title)
     if on and _proper_in(on.group(1).split()[-1], body):
         found.append(on.group(1))
@@ -209,9 +213,11 @@ def title_guest(title: str, body: str = "") -> str:
     return ""
 
 
-def _said_as(word: str, body: str) -> bool:
-    """Whether ``body`` says ``word`` written exactly so, as a whole word."""
-    return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", body) is not None
+def _said_as(word: str, body: str, ignore_case: bool = False) -> bool:
+    """Whether ``body`` says ``word`` written exactly so (in any case with ``ignore_case``),
+    as a whole word."""
+    flags = re.I if ignore_case else 0
+    return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", body, flags) is not None
 
 
 def _proper_in(word: str, body: str) -> bool:

