@@ -2,7 +2,8 @@
 
 The words of each labelled file are re-chunked into Whisper-style lines of 10–15
 words that ignore turn boundaries (times interpolated inside the source turns);
-labels and ad flags are removed; metadata (title, show, guest, the speakers it lists) is kept. Run
+labels and ad flags are removed; metadata (title, show, guest, the speakers it lists) is kept
+unless ``--bare`` drops it too, as a plain Whisper file has none. Run
 ``PYTHONPATH=. python -m eval.strip_labels [FILE ...] [--seeds 0 1 2]``: without files
 it scores the corpus's labelled files and skips when ``../shared`` is missing. With
 several seeds (different line lengths) it also prints each file's accuracy per seed
@@ -48,9 +49,12 @@ KEEP_META = ("title", "show", "guest", "speakers", "published")
 _CAPTION_DROP = re.compile(r"[^\w'%$-]")  # what auto-captions leave out of a word
 
 
-def strip(transcript: Transcript, seed: int = 0, captions: bool = False) -> tuple[Transcript, list[str]]:
+def strip(
+    transcript: Transcript, seed: int = 0, captions: bool = False, bare: bool = False
+) -> tuple[Transcript, list[str]]:
     """An unlabelled Whisper-style copy of ``transcript`` and each word's removed label;
-    with ``captions`` the words also lose punctuation and case, as auto-captions have them.
+    with ``captions`` the words also lose punctuation and case, as auto-captions have them;
+    with ``bare`` the copy keeps none of the file's metadata.
 
     >>> t = Transcript("x", "labelled", (Line(1, 0.0, 2.0, "Hi there.", "A"), Line(2, 2.0, 3.0, "Yo.", "B")))
     >>> s, labels = strip(t)
@@ -58,6 +62,9 @@ def strip(transcript: Transcript, seed: int = 0, captions: bool = False) -> tupl
     ('Hi there. Yo.', ['A', 'A', 'B'], False)
     >>> strip(t, captions=True)[0].lines[0].text
     'hi there yo'
+    >>> t = Transcript("x", "labelled", t.lines, {"title": "Tides with Jo Park"})
+    >>> dict(strip(t)[0].meta), dict(strip(t, bare=True)[0].meta)
+    ({'title': 'Tides with Jo Park'}, {})
     """
     rng = random.Random(seed)
     times = fill_times(transcript.lines)
@@ -72,7 +79,7 @@ def strip(transcript: Transcript, seed: int = 0, captions: bool = False) -> tupl
             Line(len(lines) + 1, round(chunk[0][1], 3), round(end, 3), " ".join(w for w, _, _, _ in chunk))
         )
         i += n
-    meta = {k: v for k, v in transcript.meta.items() if k in KEEP_META}
+    meta = {k: v for k, v in transcript.meta.items() if k in KEEP_META and not bare}
     out = Transcript(transcript.source + "#stripped", "whisper", tuple(lines), meta, transcript.sha256)
     return out, [lab for _, _, lab, _ in words]
 
@@ -154,17 +161,22 @@ def one_label_per_person(labels: Sequence[str]) -> list[str]:
 
 
 def _scored(
-    path: Path, seed: int, count: bool = False, voices: Sequence[Path] = (), captions: bool = False
+    path: Path,
+    seed: int,
+    count: bool = False,
+    voices: Sequence[Path] = (),
+    captions: bool = False,
+    bare: bool = False,
 ) -> tuple[Scores, Attribution, float, list[str | None], list[str | None], str]:
     """Strip, attribute and score one file at one chunking seed; with ``count`` the
     attribution is told how many speakers the labels have (as ``--speakers N`` does);
     ``voices`` are labelled episodes of the same show, known as the store would know them;
-    ``captions`` strips punctuation and case too."""
+    ``captions`` strips punctuation and case too; ``bare`` drops the file's metadata."""
     from extract.align import join_lines
     from extract.parsers import parse_file
     from extract.pipeline import run
 
-    stripped, labels = strip(parse_file(path), seed, captions)
+    stripped, labels = strip(parse_file(path), seed, captions, bare)
     if not labels:
         raise NoLabels(f"{path}: no speaker labels to score")
     labels = one_label_per_person(labels)
@@ -220,6 +232,9 @@ def main(argv: list[str] | None = None) -> int:
         "--captions", action="store_true", help="strip punctuation and case too, as auto-captions have none"
     )
     parser.add_argument(
+        "--bare", action="store_true", help="drop the file's metadata too, as a plain Whisper file has none"
+    )
+    parser.add_argument(
         "--voices",
         type=Path,
         nargs="+",
@@ -231,6 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.files and not corpus.exists():
         print(f"skipped: {corpus} not found")
         return 0
+    options = (args.count, args.voices, args.captions, args.bare)
     accuracies: list[float] = []
     pooled: list[tuple[int, list[tuple[float, float, float, float]]]] = []
     for path in args.files or [corpus / name for name in FILES]:
@@ -240,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         t0 = time.perf_counter()
         try:
-            sc, att, secs, gold, pred, text = _scored(path, args.seeds[0], args.count, args.voices, args.captions)
+            sc, att, secs, gold, pred, text = _scored(path, args.seeds[0], *options)
         except NoLabels:
             print(f"skipped {name}: no speaker labels to score")
             continue
@@ -256,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
         accuracies.append(sc.accuracy)
         if len(args.seeds) > 1:
             accs = [sc.accuracy] + [
-                _scored(path, seed, args.count, args.voices, args.captions)[0].accuracy for seed in args.seeds[1:]
+                _scored(path, seed, *options)[0].accuracy for seed in args.seeds[1:]
             ]
             each = ", ".join(f"{seed}: {a:.3f}" for seed, a in zip(args.seeds, accs, strict=True))
             print(f"  word accuracy by chunking seed {each}; mean {statistics.mean(accs):.3f}")

@@ -59,7 +59,7 @@ _GUEST_INTRO = re.compile(
     r"(?:[Mm]y|[Oo]ur) guests? (?:today |this week |this time |on the (?:show|podcast) )?(?:is|are)|"
     r"guest (?:today )?is|joined (?:[a-z]+ ){0,3}by(?: my (?:co-?host|guest|friend)s?,?)?|"
     r"(?:[Ww]ith|[Jj]oining) me (?:today |this week |here |now )?(?:is|are)|"
-    r"sat down with|my co-?host,?|interviewing|"
+    r"(?:sat|sit|sitting) down with|my co-?host,?|interviewing|"
     r"here (?:(?:today|now|this week) )?(?:(?:at|in) [^.?!]{1,40}? )?with|"
     r"i have with me|(?:got|have|having) with (?:us|me)(?: today| here)?,?|"
     r"[Ww]elcome(?: back)?,?(?: to the (?:show|podcast),?)?|please welcome|introduce)\s+"
@@ -77,7 +77,17 @@ _GUEST_JOINS = re.compile(
 # conversation with Jane", not "I talked to Jane earlier" or "my conversation with Jane".
 _PAST_INTRO = re.compile(
     r"(?i:\b(?:episode|today|this week|this time|this is|here's|here is|following)\b)[^.?!]{0,60}?"
-    r"\b(?:(?:talked|spoke|chatted) (?:with|to)|conversation with)\s+" + _INTRO_NAME
+    r"\b(?:(?:talked|spoke|chatted) (?:with|to)|(?:conversation|interview) with)\s+" + _INTRO_NAME
+)
+# A full name praised as it is introduced: "joined by the ever amazing Jane Doe", "I'm
+# talking, of course, about the wonderful Jane Doe".
+_PRAISE = (
+    r"(?:very|ever|truly|one and only|incredible|amazing|wonderful|great|brilliant|fantastic|"
+    r"awesome|legendary)"
+)
+_PRAISED = re.compile(
+    r"(?i:joined (?:[a-z]+ ){0,3}by|(?:sat|sit|sitting) down with|(?:speak|talk|chat)(?:ing)? (?:with|to)|"
+    r"(?:talking|speaking),? (?:of course,? )?about|welcome) the (?:" + _PRAISE + r",? ){1,3}" + _INTRO_FULL
 )
 # Greeting someone by their full name: "So, hello, Jane Doe."
 _GREETED = re.compile(r"\b(?i:hello|hi|hey),? " + _INTRO_FULL + r"(?=[.!?]|$)")
@@ -237,6 +247,9 @@ def _known_thing(name: str) -> bool:
     return known is not None and known.kind != "person"
 
 
+_INTRODUCING = (_GUEST_INTRO, _GUEST_JOINS, _PAST_INTRO, _PRAISED, _GREETED)
+
+
 def introduced(text: str) -> list[str]:
     """Everyone a unit introduces ("my guest is …", "joined by my co-host, …").
 
@@ -250,9 +263,13 @@ def introduced(text: str) -> list[str]:
     (['Bo Chen'], ['Ann Lee'])
     >>> introduced("I have the pleasure to speak with Bo Chen."), introduced("I remember talking to Al.")
     (['Bo Chen'], [])
+    >>> introduced("I'm joined by the ever amazing Bo Chen."), introduced("We sit down with Ann Lee.")
+    (['Bo Chen'], ['Ann Lee'])
+    >>> introduced("Here is my interview with Bo Chen."), introduced("I'm joined by the Acme team.")
+    (['Bo Chen'], [])
     """
     found = sorted(
-        (m for pat in (_GUEST_INTRO, _GUEST_JOINS, _PAST_INTRO, _GREETED) for m in pat.finditer(text)),
+        (m for pat in _INTRODUCING for m in pat.finditer(text)),
         key=lambda m: m.start(),
     )
     out: list[str] = []

@@ -891,6 +891,11 @@ def test_a_short_transcript_is_all_opening_for_introductions() -> None:
         ("Today we've got Luz Ortega with us, who restores orchards.", ("", "Luz Ortega")),
         ("Today, we've got with us Bo Chan, who fixes sails.", ("", "Bo Chan")),
         ("Welcome to another episode of Tide Talk.", ("", "")),
+        ("Today I'm joined by the ever amazing Luz Ortega.", ("", "Luz Ortega")),
+        ("I'm talking, of course, about the wonderful Bo Chan.", ("", "Bo Chan")),
+        ("On this week's show we sit down with Ravi Menon, who maps reefs.", ("", "Ravi Menon")),
+        ("Here is my interview with Ravi Menon.", ("", "Ravi Menon")),
+        ("I'm joined by the Tide Works crew.", ("", "")),
     ],
 )
 def test_introductions_with_titles_particles_and_other_phrasings(text: str, expected: tuple[str, str]) -> None:
