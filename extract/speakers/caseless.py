@@ -51,7 +51,7 @@ def restore_names(doc: Doc, unit: Unit) -> Unit:
     """
     pieces: list[str] = []
     pos = unit.char_start
-    tokens = [t for t in doc.char_span(unit.char_start, unit.char_end, alignment_mode="expand") or ()]
+    tokens = list(doc.char_span(unit.char_start, unit.char_end, alignment_mode="expand") or ())
     i = 0
     while i < len(tokens):
         run: list[Token] = []

