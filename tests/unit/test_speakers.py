@@ -1084,6 +1084,21 @@ def test_a_co_hosts_own_words_do_not_make_the_confidence_surer() -> None:
     assert repeated[1] <= plain[1] + 0.02
 
 
+def test_word_use_moves_a_co_hosts_confidence_less_than_the_decoding(monkeypatch: pytest.MonkeyPatch) -> None:
+    import extract.speakers.cohosts as cohosts
+
+    feats, bounds, texts, truth = _swapping_cohosts()
+    who = np.zeros(len(feats))
+    who[0] = 4.0
+    args = (feats, bounds, np.zeros(len(feats)), who)
+    path, post = cohosts.fit_decode_cohosts(*args, texts=texts)  # type: ignore[arg-type]
+    monkeypatch.setattr(cohosts, "CONFIDENCE_WORD_USE", 1.0)
+    full_path, full_post = cohosts.fit_decode_cohosts(*args, texts=texts)  # type: ignore[arg-type]
+    assert np.array_equal(path, full_path)  # the speakers decoded do not change
+    right = np.arange(len(truth)), np.array(truth)
+    assert 0.5 < post[right].mean() < full_post[right].mean() - 0.01
+
+
 @pytest.fixture
 def cohost_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Records each call of the co-host decoder, which still runs."""
