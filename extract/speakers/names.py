@@ -79,16 +79,19 @@ _PAST_INTRO = re.compile(
     r"(?i:\b(?:episode|today|this week|this time|this is|here's|here is|following)\b)[^.?!]{0,60}?"
     r"\b(?:(?:talked|spoke|chatted) (?:with|to)|(?:conversation|interview) with)\s+" + _INTRO_NAME
 )
-# A full name praised as it is introduced: "joined by the ever amazing Jane Doe", "I'm
-# talking, of course, about the wonderful Jane Doe".
+# A full name praised as it is introduced, "joined by the ever amazing Jane Doe", or
+# pointed to: "I'm talking, of course, about (the wonderful) Jane Doe".
 _PRAISE = (
     r"(?:very|ever|truly|one and only|incredible|amazing|wonderful|great|brilliant|fantastic|"
     r"awesome|legendary)"
 )
 _PRAISED = re.compile(
-    r"(?i:joined (?:[a-z]+ ){0,3}by|(?:sat|sit|sitting) down with|(?:speak|talk|chat)(?:ing)? (?:with|to)|"
-    r"(?:talking|speaking),? (?:of course,? )?about|welcome) the (?:" + _PRAISE + r",? ){1,3}" + _INTRO_FULL
+    r"(?:(?i:joined (?:[a-z]+ ){0,3}by|(?:sat|sit|sitting) down with|(?:speak|talk|chat)(?:ing)? (?:with|to)|"
+    r"(?:talking|speaking),? about|welcome) the (?:" + _PRAISE + r",? ){1,3}|"
+    r"(?i:talking|speaking),? of course,? about (?:the (?:" + _PRAISE + r",? ){1,3})?)" + _INTRO_FULL
 )
+# Naming who was heard in a cold open: "That was Jane Doe."
+_HEARD = re.compile(r"(?:^|[.!?] )That was " + _INTRO_FULL + r"(?=[.!])")
 # Greeting someone by their full name: "So, hello, Jane Doe."
 _GREETED = re.compile(r"\b(?i:hello|hi|hey),? " + _INTRO_FULL + r"(?=[.!?]|$)")
 _GREETING = r"(?:^|[.,!] )(?:(?:[Hh]i|[Hh]ey|[Hh]ello)(?: everyone| everybody| folks)?,? )?"
@@ -247,7 +250,7 @@ def _known_thing(name: str) -> bool:
     return known is not None and known.kind != "person"
 
 
-_INTRODUCING = (_GUEST_INTRO, _GUEST_JOINS, _PAST_INTRO, _PRAISED, _GREETED)
+_INTRODUCING = (_GUEST_INTRO, _GUEST_JOINS, _PAST_INTRO, _PRAISED, _HEARD, _GREETED)
 
 
 def introduced(text: str) -> list[str]:

@@ -890,6 +890,9 @@ def test_a_short_transcript_is_all_opening_for_introductions() -> None:
         ("On this week's show we sit down with Ravi Menon, who maps reefs.", ("", "Ravi Menon")),
         ("Here is my interview with Ravi Menon.", ("", "Ravi Menon")),
         ("I'm joined by the Tide Works crew.", ("", "")),
+        ("I'm talking of course about Luz Ortega.", ("", "Luz Ortega")),
+        ("That was Bo Chan. Welcome to Tide Talk, I'm Ravi Menon.", ("Ravi Menon", "Bo Chan")),
+        ("That was Bo Chan's idea.", ("", "")),
     ],
 )
 def test_introductions_with_titles_particles_and_other_phrasings(text: str, expected: tuple[str, str]) -> None:
