@@ -46,6 +46,9 @@ _TITLE = (
 _EPISODE_NUMBER = re.compile(r"^\s*(?:#|(?i:ep(?:isode)?)\.?\s*)?\d+(?:\.\d+)?\s*[:.|–—-]\s*")  # "#12.1 – "
 # "Jane Doe on tides": trusted only when the body never writes the surname in lower case.
 _TITLE_ON = re.compile(r"^" + _HONORIFIC + _FULL + r" on ")
+# A title that is a name and nothing else ("Episode 10 - Jane Doe"): trusted only when the
+# body says the first name alone, as it addresses or points to the person.
+_TITLE_BARE = re.compile(r"^" + _HONORIFIC + _FULL + r"\s*$")
 # Lower-case particles are part of an introduced name ("Maria de la Cruz").
 _PARTICLES = r"(?: (?:de|da|di|du|del|della|la|le|van|von|der|den|ten|al|bin|ibn))*"
 _INTRO_NAME = _HONORIFIC + _name("{0,2}", _PARTICLES)
@@ -198,6 +201,7 @@ def title_guest(title: str, body: str = "") -> str:
     Any other form needs the body, when given, to say the first name or the surname as
     the title writes it: "Replace-by-Fee Bug (CVE-1)" is a topic the body calls a "bug".
     A body without capitals (auto-captions) cannot write a name so; there, saying it will do.
+    A title that is only a name counts when the body says the first name alone.
 
     >>> title_guest("#12 – Dr. Jane Doe (Acme) - Why tides matter")
     'Jane Doe'
@@ -211,6 +215,8 @@ def title_guest(title: str, body: str = "") -> str:
     ('', 'Jane Doe')
     >>> title_guest("Tides – Jane Doe", "hi jane"), title_guest("Tides – Jane Doe", "Hi jane.")
     ('Jane Doe', '')
+    >>> title_guest("Ep. 7 - Jane Doe", "So, Jane, hi."), title_guest("Tide Tables", "Tide Tables rule.")
+    ('Jane Doe', '')
     """
     title = _EPISODE_NUMBER.sub("", title)
     found = [m.group(1) for pat in _TITLE if (m := pat.search(title))]
@@ -220,6 +226,9 @@ def title_guest(title: str, body: str = "") -> str:
     on = _TITLE_ON.match(title)
     if on and _proper_in(on.group(1).split()[-1], body):
         found.append(on.group(1))
+    bare = _TITLE_BARE.match(title.strip())
+    if bare and body and _alone_in(bare.group(1), body):
+        found.append(bare.group(1))
     for name in found:
         if _clean(name) == name and not _known_thing(name):
             return name
@@ -231,6 +240,18 @@ def _said_as(word: str, body: str, ignore_case: bool = False) -> bool:
     as a whole word."""
     flags = re.I if ignore_case else 0
     return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", body, flags) is not None
+
+
+def _alone_in(name: str, body: str) -> bool:
+    """Whether ``body`` says the first word of ``name`` as written, at least once not
+    followed by the rest: a person is called by a first name, a topic by its whole name.
+
+    >>> _alone_in("Jane Doe", "Welcome, Jane."), _alone_in("Memento Mori", "Memento Mori, they said.")
+    (True, False)
+    """
+    first, rest = name.split(" ", 1)
+    pattern = r"(?<![\w-])" + re.escape(first) + r"(?![\w-])(?! " + re.escape(rest.split()[0]) + ")"
+    return re.search(pattern, body, 0 if any(c.isupper() for c in body) else re.I) is not None
 
 
 def _proper_in(word: str, body: str) -> bool:

@@ -914,6 +914,15 @@ def test_a_title_naming_a_guest_on_a_topic_needs_the_name_said_as_a_proper_noun(
     assert meta_names(SpeakerHints(meta={"title": "Mara Quill on Blades"}), "Hi, Mara Quill.") == ("", "Mara Quill")
 
 
+def test_a_title_that_is_only_a_name_names_the_guest_the_body_calls_by_first_name() -> None:
+    body = "Welcome to the show. Today I talk to Tom Rayes. So, Tom, how did it start?"
+    assert title_guest("Episode 9 - Tom Reyes", body) == "Tom Reyes"
+    assert title_guest("Tom Reyes", body) == "Tom Reyes"
+    assert title_guest("Tom Reyes", "Nobody is named here.") == ""
+    # A two-word topic is said whole, never by its first word alone.
+    assert title_guest("Salt Marshes", "Salt Marshes are wet, and Salt Marshes flood.") == ""
+
+
 def test_a_title_name_said_in_captions_without_capitals_counts_as_said() -> None:
     assert title_guest("Tidal power – Mara Quill", "so mara how did it start") == "Mara Quill"
     assert title_guest("Tidal power – Mara Quill", "So, mara, how did it start?") == ""  # cased, never as a name
