@@ -28,6 +28,25 @@ _DATE_FORMATS = ("%Y-%m-%d", "%Y%m%d", "%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%b 
 _CAPTION_MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|<\d[\d:.]*>|\{\\[^}]*\}")
 
 
+# A subtitle line opening with a dialogue dash ("- Ten metres."), not "--" or "-5".
+_DIALOGUE_DASH = re.compile(r"^[-–](?![-–])\s*(?=[^\s\d])")
+
+
+def dialogue_turns(rows: list[str]) -> list[str]:
+    """A cue's text lines with the subtitle convention for two speakers in one cue read:
+    where a line after the first opens with a dash, each dashed line after the first
+    starts a new speaker (as a ">>" marker) and the first line's dash is dropped.
+
+    >>> dialogue_turns(["- How deep?", "- Ten metres."])
+    ['How deep?', '>> Ten metres.']
+    >>> dialogue_turns(["It was -", "-- cold."]), dialogue_turns(["- Alone."])
+    (['It was -', '-- cold.'], ['- Alone.'])
+    """
+    if not any(_DIALOGUE_DASH.match(r) for r in rows[1:]):
+        return rows
+    return [_DIALOGUE_DASH.sub(">> " if i else "", r) for i, r in enumerate(rows)]
+
+
 def caption_text(text: str) -> str:
     """Caption text as spoken: markup dropped, entities decoded, spaces collapsed.
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extract.parsers._common import build, caption_text, clock_or_error
+from extract.parsers._common import build, caption_text, clock_or_error, dialogue_turns
 from extract.parsers.labels import cue_labels
 from extract.transcript import Line, Transcript
 from graph.errors import TranscriptParseError
@@ -64,6 +64,7 @@ def parse_srt(text: str, source: str) -> Transcript:
     for c in cues:
         if c.end < c.start:
             raise TranscriptParseError(source, c.time_no, "end before start", " ".join(c.texts))
-    lines = [Line(c.text_no, c.start, c.end, caption_text(" ".join(c.texts))) for c in cues if c.texts]
+    texts = [(c, caption_text(" ".join(dialogue_turns(c.texts)))) for c in cues if c.texts]
+    lines = [Line(c.text_no, c.start, c.end, text) for c, text in texts]
     lines = [line for line in lines if line.text]
     return build(source, "srt", cue_labels(lines))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from extract.parsers._common import build, caption_text, clock_or_error
+from extract.parsers._common import build, caption_text, clock_or_error, dialogue_turns
 from extract.parsers.labels import cue_labels
 from extract.transcript import Line, Transcript
 from graph.errors import TranscriptParseError
@@ -60,7 +60,7 @@ def parse_vtt(text: str, source: str) -> Transcript:
             while fresh and fresh[0] in shown:
                 fresh = fresh[1:]
             shown = payload or shown
-            line = replace(line, text=" ".join(fresh)) if fresh and line else None
+            line = replace(line, text=" ".join(dialogue_turns(fresh))) if fresh and line else None
         if line is None:
             continue
         if line.speaker is not None and line.speaker != previous_voice:
@@ -97,7 +97,7 @@ def _cue(block: list[str], first_no: int, source: str) -> tuple[Line | None, lis
         raise TranscriptParseError(source, no, "end before start", block[timing_at])
     voice = _VOICE.search(" ".join(block[timing_at + 1 :]))
     payload = [text for part in block[timing_at + 1 :] if (text := caption_text(part))]
-    body = " ".join(payload)
+    body = " ".join(dialogue_turns(payload))
     if not body:
         return None, []
     speaker = caption_text(voice.group(1)) if voice else None

@@ -426,6 +426,26 @@ def test_caption_turn_markers_cut_cues_into_turns() -> None:
     assert not t.labelled
 
 
+def test_subtitle_dialogue_dashes_start_a_turn_on_the_dashed_line() -> None:
+    srt = (
+        "1\n00:00:01,000 --> 00:00:04,000\n- Which apples keep best?\n- The late ones.\n\n"
+        "2\n00:00:04,000 --> 00:00:06,000\nThey last -\n-- well, till spring.\n\n"
+        "3\n00:00:06,000 --> 00:00:07,000\nAt\n-5 degrees.\n"
+    )
+    t = parse_srt(srt, "d.srt")
+    assert [(x.text, x.turn_start) for x in t.lines] == [
+        ("Which apples keep best?", False),
+        ("The late ones.", True),
+        ("They last - -- well, till spring.", False),
+        ("At -5 degrees.", False),
+    ]
+    vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n- Which apples keep best?\n- The late ones.\n"
+    assert [(x.text, x.turn_start) for x in parse_vtt(vtt, "d.vtt").lines] == [
+        ("Which apples keep best?", False),
+        ("The late ones.", True),
+    ]
+
+
 def test_srt_formatting_tags_and_position_codes_are_not_speech() -> None:
     srt = (
         "1\n00:00:01,000 --> 00:00:03,000\n<i>Which</i> apples <b>keep</b>?\n\n"
