@@ -243,15 +243,20 @@ def _said_as(word: str, body: str, ignore_case: bool = False) -> bool:
 
 
 def _alone_in(name: str, body: str) -> bool:
-    """Whether ``body`` says the first word of ``name`` as written, at least once not
-    followed by the rest: a person is called by a first name, a topic by its whole name.
+    """Whether ``body`` calls ``name`` as one calls a person: its first word as written, at
+    least once without the rest, and its last word only ever after the word before it.
+    A topic is said whole or by its last word ("Rust Ownership": "ownership").
 
     >>> _alone_in("Jane Doe", "Welcome, Jane."), _alone_in("Memento Mori", "Memento Mori, they said.")
     (True, False)
+    >>> _alone_in("Rust Ownership", "Rust, for one, moves ownership.")
+    False
     """
-    first, rest = name.split(" ", 1)
-    pattern = r"(?<![\w-])" + re.escape(first) + r"(?![\w-])(?! " + re.escape(rest.split()[0]) + ")"
-    return re.search(pattern, body, 0 if any(c.isupper() for c in body) else re.I) is not None
+    words = name.split()
+    flags = 0 if any(c.isupper() for c in body) else re.I
+    alone = r"(?<![\w-])" + re.escape(words[0]) + r"(?![\w-])(?! " + re.escape(words[1]) + ")"
+    last = r"(?<![\w-])(?<!" + re.escape(words[-2]) + " )" + re.escape(words[-1]) + r"(?![\w-])"
+    return re.search(alone, body, flags) is not None and re.search(last, body, re.I) is None
 
 
 def _proper_in(word: str, body: str) -> bool:

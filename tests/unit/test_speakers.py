@@ -921,6 +921,8 @@ def test_a_title_that_is_only_a_name_names_the_guest_the_body_calls_by_first_nam
     assert title_guest("Tom Reyes", "Nobody is named here.") == ""
     # A two-word topic is said whole, never by its first word alone.
     assert title_guest("Salt Marshes", "Salt Marshes are wet, and Salt Marshes flood.") == ""
+    # … or by its last word alone: "Tidal Engines" whose engines come up on their own.
+    assert title_guest("Tidal Engines", "Tidal, for one, makes engines spin.") == ""
 
 
 def test_a_title_name_said_in_captions_without_capitals_counts_as_said() -> None:
