@@ -47,7 +47,7 @@ _EPISODE_NUMBER = re.compile(r"^\s*(?:#|(?i:ep(?:isode)?)\.?\s*)?\d+(?:\.\d+)?\s
 # "Jane Doe on tides": trusted only when the body never writes the surname in lower case.
 _TITLE_ON = re.compile(r"^" + _HONORIFIC + _FULL + r" on ")
 # A title that is a name and nothing else ("Episode 10 - Jane Doe"): trusted only when the
-# body says the first name alone, as it addresses or points to the person.
+# body calls the person by the first name alone and never says the surname alone (``_alone_in``).
 _TITLE_BARE = re.compile(r"^" + _HONORIFIC + _FULL + r"\s*$")
 # Lower-case particles are part of an introduced name ("Maria de la Cruz").
 _PARTICLES = r"(?: (?:de|da|di|du|del|della|la|le|van|von|der|den|ten|al|bin|ibn))*"
@@ -201,7 +201,8 @@ def title_guest(title: str, body: str = "") -> str:
     Any other form needs the body, when given, to say the first name or the surname as
     the title writes it: "Replace-by-Fee Bug (CVE-1)" is a topic the body calls a "bug".
     A body without capitals (auto-captions) cannot write a name so; there, saying it will do.
-    A title that is only a name counts when the body says the first name alone.
+    A title that is only a name counts when the body says the first name alone and the
+    surname only after it.
 
     >>> title_guest("#12 – Dr. Jane Doe (Acme) - Why tides matter")
     'Jane Doe'
