@@ -200,7 +200,7 @@ def title_guest(title: str, body: str = "") -> str:
     transcript) says the surname and always capitalised: "Scaling Laws on trial" is a topic.
     Any other form needs the body, when given, to say the first name or the surname as
     the title writes it: "Replace-by-Fee Bug (CVE-1)" is a topic the body calls a "bug".
-    A body without capitals (auto-captions) cannot write a name so; there, saying it will do.
+    A body without case (auto-captions) cannot write a name so; there, saying it will do.
     A title that is only a name counts when the body says the first name alone and the
     surname only after it.
 
@@ -222,7 +222,7 @@ def title_guest(title: str, body: str = "") -> str:
     title = _EPISODE_NUMBER.sub("", title)
     found = [m.group(1) for pat in _TITLE if (m := pat.search(title))]
     if body:
-        caseless = not any(c.isupper() for c in body)
+        caseless = _caseless(body)
         found = [n for n in found if any(_said_as(w, body, caseless) for w in (n.split()[0], n.split()[-1]))]
     on = _TITLE_ON.match(title)
     if on and _proper_in(on.group(1).split()[-1], body):
@@ -234,6 +234,19 @@ def title_guest(title: str, body: str = "") -> str:
         if _clean(name) == name and not _known_thing(name):
             return name
     return ""
+
+
+def _caseless(body: str) -> bool:
+    """Whether ``body`` is written without case (auto-captions): under one word in fifty
+    capitalised, so the names restored in a caption's opening (``caseless``) leave it so.
+
+    >>> _caseless("so jane how did it start"), _caseless(". I'm Jo Park. so " + "we " * 200)
+    (True, True)
+    >>> _caseless("So, Jane, how did it start?")
+    False
+    """
+    words = re.findall(r"[^\W\d_]+", body)
+    return sum(w[0].isupper() for w in words) * 50 < max(len(words), 1)
 
 
 def _said_as(word: str, body: str, ignore_case: bool = False) -> bool:
@@ -254,7 +267,7 @@ def _alone_in(name: str, body: str) -> bool:
     False
     """
     words = name.split()
-    flags = 0 if any(c.isupper() for c in body) else re.I
+    flags = re.I if _caseless(body) else 0
     alone = r"(?<![\w-])" + re.escape(words[0]) + r"(?![\w-])(?! " + re.escape(words[1]) + ")"
     last = r"(?<![\w-])(?<!" + re.escape(words[-2]) + " )" + re.escape(words[-1]) + r"(?![\w-])"
     return re.search(alone, body, flags) is not None and re.search(last, body, re.I) is None

@@ -928,6 +928,10 @@ def test_a_title_that_is_only_a_name_names_the_guest_the_body_calls_by_first_nam
 def test_a_title_name_said_in_captions_without_capitals_counts_as_said() -> None:
     assert title_guest("Tidal power – Mara Quill", "so mara how did it start") == "Mara Quill"
     assert title_guest("Tidal power – Mara Quill", "So, mara, how did it start?") == ""  # cased, never as a name
+    # A caption's opening with its names restored is still a caption: the rest has no case.
+    restored = ". I'm Jo Park. today i talk to Tom Reyes. so tom how did it start " + "we built it " * 100
+    assert title_guest("Episode 9 - Tom Reyes", restored) == "Tom Reyes"
+    assert title_guest("Tidal power – Mara Quill", restored.replace("tom", "mara")) == "Mara Quill"
 
 
 def test_a_show_handle_in_a_sponsor_address_names_nobody() -> None:
