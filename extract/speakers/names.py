@@ -221,14 +221,14 @@ def title_guest(title: str, body: str = "") -> str:
     """
     title = _EPISODE_NUMBER.sub("", title)
     found = [m.group(1) for pat in _TITLE if (m := pat.search(title))]
+    caseless = _caseless(body)
     if body:
-        caseless = _caseless(body)
         found = [n for n in found if any(_said_as(w, body, caseless) for w in (n.split()[0], n.split()[-1]))]
     on = _TITLE_ON.match(title)
     if on and _proper_in(on.group(1).split()[-1], body):
         found.append(on.group(1))
     bare = _TITLE_BARE.match(title.strip())
-    if bare and body and _alone_in(bare.group(1), body):
+    if bare and body and _alone_in(bare.group(1), body, caseless):
         found.append(bare.group(1))
     for name in found:
         if _clean(name) == name and not _known_thing(name):
@@ -256,10 +256,11 @@ def _said_as(word: str, body: str, ignore_case: bool = False) -> bool:
     return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", body, flags) is not None
 
 
-def _alone_in(name: str, body: str) -> bool:
+def _alone_in(name: str, body: str, ignore_case: bool = False) -> bool:
     """Whether ``body`` calls ``name`` as one calls a person: its first word as written, at
-    least once without the rest, and its last word only ever after the word before it.
-    A topic is said whole or by its last word ("Rust Ownership": "ownership").
+    least once without the rest (in any case with ``ignore_case``), and its last word only
+    ever after the word before it. A topic is said whole or by its last word ("Rust
+    Ownership": "ownership").
 
     >>> _alone_in("Jane Doe", "Welcome, Jane."), _alone_in("Memento Mori", "Memento Mori, they said.")
     (True, False)
@@ -267,7 +268,7 @@ def _alone_in(name: str, body: str) -> bool:
     False
     """
     words = name.split()
-    flags = re.I if _caseless(body) else 0
+    flags = re.I if ignore_case else 0
     alone = r"(?<![\w-])" + re.escape(words[0]) + r"(?![\w-])(?! " + re.escape(words[1]) + ")"
     last = r"(?<![\w-])(?<!" + re.escape(words[-2]) + " )" + re.escape(words[-1]) + r"(?![\w-])"
     return re.search(alone, body, flags) is not None and re.search(last, body, re.I) is None
