@@ -66,6 +66,7 @@ _GUEST_INTRO = re.compile(
     r"here (?:(?:today|now|this week) )?(?:(?:at|in) [^.?!]{1,40}? )?with|"
     r"i have with me|(?:got|have|having) with (?:us|me)(?: today| here)?,?|"
     r"[Ww]elcome(?: back)?,?(?: to the (?:show|podcast),?)?|please welcome|introduce)\s+"
+    + r"(?:(?i:none other than|the one and only) )?"  # "my guest today is none other than …"
     + _INTRO_NAME
 )
 # The name before its cue: "Jane Doe is with us", "Jane Doe joins me", "we've got Jane Doe
@@ -79,7 +80,8 @@ _GUEST_JOINS = re.compile(
 # Past talks introduce only when about this episode: "today I spoke with Jane", "this is my
 # conversation with Jane", not "I talked to Jane earlier" or "my conversation with Jane".
 _PAST_INTRO = re.compile(
-    r"(?i:\b(?:episode|today|this week|this time|this is|here's|here is|following)\b)[^.?!]{0,60}?"
+    r"(?i:\b(?:episode|this transcript|today|this week|this time|this is|here's|here is|following)\b)"
+    r"[^.?!]{0,60}?"
     r"\b(?:(?:talked|spoke|chatted) (?:with|to)|(?:conversation|interview) with)\s+" + _INTRO_NAME
 )
 # A full name praised as it is introduced, "joined by the ever amazing Jane Doe", or
@@ -310,6 +312,10 @@ def introduced(text: str) -> list[str]:
     >>> introduced("I'm joined by the ever amazing Bo Chen."), introduced("We sit down with Ann Lee.")
     (['Bo Chen'], ['Ann Lee'])
     >>> introduced("Here is my interview with Bo Chen."), introduced("I'm joined by the Acme team.")
+    (['Bo Chen'], [])
+    >>> introduced("My guest is none other than Bo Chen."), introduced("Our guest is the one and only Al Li.")
+    (['Bo Chen'], ['Al Li'])
+    >>> introduced("Read this transcript of my interview with Bo Chen."), introduced("My talk with Al Li.")
     (['Bo Chen'], [])
     """
     found = sorted(

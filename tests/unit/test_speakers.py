@@ -893,6 +893,9 @@ def test_a_short_transcript_is_all_opening_for_introductions() -> None:
         ("I'm talking of course about Luz Ortega.", ("", "Luz Ortega")),
         ("That was Bo Chan. Welcome to Tide Talk, I'm Ravi Menon.", ("Ravi Menon", "Bo Chan")),
         ("That was Bo Chan's idea.", ("", "")),
+        ("My guest today is none other than Luz Ortega.", ("", "Luz Ortega")),
+        ("Please enjoy this transcript of my interview with Mara Quill (@mquill).", ("", "Mara Quill")),
+        ("I reread the transcript of my interview with Bo Chan.", ("", "")),
     ],
 )
 def test_introductions_with_titles_particles_and_other_phrasings(text: str, expected: tuple[str, str]) -> None:
