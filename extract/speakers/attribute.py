@@ -104,6 +104,16 @@ def _count(hints: SpeakerHints) -> int:
     return max(2, len(hints.names))
 
 
+def _before_thanks(text: str) -> str:
+    """The text before a guest's thanks for the invitation (all of it without one).
+
+    >>> _before_thanks("please welcome Jane Doe. thanks for having me"), _before_thanks("Hi.")
+    ('please welcome Jane Doe. ', 'Hi.')
+    """
+    m = GUEST_CUE.search(text)
+    return text[: m.start()] if m else text
+
+
 def _names_unlabelled(
     units: Sequence[Unit], path: Sequence[int], hints: SpeakerHints, n: int, ads: Sequence[bool]
 ) -> list[str]:
@@ -120,7 +130,10 @@ def _names_unlabelled(
     found = intro_names(u.text for u in units[:head] if not GUEST_CUE.search(u.text))
     host = host or found[0]
     if not guest:
-        guest = found[1]
+        # A caption's unit may run from the host's introduction into the guest's thanks
+        # ("… please welcome Jane Doe thanks for having me"): what comes before the thanks
+        # can still introduce the guest.
+        guest = found[1] or intro_names(_before_thanks(u.text) for u in units[:head])[1]
         if guest and host and same_person(guest, host):
             guest = ""
     by_host = [v for u, s in zip(units, path, strict=True) if s == 0 for v in vocatives(u.text)]

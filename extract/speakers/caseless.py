@@ -3,11 +3,14 @@
 The introduction patterns (``names``) find a name by its capitals and its end by the
 punctuation after it; captions have neither ("i'm jane okafor i run the lab"). In the
 opening of such a transcript, a run of two or three nouns (by the parser's tags) that
-holds a word rare in English reads as a full name: it is capitalised and closed with
+holds a word rare in English, or that the tagger reads as proper nouns throughout,
+reads as a full name: it is capitalised and closed with
 a period (none where the introduction goes on: "Jane Okafor is with us") in a copy of
 the unit kept for reading names, and a self-introduction before it opens a sentence, so
-". I'm Jane Okafor. i run the lab" is read as the host's. The units the decoder scores
-keep their text.
+". I'm Jane Okafor. i run the lab" is read as the host's. A word unknown to English is a
+name word whatever its tag; a very common word, a role ("host") or a greeting is not. A
+lone first name is capitalised where punctuated text would have a vocative ("jane welcome
+to the show", "thanks for having me jane"). The units the decoder scores keep their text.
 """
 
 from __future__ import annotations
@@ -24,18 +27,42 @@ from extract.speakers.units import Unit
 
 NAME_RARE_ZIPF = 3.7  # a name holds a word rarer than this in English ("huyen", "benson")
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+COMMON_ZIPF = 5.0  # a word this common is in no name unless the tagger reads it as one ("welcome")
+UNKNOWN_ZIPF = 1.0  # a word this rare is no English word, whatever its tag
 _MAX_WORDS = 3
+# Roles and greetings next to a name are not part of it ("your host jane okafor", "jane hello").
+_NOT_IN_NAMES = frozenset(
+    {"host", "hosts", "cohost", "guest", "guests", "ceo", "founder", "cofounder"}
+    | {"welcome", "hello", "hi", "hey"}
+)
+# A lone first name in a caption where punctuated text has a vocative: "jane welcome to the
+# show", "thanks for having me jane". It is capitalised, so the vocative and introduction
+# patterns read it; those drop words that name nobody ("everyone welcome to the show").
+_WELCOMED = re.compile(r"(?:^|(?<=\s))([a-z]{3,})(?= welcome (?:back )?to the (?:show|podcast|program)\b)")
+_THANKED = re.compile(r"(?<=for having me )([a-z]{3,})\b")
 # Words after a name that go on with its introduction ("Jane Okafor is with us", "… joins me").
 _GOES_ON = frozenset({"is", "are", "joins", "join", "and", "here", "welcome"})
 # A self-introduction before a restored name starts a sentence, as it would in punctuated text.
-_SELF_CUE = re.compile(r"(?:^|(?<=\s))(i'm|i am|my name is|this is) (?=[A-Z])")
+_SELF_CUE = re.compile(r"(?:^|(?<=\s))(i'm|im|i am|my name is|this is)( your host)? (?=[A-Z])")
 
 
 def _name_word(token: Token) -> bool:
-    """A noun standing alone between spaces (not the "host" of "co-host"), not a stop word."""
+    """A noun standing alone between spaces (not the "host" of "co-host"), not a stop word
+    nor a role ("your host jane okafor"); or any word unknown to English, which the
+    tagger may read as an adjective ("mohnacky")."""
     alone = token.i == 0 or bool(token.doc[token.i - 1].whitespace_)
     alone = alone and (bool(token.whitespace_) or token.i == len(token.doc) - 1)
-    return alone and token.tag_ in _NOUN_TAGS and token.text.isalpha() and token.lower_ not in STOP_WORDS
+    word = token.lower_
+    if not alone or not token.text.isalpha() or word in STOP_WORDS or word in _NOT_IN_NAMES:
+        return False
+    common = zipf(word) >= COMMON_ZIPF and token.tag_ != "NNP"
+    return (token.tag_ in _NOUN_TAGS or zipf(word) < UNKNOWN_ZIPF) and not common
+
+
+def _self_introduction(m: re.Match[str]) -> str:
+    """A self-introduction opening a sentence ("im" as the captions of some shows spell it)."""
+    cue = "I'm" if m.group(1) == "im" else m.group(1).capitalize()
+    return ". " + cue + (m.group(2) or "") + " "
 
 
 def restore_names(doc: Doc, unit: Unit) -> Unit:
@@ -48,6 +75,11 @@ def restore_names(doc: Doc, unit: Unit) -> Unit:
     >>> doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, spaces=[True] * 7 + [False])
     >>> restore_names(doc, Unit(0, len(doc.text), doc.text)).text
     ". I'm Jane Okafor. i run a data lab"
+    >>> words = "im your host bo okafor with ravi menon ravi welcome to the show".split()
+    >>> tags = ["VBP", "PRP$", "NN", "NNP", "NNP", "IN", "NNP", "NNP", "NNP", "NNP", "IN", "DT", "NN"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, spaces=[True] * 12 + [False])
+    >>> restore_names(doc, Unit(0, len(doc.text), doc.text)).text
+    ". I'm your host Bo Okafor. with Ravi Menon. Ravi welcome to the show"
     """
     pieces: list[str] = []
     pos = unit.char_start
@@ -57,7 +89,11 @@ def restore_names(doc: Doc, unit: Unit) -> Unit:
         run: list[Token] = []
         while i + len(run) < len(tokens) and _name_word(tokens[i + len(run)]):
             run.append(tokens[i + len(run)])
-        if 2 <= len(run) <= _MAX_WORDS and any(zipf(t.lower_) < NAME_RARE_ZIPF for t in run):
+        words = [t.lower_ for t in run]
+        if len(set(words)) < len(words):  # "raymond camden raymond thanks": a name, then a vocative
+            run = run[: next(k for k, w in enumerate(words) if w in words[:k])]
+        rare = any(zipf(t.lower_) < NAME_RARE_ZIPF for t in run) or all(t.tag_ == "NNP" for t in run)
+        if 2 <= len(run) <= _MAX_WORDS and rare:
             start, end = max(run[0].idx, unit.char_start), min(run[-1].idx + len(run[-1]), unit.char_end)
             pieces.append(unit.text[pos - unit.char_start : start - unit.char_start])
             after = tokens[i + len(run)].lower_ if i + len(run) < len(tokens) else ""
@@ -66,7 +102,9 @@ def restore_names(doc: Doc, unit: Unit) -> Unit:
             pos = end
         i += max(1, len(run))
     pieces.append(unit.text[pos - unit.char_start :])
-    text = _SELF_CUE.sub(lambda m: ". " + m.group(1).capitalize() + " ", "".join(pieces))
+    text = _SELF_CUE.sub(_self_introduction, "".join(pieces))
+    for slot in (_WELCOMED, _THANKED):
+        text = slot.sub(lambda m: m.group(1) if m.group(1) in STOP_WORDS else m.group(1).capitalize(), text)
     return replace(unit, text=text)
 
 

@@ -101,7 +101,7 @@ _HEARD = re.compile(r"(?:^|[.!?] )That was " + _INTRO_FULL + r"(?=[.!])")
 _GREETED = re.compile(r"\b(?i:hello|hi|hey),? " + _INTRO_FULL + r"(?=[.!?]|$)")
 _GREETING = r"(?:^|[.,!] )(?:(?:[Hh]i|[Hh]ey|[Hh]ello)(?: everyone| everybody| folks)?,? )?"
 _I_AM = r"(?:I'm|I am|[Mm]y name is)"
-_INTRO_END = r"(?=[,.!;]| and | here\b|$)"
+_INTRO_END = r"(?=[,.!;]| and | here\b| welcome\b|$)"
 _HOST_INTRO = re.compile(_GREETING + rf"(?:{_I_AM}|[Tt]his is)(?: your host,?)? " + _INTRO_FULL + _INTRO_END)
 # After "your host" a single name will do ("I'm your host, Dr. Jane").
 _YOUR_HOST = re.compile(_GREETING + rf"(?:{_I_AM}|[Tt]his is) your host,? " + _INTRO_NAME + _INTRO_END)
