@@ -38,8 +38,9 @@ _NOT_IN_NAMES = frozenset(
 # A lone first name in a caption where punctuated text has a vocative: "jane welcome to the
 # show", "thanks for having me jane". It is capitalised, so the vocative and introduction
 # patterns read it; those drop words that name nobody ("everyone welcome to the show").
-_WELCOMED = re.compile(r"(?:^|(?<=\s))([a-z]{3,})(?= welcome (?:back )?to the (?:show|podcast|program)\b)")
-_THANKED = re.compile(r"(?<=for having me )([a-z]{3,})\b")
+_WELCOMED = re.compile(r"^welcome (?:back )?to the (?:show|podcast|program)\b")
+# Words after which a lone first name is a vocative or an introduction.
+_BEFORE_NAME = (("for", "having", "me"), ("joined", "by"), ("guest", "is"), ("guest", "today", "is"))
 # Words after a name that go on with its introduction ("Jane Okafor is with us", "… joins me").
 _GOES_ON = frozenset({"is", "are", "joins", "join", "and", "here", "welcome"})
 # A self-introduction before a restored name starts a sentence, as it would in punctuated text.
@@ -87,25 +88,57 @@ def restore_names(doc: Doc, unit: Unit) -> Unit:
     i = 0
     while i < len(tokens):
         run: list[Token] = []
-        while i + len(run) < len(tokens) and _name_word(tokens[i + len(run)]):
+        named = [x.lower_ for x in tokens[max(0, i - 3) : i]] == ["my", "name", "is"]
+        while i + len(run) < len(tokens) and (
+            _name_word(tokens[i + len(run)]) or (named and len(run) < 2 and _said_name(tokens[i + len(run)]))
+        ):
             run.append(tokens[i + len(run)])
         words = [t.lower_ for t in run]
         if len(set(words)) < len(words):  # "raymond camden raymond thanks": a name, then a vocative
             run = run[: next(k for k, w in enumerate(words) if w in words[:k])]
         rare = any(zipf(t.lower_) < NAME_RARE_ZIPF for t in run) or all(t.tag_ == "NNP" for t in run)
-        if 2 <= len(run) <= _MAX_WORDS and rare:
+        if 2 <= len(run) <= _MAX_WORDS and (rare or named):
             start, end = max(run[0].idx, unit.char_start), min(run[-1].idx + len(run[-1]), unit.char_end)
             pieces.append(unit.text[pos - unit.char_start : start - unit.char_start])
             after = tokens[i + len(run)].lower_ if i + len(run) < len(tokens) else ""
             close = "" if after in _GOES_ON else "."
             pieces.append(" ".join(t.text.capitalize() for t in run) + close)
             pos = end
+        elif _lone_name(tokens, i):
+            start = max(tokens[i].idx, unit.char_start)
+            pieces.append(unit.text[pos - unit.char_start : start - unit.char_start])
+            pieces.append(tokens[i].text.capitalize())
+            pos = start + len(tokens[i])
         i += max(1, len(run))
     pieces.append(unit.text[pos - unit.char_start :])
     text = _SELF_CUE.sub(_self_introduction, "".join(pieces))
-    for slot in (_WELCOMED, _THANKED):
-        text = slot.sub(lambda m: m.group(1) if m.group(1) in STOP_WORDS else m.group(1).capitalize(), text)
     return replace(unit, text=text)
+
+
+def _said_name(token: Token) -> bool:
+    """A word after "my name is", whatever its tag ("my name is kate gregory" may tag
+    "kate" as an adjective): any word but a stop word, a role, a greeting or a very common one."""
+    word = token.lower_
+    common = zipf(word) >= COMMON_ZIPF and token.tag_ != "NNP"
+    return token.text.isalpha() and word not in STOP_WORDS and word not in _NOT_IN_NAMES and not common
+
+
+def _lone_name(tokens: Sequence[Token], k: int) -> bool:
+    """Is token ``k`` a first name in a vocative's or an introduction's place: before
+    "welcome to the show", or right after "for having me", "joined by" or "my guest is"
+    and not modifying a noun ("for having me evolutionary methods …" starts a
+    new sentence)?"""
+    t = tokens[k]
+    if not (t.text.isalpha() and len(t.text) > 2 and t.lower_ not in STOP_WORDS | _NOT_IN_NAMES):
+        return False
+    rest = tokens[k + 1 : k + 6]
+    if rest and _WELCOMED.match(" ".join(x.lower_ for x in rest)):
+        return t.tag_ in _NOUN_TAGS or zipf(t.lower_) < UNKNOWN_ZIPF
+    # After the thanks the tagger, reading on, may take the name for a verb ("me stephan i am").
+    after = tokens[k + 1].tag_ if k + 1 < len(tokens) else ""
+    before = [x.lower_ for x in tokens[max(0, k - 3) : k]]
+    cued = any(tuple(before[-len(cue) :]) == cue for cue in _BEFORE_NAME)
+    return cued and not t.tag_.startswith("JJ") and not after.startswith(("NN", "JJ"))
 
 
 def named_opening(doc: Doc, units: Sequence[Unit], head: int) -> list[Unit]:

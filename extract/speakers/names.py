@@ -357,6 +357,8 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
 
     >>> intro_names(["Can you state your name?", "My name is Bo Chen and I fix boats.", "I'm Ann Lee."])
     ('Ann Lee', 'Bo Chen')
+    >>> intro_names(["say your name and what you do . My name is Bo Chen. and i fix boats"])
+    ('', 'Bo Chen')
     >>> intro_names(["I'm your host Dr. Ann, and today I talk to Bo Chen."])
     ('Ann', 'Bo Chen')
     >>> intro_names(["Bo.", "Welcome to the show, mate."]), intro_names(["Perfect.", "Welcome to the show."])
@@ -369,13 +371,16 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     texts = list(texts)
     for i, text in enumerate(texts):
         h = _HOST_INTRO.search(text) or _YOUR_HOST.search(text)
+        request = _INTRO_REQUEST.search(text)
+        # The request may sit in the answer's unit (captions run the two together).
+        answers = h is not None and request is not None and request.start() < h.start()
         if h and _clean(h.group(1)) == h.group(1):
-            if asked is not None and i - asked <= INTRO_ANSWER_UNITS:
+            if (asked is not None and i - asked <= INTRO_ANSWER_UNITS) or answers:
                 people.append(h.group(1))
                 asked = None  # one answer to one request
             elif not host and not any(same_person(h.group(1), p) for p in people):
                 host = h.group(1)
-        if _INTRO_REQUEST.search(text):
+        if request and not answers:
             asked = i
         people += introduced(text)
         partners += co_hosts([text])

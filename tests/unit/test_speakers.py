@@ -834,6 +834,32 @@ def test_captions_name_first_names_in_the_welcome_and_the_thanks(model: spacy.la
     assert [(s.name, s.role) for s in att.speakers] == [("Tomas", "host"), ("Mara", "guest")]
 
 
+def test_captions_name_a_guest_joined_by_first_name_but_not_a_word_after_the_thanks(
+    model: spacy.language.Language,
+) -> None:
+    texts = [
+        "hi everyone today we are joined by mara who builds tidal turbines",
+        "thank you for having me evolutionary methods are what i studied first",
+        "how do you test a blade before it goes in the water",
+        "yeah so we um we use a flume tank first and uh i run the simulations myself",
+    ]
+    doc, st = _state(texts, nlp=model)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [(s.name, s.role) for s in att.speakers] == [("Host", "host"), ("Mara", "guest")]
+
+
+def test_captions_name_whoever_says_my_name_is(model: spacy.language.Language) -> None:
+    texts = [
+        "all right we are recording can you state your name and what you do",
+        "sure my name is kate gregory and i build tidal turbines for a living",
+        "how do you test a blade before it goes in the water",
+        "yeah so we um we use a flume tank first and uh i run the simulations myself",
+    ]
+    doc, st = _state(texts, nlp=model)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [(s.name, s.role) for s in att.speakers] == [("Host", "host"), ("Kate Gregory", "guest")]
+
+
 def test_caseless_words_that_are_not_names_name_nobody(model: spacy.language.Language) -> None:
     texts = [
         "welcome to the show i'm super excited today to talk about tidal turbines",
