@@ -806,58 +806,50 @@ def test_captions_without_capitals_or_punctuation_still_name_the_speakers(model:
     assert _who(att, st, "we use a flume tank") == "Mara Quillfeather"
 
 
-def test_captions_name_a_host_given_with_the_role_and_a_guest_introduced_before_the_thanks(
-    model: spacy.language.Language,
+_CAPTION_TAIL = [
+    "how do you test a blade before it goes in the water",
+    "yeah so we um we use a flume tank first and uh i run the simulations myself",
+]
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        # One caption unit runs from the host's introduction into the guest's thanks, and
+        # the tagger may read a surname unknown to English as an adjective.
+        (
+            [
+                "welcome to tide talk i am your host tomas okonkwo and today i'd like to introduce mara"
+                " quillfeathery who builds tidal turbines thanks for having me so glad to be here"
+            ],
+            [("Tomas Okonkwo", "host"), ("Mara Quillfeathery", "guest")],
+        ),
+        (
+            ["okay mara welcome to the show it is great to finally talk", "thanks for having me tomas i listen"],
+            [("Tomas", "host"), ("Mara", "guest")],
+        ),
+        (
+            [
+                "hi everyone today we are joined by mara who builds tidal turbines",
+                "thank you for having me evolutionary methods are what i studied first",
+            ],
+            [("Host", "host"), ("Mara", "guest")],
+        ),
+        (
+            [
+                "all right we are recording can you state your name and what you do",
+                "sure my name is kate gregory and i build tidal turbines for a living",
+            ],
+            [("Host", "host"), ("Kate Gregory", "guest")],
+        ),
+    ],
+)
+def test_captions_name_speakers_from_roles_first_names_and_self_introductions(
+    model: spacy.language.Language, opening: list[str], expected: list[tuple[str, str]]
 ) -> None:
-    # One caption unit runs from the host's introduction into the guest's thanks, and the
-    # tagger may read a surname unknown to English as an adjective.
-    texts = [
-        "welcome to tide talk i am your host tomas okonkwo and today i'd like to introduce mara"
-        " quillfeathery who builds tidal turbines thanks for having me so glad to be here",
-        "interesting how do you test a blade before it goes in the water",
-        "yeah so we um we use a flume tank first and uh i run the simulations myself",
-    ]
-    doc, st = _state(texts, nlp=model)
+    doc, st = _state(opening + _CAPTION_TAIL, nlp=model)
     att = attribute(doc, st)  # type: ignore[arg-type]
-    assert [(s.name, s.role) for s in att.speakers] == [("Tomas Okonkwo", "host"), ("Mara Quillfeathery", "guest")]
-
-
-def test_captions_name_first_names_in_the_welcome_and_the_thanks(model: spacy.language.Language) -> None:
-    texts = [
-        "okay mara welcome to the show it is great to finally talk",
-        "thanks for having me tomas i have listened for years",
-        "how do you test a blade before it goes in the water",
-        "yeah so we um we use a flume tank first and uh i run the simulations myself",
-    ]
-    doc, st = _state(texts, nlp=model)
-    att = attribute(doc, st)  # type: ignore[arg-type]
-    assert [(s.name, s.role) for s in att.speakers] == [("Tomas", "host"), ("Mara", "guest")]
-
-
-def test_captions_name_a_guest_joined_by_first_name_but_not_a_word_after_the_thanks(
-    model: spacy.language.Language,
-) -> None:
-    texts = [
-        "hi everyone today we are joined by mara who builds tidal turbines",
-        "thank you for having me evolutionary methods are what i studied first",
-        "how do you test a blade before it goes in the water",
-        "yeah so we um we use a flume tank first and uh i run the simulations myself",
-    ]
-    doc, st = _state(texts, nlp=model)
-    att = attribute(doc, st)  # type: ignore[arg-type]
-    assert [(s.name, s.role) for s in att.speakers] == [("Host", "host"), ("Mara", "guest")]
-
-
-def test_captions_name_whoever_says_my_name_is(model: spacy.language.Language) -> None:
-    texts = [
-        "all right we are recording can you state your name and what you do",
-        "sure my name is kate gregory and i build tidal turbines for a living",
-        "how do you test a blade before it goes in the water",
-        "yeah so we um we use a flume tank first and uh i run the simulations myself",
-    ]
-    doc, st = _state(texts, nlp=model)
-    att = attribute(doc, st)  # type: ignore[arg-type]
-    assert [(s.name, s.role) for s in att.speakers] == [("Host", "host"), ("Kate Gregory", "guest")]
+    assert [(s.name, s.role) for s in att.speakers] == expected
 
 
 def test_caseless_words_that_are_not_names_name_nobody(model: spacy.language.Language) -> None:
