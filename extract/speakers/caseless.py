@@ -81,6 +81,11 @@ def restore_names(doc: Doc, unit: Unit) -> Unit:
     >>> doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, spaces=[True] * 12 + [False])
     >>> restore_names(doc, Unit(0, len(doc.text), doc.text)).text
     ". I'm your host Bo Okafor. with Ravi Menon. Ravi welcome to the show"
+    >>> words = ["with", "emily", "nakashimo", "interviewing", "quillfeathery"]
+    >>> tags = ["IN", "RB", "NN", "VBG", "NN"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, spaces=[True] * 4 + [False])
+    >>> restore_names(doc, Unit(0, len(doc.text), doc.text)).text
+    'with Emily Nakashimo. interviewing quillfeathery'
     """
     pieces: list[str] = []
     pos = unit.char_start
@@ -89,6 +94,9 @@ def restore_names(doc: Doc, unit: Unit) -> Unit:
     while i < len(tokens):
         run: list[Token] = []
         named = [x.lower_ for x in tokens[max(0, i - 3) : i]] == ["my", "name", "is"]
+        verb = tokens[i].tag_ in ("VBG", "VBD", "VBN")  # "interviewing reiner pope" is no name
+        if _said_name(tokens[i]) and not verb and i + 1 < len(tokens) and _unknown_name(tokens[i + 1]):
+            named = True  # a first name the tagger misread, before a surname unknown to English
         while i + len(run) < len(tokens) and (
             _name_word(tokens[i + len(run)]) or (named and len(run) < 2 and _said_name(tokens[i + len(run)]))
         ):
@@ -121,6 +129,11 @@ def _said_name(token: Token) -> bool:
     word = token.lower_
     common = zipf(word) >= COMMON_ZIPF and token.tag_ != "NNP"
     return token.text.isalpha() and word not in STOP_WORDS and word not in _NOT_IN_NAMES and not common
+
+
+def _unknown_name(token: Token) -> bool:
+    """A name word unknown to English ("nakashima")."""
+    return _name_word(token) and zipf(token.lower_) < UNKNOWN_ZIPF
 
 
 def _lone_name(tokens: Sequence[Token], k: int) -> bool:

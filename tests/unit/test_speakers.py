@@ -842,6 +842,11 @@ _CAPTION_TAIL = [
             ],
             [("Host", "host"), ("Kate Gregory", "guest")],
         ),
+        # A first name the tagger misreads, before a surname unknown to English.
+        (
+            ["hello im rebecca murphello and i am here today with emily nakashimo", "hi doing great"],
+            [("Rebecca Murphello", "host"), ("Emily Nakashimo", "guest")],
+        ),
     ],
 )
 def test_captions_name_speakers_from_roles_first_names_and_self_introductions(
