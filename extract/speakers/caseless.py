@@ -9,8 +9,9 @@ a period (none where the introduction goes on: "Jane Okafor is with us") in a co
 the unit kept for reading names, and a self-introduction before it opens a sentence, so
 ". I'm Jane Okafor. i run the lab" is read as the host's. A word unknown to English is a
 name word whatever its tag; a very common word, a role ("host") or a greeting is not. A
-lone first name is capitalised where punctuated text would have a vocative ("jane welcome
-to the show", "thanks for having me jane"). The units the decoder scores keep their text.
+lone first name is capitalised where punctuated text would have a vocative or an
+introduction ("jane welcome to the show", "thanks for having me jane", "joined by jane").
+The units the decoder scores keep their text.
 """
 
 from __future__ import annotations
@@ -47,17 +48,25 @@ _GOES_ON = frozenset({"is", "are", "joins", "join", "and", "here", "welcome"})
 _SELF_CUE = re.compile(r"(?:^|(?<=\s))(i'm|im|i am|my name is|this is)( your host)? (?=[A-Z])")
 
 
+def _plain_word(token: Token) -> bool:
+    """A word of letters that is neither a stop word nor a role or a greeting."""
+    return token.text.isalpha() and token.lower_ not in STOP_WORDS and token.lower_ not in _NOT_IN_NAMES
+
+
+def _said_name(token: Token) -> bool:
+    """A word that can be part of a name whatever its tag ("my name is kate gregory" may
+    tag "kate" as an adjective): a plain word that is not very common in English."""
+    return _plain_word(token) and (zipf(token.lower_) < COMMON_ZIPF or token.tag_ == "NNP")
+
+
 def _name_word(token: Token) -> bool:
-    """A noun standing alone between spaces (not the "host" of "co-host"), not a stop word
-    nor a role ("your host jane okafor"); or any word unknown to English, which the
-    tagger may read as an adjective ("mohnacky")."""
+    """A noun standing alone between spaces (not the "host" of "co-host") that can be part
+    of a name, or any word unknown to English, which the tagger may read as an adjective
+    ("mohnacky")."""
     alone = token.i == 0 or bool(token.doc[token.i - 1].whitespace_)
     alone = alone and (bool(token.whitespace_) or token.i == len(token.doc) - 1)
-    word = token.lower_
-    if not alone or not token.text.isalpha() or word in STOP_WORDS or word in _NOT_IN_NAMES:
-        return False
-    common = zipf(word) >= COMMON_ZIPF and token.tag_ != "NNP"
-    return (token.tag_ in _NOUN_TAGS or zipf(word) < UNKNOWN_ZIPF) and not common
+    noun = token.tag_ in _NOUN_TAGS or zipf(token.lower_) < UNKNOWN_ZIPF
+    return alone and noun and _said_name(token)
 
 
 def _self_introduction(m: re.Match[str]) -> str:
@@ -93,19 +102,23 @@ def restore_names(doc: Doc, unit: Unit) -> Unit:
     i = 0
     while i < len(tokens):
         run: list[Token] = []
-        named = [x.lower_ for x in tokens[max(0, i - 3) : i]] == ["my", "name", "is"]
-        verb = tokens[i].tag_ in ("VBG", "VBD", "VBN")  # "interviewing reiner pope" is no name
-        if _said_name(tokens[i]) and not verb and i + 1 < len(tokens) and _unknown_name(tokens[i + 1]):
-            named = True  # a first name the tagger misread, before a surname unknown to English
+        # The run's first two words may have any tag after "my name is", and a first name
+        # the tagger misread may precede a surname unknown to English, unless it is a verb
+        # form ("interviewing reiner pope").
+        loose = [x.lower_ for x in tokens[max(0, i - 3) : i]] == ["my", "name", "is"] or (
+            tokens[i].tag_ not in ("VBG", "VBD", "VBN")
+            and i + 1 < len(tokens)
+            and _unknown_name(tokens[i + 1])
+        )
         while i + len(run) < len(tokens) and (
-            _name_word(tokens[i + len(run)]) or (named and len(run) < 2 and _said_name(tokens[i + len(run)]))
+            _name_word(tokens[i + len(run)]) or (loose and len(run) < 2 and _said_name(tokens[i + len(run)]))
         ):
             run.append(tokens[i + len(run)])
         words = [t.lower_ for t in run]
         if len(set(words)) < len(words):  # "raymond camden raymond thanks": a name, then a vocative
             run = run[: next(k for k, w in enumerate(words) if w in words[:k])]
         rare = any(zipf(t.lower_) < NAME_RARE_ZIPF for t in run) or all(t.tag_ == "NNP" for t in run)
-        if 2 <= len(run) <= _MAX_WORDS and (rare or named):
+        if 2 <= len(run) <= _MAX_WORDS and (rare or loose):
             start, end = max(run[0].idx, unit.char_start), min(run[-1].idx + len(run[-1]), unit.char_end)
             pieces.append(unit.text[pos - unit.char_start : start - unit.char_start])
             after = tokens[i + len(run)].lower_ if i + len(run) < len(tokens) else ""
@@ -123,14 +136,6 @@ def restore_names(doc: Doc, unit: Unit) -> Unit:
     return replace(unit, text=text)
 
 
-def _said_name(token: Token) -> bool:
-    """A word after "my name is", whatever its tag ("my name is kate gregory" may tag
-    "kate" as an adjective): any word but a stop word, a role, a greeting or a very common one."""
-    word = token.lower_
-    common = zipf(word) >= COMMON_ZIPF and token.tag_ != "NNP"
-    return token.text.isalpha() and word not in STOP_WORDS and word not in _NOT_IN_NAMES and not common
-
-
 def _unknown_name(token: Token) -> bool:
     """A name word unknown to English ("nakashima")."""
     return _name_word(token) and zipf(token.lower_) < UNKNOWN_ZIPF
@@ -142,7 +147,7 @@ def _lone_name(tokens: Sequence[Token], k: int) -> bool:
     and not modifying a noun ("for having me evolutionary methods …" starts a
     new sentence)?"""
     t = tokens[k]
-    if not (t.text.isalpha() and len(t.text) > 2 and t.lower_ not in STOP_WORDS | _NOT_IN_NAMES):
+    if not (_plain_word(t) and len(t.text) > 2):
         return False
     rest = tokens[k + 1 : k + 6]
     if rest and _WELCOMED.match(" ".join(x.lower_ for x in rest)):
