@@ -5,7 +5,7 @@ question, a "Yeah." opening an answer) and names mostly from capitals. Auto-capt
 without punctuation or case carry neither: with labels, punctuation and case
 stripped (``python -m eval.strip_labels --captions``), the corpus's three labelled
 episodes fell from 0.78–0.95 of words right to 0.32–0.70, names found only where the
-opening introduces someone by full name (``speakers.caseless``).
+opening introduces someone or greets them in a few set phrases (``speakers.caseless``).
 
 >>> from extract.transcript import Line, Transcript
 >>> words = "so what do you think about tides i think they matter a lot " * 8
@@ -57,6 +57,6 @@ def transcript_warnings(transcript: Transcript) -> list[str]:
     if not any(c.isupper() for c in text):
         out.append(
             f"{transcript.source}: no capital letters: names are found only where the opening "
-            'introduces someone by full name (give them with --speakers "Host,Guest")'
+            'introduces or greets someone (give them with --speakers "Host,Guest")'
         )
     return out
