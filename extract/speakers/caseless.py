@@ -42,6 +42,9 @@ _NOT_IN_NAMES = frozenset(
 _WELCOMED = re.compile(r"^welcome (?:back )?to the (?:show|podcast|program)\b")
 # Words after which a lone first name is a vocative or an introduction.
 _BEFORE_NAME = (("for", "having", "me"), ("joined", "by"), ("guest", "is"), ("guest", "today", "is"))
+# A greeting, a name, then a pleasantry: "hey jane great to be here".
+_GREETINGS = frozenset({"hi", "hey", "hello"})
+_PLEASANTRIES = frozenset({"great", "glad", "good", "happy", "nice", "thanks", "thank", "pleasure"})
 # Words after a name that go on with its introduction ("Jane Okafor is with us", "… joins me").
 _GOES_ON = frozenset({"is", "are", "joins", "join", "and", "here", "welcome"})
 # A self-introduction before a restored name starts a sentence, as it would in punctuated text.
@@ -143,18 +146,20 @@ def _unknown_name(token: Token) -> bool:
 
 def _lone_name(tokens: Sequence[Token], k: int) -> bool:
     """Is token ``k`` a first name in a vocative's or an introduction's place: before
-    "welcome to the show", or right after "for having me", "joined by" or "my guest is"
-    and not modifying a noun ("for having me evolutionary methods …" starts a
-    new sentence)?"""
+    "welcome to the show", between a greeting and a pleasantry ("hey jane great to be
+    here"), or right after "for having me", "joined by" or "my guest is" and not modifying
+    a noun ("for having me evolutionary methods …" starts a new sentence)?"""
     t = tokens[k]
     if not (_plain_word(t) and len(t.text) > 2):
         return False
     rest = tokens[k + 1 : k + 6]
     if rest and _WELCOMED.match(" ".join(x.lower_ for x in rest)):
         return t.tag_ in _NOUN_TAGS or zipf(t.lower_) < UNKNOWN_ZIPF
+    before = [x.lower_ for x in tokens[max(0, k - 3) : k]]
+    if before[-1:] and before[-1] in _GREETINGS and rest and rest[0].lower_ in _PLEASANTRIES:
+        return True
     # After the thanks the tagger, reading on, may take the name for a verb ("me stephan i am").
     after = tokens[k + 1].tag_ if k + 1 < len(tokens) else ""
-    before = [x.lower_ for x in tokens[max(0, k - 3) : k]]
     cued = any(tuple(before[-len(cue) :]) == cue for cue in _BEFORE_NAME)
     return cued and not t.tag_.startswith("JJ") and not after.startswith(("NN", "JJ"))
 

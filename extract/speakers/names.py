@@ -113,6 +113,10 @@ _VOC_START = re.compile(
 )
 _VOC_END = re.compile(r", " + _NAME + r"[?.!]$")
 _VOC_GREET = re.compile(r"^(?i:hi|hey|hello|morning|good morning),? " + _NAME + r"[?.!]?$")  # "Hi Jane."
+# A greeting, a name and a pleasantry inside a unit: "… hey Jane, great to be here".
+_VOC_HELLO = re.compile(
+    r"\b(?i:hi|hey|hello),? " + _NAME + r",? (?=(?i:great|glad|good|happy|nice|thanks|thank you|pleasure)\b)"
+)
 _VOC_MID = re.compile(r"(?i:thank you|thanks)(?: so much| very much)?, " + _NAME + r", ")
 # A name right after a guest's thanks, even where the transcriber ran on without a comma
 # ("Thanks for having me, Jane it was fun").
@@ -462,11 +466,13 @@ def vocatives(text: str) -> list[str]:
     (['Emily'], [])
     >>> vocatives("Hi Jane."), vocatives("Hey, Jane!"), vocatives("Hi Jane, welcome.")
     (['Jane'], ['Jane'], ['Jane'])
+    >>> vocatives("Bo welcome to the show hey Jane great to be here"), vocatives("Hi Acme Labs team.")
+    (['Jane'], [])
     """
     out: list[str] = []
-    for pat in (_VOC_START, _VOC_END, _VOC_MID, _VOC_THANKS, _VOC_GREET):
+    for pat in (_VOC_START, _VOC_END, _VOC_MID, _VOC_THANKS, _VOC_GREET, _VOC_HELLO):
         m = pat.search(text.strip())
-        if m and not (pat in (_VOC_THANKS, _VOC_GREET) and m.group(1) in out):
+        if m and not (pat in (_VOC_THANKS, _VOC_GREET, _VOC_HELLO) and m.group(1) in out):
             name = m.group(1)
             # An adverb or function word opening a sentence ("Usually, …", "However, …")
             # addresses nobody; a modal before a comma is a name ("Will, …").

@@ -842,6 +842,10 @@ _CAPTION_TAIL = [
             ],
             [("Host", "host"), ("Kate Gregory", "guest")],
         ),
+        (
+            ["mara welcome to the show hey tomas great to be here so mara tell us about turbines"],
+            [("Tomas", "host"), ("Mara", "guest")],
+        ),
         # A first name the tagger misreads, before a surname unknown to English.
         (
             ["hello im rebecca murphello and i am here today with emily nakashimo", "hi doing great"],
