@@ -42,6 +42,9 @@ _NOT_IN_NAMES = frozenset(
 _WELCOMED = re.compile(r"^welcome (?:back )?to the (?:show|podcast|program)\b")
 # Words after which a lone first name is a vocative or an introduction.
 _BEFORE_NAME = (("for", "having", "me"), ("joined", "by"), ("guest", "is"), ("guest", "today", "is"))
+# A self-introduction as the tokeniser splits it ("i'm" → "i", "'m"; "im" → "i", "m").
+_SELF_WORDS = (["i", "'m"], ["i", "m"], ["i", "am"], ["this", "is"])
+_VERB_FORMS = frozenset({"VBG", "VBD", "VBN"})
 # A greeting, a name, then a pleasantry: "hey jane great to be here".
 _GREETINGS = frozenset({"hi", "hey", "hello"})
 _PLEASANTRIES = frozenset({"great", "glad", "good", "happy", "nice", "thanks", "thank", "pleasure"})
@@ -98,6 +101,10 @@ def restore_names(doc: Doc, unit: Unit) -> Unit:
     >>> doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, spaces=[True] * 4 + [False])
     >>> restore_names(doc, Unit(0, len(doc.text), doc.text)).text
     'with Emily Nakashimo. interviewing quillfeathery'
+    >>> words, tags = ["i", "'m", "jerod", "santo", "from", "acme"], ["PRP", "VBP", "JJ", "DT", "IN", "NN"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, spaces=[False] + [True] * 4 + [False])
+    >>> restore_names(doc, Unit(0, len(doc.text), doc.text)).text
+    ". I'm Jerod Santo. from acme"
     """
     pieces: list[str] = []
     pos = unit.char_start
@@ -105,13 +112,15 @@ def restore_names(doc: Doc, unit: Unit) -> Unit:
     i = 0
     while i < len(tokens):
         run: list[Token] = []
-        # The run's first two words may have any tag after "my name is", and a first name
-        # the tagger misread may precede a surname unknown to English, unless it is a verb
-        # form ("interviewing reiner pope").
-        loose = [x.lower_ for x in tokens[max(0, i - 3) : i]] == ["my", "name", "is"] or (
-            tokens[i].tag_ not in ("VBG", "VBD", "VBN")
-            and i + 1 < len(tokens)
-            and _unknown_name(tokens[i + 1])
+        # The run's first two words may have any tag after "my name is", after a
+        # self-introduction that goes on with a word unknown to English ("i'm jerod
+        # santo"), and where a first name the tagger misread precedes a surname unknown
+        # to English, unless it is a verb form ("interviewing reiner pope").
+        before = [x.lower_ for x in tokens[max(0, i - 3) : i]]
+        loose = (
+            before == ["my", "name", "is"]
+            or (before[-2:] in _SELF_WORDS and _unknown_name(tokens[i]))
+            or (tokens[i].tag_ not in _VERB_FORMS and i + 1 < len(tokens) and _unknown_name(tokens[i + 1]))
         )
         while i + len(run) < len(tokens) and (
             _name_word(tokens[i + len(run)]) or (loose and len(run) < 2 and _said_name(tokens[i + len(run)]))
