@@ -24,6 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from extract.concepts.background import zipf
+from extract.speakers.names import GREETINGS, PLEASANTRIES
 from extract.speakers.units import Unit
 
 NAME_RARE_ZIPF = 3.7  # a name holds a word rarer than this in English ("huyen", "benson")
@@ -45,9 +46,6 @@ _BEFORE_NAME = (("for", "having", "me"), ("joined", "by"), ("guest", "is"), ("gu
 # A self-introduction as the tokeniser splits it ("i'm" → "i", "'m"; "im" → "i", "m").
 _SELF_WORDS = (["i", "'m"], ["i", "m"], ["i", "am"], ["this", "is"])
 _VERB_FORMS = frozenset({"VBG", "VBD", "VBN"})
-# A greeting, a name, then a pleasantry: "hey jane great to be here".
-_GREETINGS = frozenset({"hi", "hey", "hello"})
-_PLEASANTRIES = frozenset({"great", "glad", "good", "happy", "nice", "thanks", "thank", "pleasure"})
 # Words after a name that go on with its introduction ("Jane Okafor is with us", "… joins me").
 _GOES_ON = frozenset({"is", "are", "joins", "join", "and", "here", "welcome"})
 # A self-introduction before a restored name starts a sentence, as it would in punctuated text.
@@ -165,7 +163,8 @@ def _lone_name(tokens: Sequence[Token], k: int) -> bool:
     if rest and _WELCOMED.match(" ".join(x.lower_ for x in rest)):
         return t.tag_ in _NOUN_TAGS or zipf(t.lower_) < UNKNOWN_ZIPF
     before = [x.lower_ for x in tokens[max(0, k - 3) : k]]
-    if before[-1:] and before[-1] in _GREETINGS and rest and rest[0].lower_ in _PLEASANTRIES:
+    # A greeting, a name, then a pleasantry, as the vocatives read it: "hey jane great to be here".
+    if before[-1:] and before[-1] in GREETINGS and rest and rest[0].lower_ in PLEASANTRIES:
         return True
     # After the thanks the tagger, reading on, may take the name for a verb ("me stephan i am").
     after = tokens[k + 1].tag_ if k + 1 < len(tokens) else ""

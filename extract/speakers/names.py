@@ -114,8 +114,10 @@ _VOC_START = re.compile(
 _VOC_END = re.compile(r", " + _NAME + r"[?.!]$")
 _VOC_GREET = re.compile(r"^(?i:hi|hey|hello|morning|good morning),? " + _NAME + r"[?.!]?$")  # "Hi Jane."
 # A greeting, a name and a pleasantry inside a unit: "… hey Jane, great to be here".
+GREETINGS = ("hi", "hey", "hello")
+PLEASANTRIES = ("great", "glad", "good", "happy", "nice", "thanks", "thank", "pleasure")
 _VOC_HELLO = re.compile(
-    r"\b(?i:hi|hey|hello),? " + _NAME + r",? (?=(?i:great|glad|good|happy|nice|thanks|thank you|pleasure)\b)"
+    rf"\b(?i:{'|'.join(GREETINGS)}),? " + _NAME + rf",? (?=(?i:{'|'.join(PLEASANTRIES)})\b)"
 )
 _VOC_MID = re.compile(r"(?i:thank you|thanks)(?: so much| very much)?, " + _NAME + r", ")
 # A name right after a guest's thanks, even where the transcriber ran on without a comma
