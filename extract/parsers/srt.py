@@ -64,7 +64,6 @@ def parse_srt(text: str, source: str) -> Transcript:
     for c in cues:
         if c.end < c.start:
             raise TranscriptParseError(source, c.time_no, "end before start", " ".join(c.texts))
-    texts = [(c, caption_text(" ".join(dialogue_turns(c.texts)))) for c in cues if c.texts]
-    lines = [Line(c.text_no, c.start, c.end, text) for c, text in texts]
-    lines = [line for line in lines if line.text]
+    spoken = ((c, caption_text(" ".join(dialogue_turns(c.texts)))) for c in cues)
+    lines = [Line(c.text_no, c.start, c.end, text) for c, text in spoken if text]
     return build(source, "srt", cue_labels(lines))

@@ -98,7 +98,8 @@ _PRAISED = re.compile(
 # Naming who was heard in a cold open: "That was Jane Doe."
 _HEARD = re.compile(r"(?:^|[.!?] )That was " + _INTRO_FULL + r"(?=[.!])")
 # Greeting someone by their full name: "So, hello, Jane Doe."
-_GREETED = re.compile(r"\b(?i:hello|hi|hey),? " + _INTRO_FULL + r"(?=[.!?]|$)")
+GREETINGS = ("hi", "hey", "hello")
+_GREETED = re.compile(rf"\b(?i:{'|'.join(GREETINGS)}),? " + _INTRO_FULL + r"(?=[.!?]|$)")
 _GREETING = r"(?:^|[.,!] )(?:(?:[Hh]i|[Hh]ey|[Hh]ello)(?: everyone| everybody| folks)?,? )?"
 _I_AM = r"(?:I'm|I am|[Mm]y name is)"
 _INTRO_END = r"(?=[,.!;]| and | here\b| welcome\b|$)"
@@ -114,7 +115,6 @@ _VOC_START = re.compile(
 _VOC_END = re.compile(r", " + _NAME + r"[?.!]$")
 _VOC_GREET = re.compile(r"^(?i:hi|hey|hello|morning|good morning),? " + _NAME + r"[?.!]?$")  # "Hi Jane."
 # A greeting, a name and a pleasantry inside a unit: "… hey Jane, great to be here".
-GREETINGS = ("hi", "hey", "hello")
 PLEASANTRIES = ("great", "glad", "good", "happy", "nice", "thanks", "thank", "pleasure")
 _VOC_HELLO = re.compile(
     rf"\b(?i:{'|'.join(GREETINGS)}),? " + _NAME + rf",? (?=(?i:{'|'.join(PLEASANTRIES)})\b)"
