@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 
 # Not after an abbreviation that precedes what follows ("Dr. Jane Doe", "e.g. tides").
-_ABBREVIATIONS = ("Dr.", "Mr.", "Mrs.", "Ms.", "Mx.", "Prof.", "St.", "vs.", "e.g.", "i.e.")
-_NO_CUT_AFTER = "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS)
+ABBREVIATIONS = ("Dr.", "Mr.", "Mrs.", "Ms.", "Mx.", "Prof.", "St.", "vs.", "e.g.", "i.e.")
+_NO_CUT_AFTER = "".join(rf"(?<!\b{re.escape(a)})" for a in ABBREVIATIONS)
 _CUT = re.compile(r"(?<=[.?!])" + _NO_CUT_AFTER + r"[\"')\]]*\s+(?=\S)")
 
 

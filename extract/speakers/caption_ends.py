@@ -1,0 +1,204 @@
+"""Sentence ends and questions restored in transcripts without punctuation (auto-captions).
+
+A caption runs on ("how are you doing jane doing very well thanks"), so a unit of
+attribution can hold both sides of a turn change, and a question, the strongest cue of
+a host's turn, is no longer marked. Two linear models put the marks back:
+
+- at each gap between words, whether a sentence ends there, from the words on either
+  side (one to three of them, alone and in pairs and triples: "jane | doing", "right | so");
+- for each sentence so found, whether it is a question, from its first and last words
+  and the words it holds ("how are you doing jane").
+
+The features are hashed (``sklearn``'s ``FeatureHasher``), so the model file holds
+weights only, no words. It was trained on punctuated public transcripts with
+``python -m extract.speakers.caption_train`` (see the README); the corpus and its
+gold annotation were not among them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import FeatureHasher
+
+from extract.speakers.units import Unit
+
+MODEL = Path(__file__).resolve().parent.parent / "data" / "caption_ends.npz"
+N_FEATURES = 2**18
+# Log-odds above which a sentence ends: below even odds, as an extra cut costs the
+# decoder little and a missed one hides a turn change inside a unit.
+END_THRESHOLD = -2.0
+_DROP = re.compile(r"[^\w'%$-]")  # what captions leave out of a word
+
+
+def caption_word(word: str) -> str:
+    """A word as auto-captions write it: lower case, no punctuation.
+
+    >>> caption_word("Really?"), caption_word("It’s"), caption_word("—")
+    ('really', "it's", '')
+    """
+    return _DROP.sub("", word.lower().replace("’", "'"))
+
+
+def _at(words: Sequence[str], k: int) -> str:
+    return words[k] if 0 <= k < len(words) else ("<s>" if k < 0 else "</s>")
+
+
+def gap_features(words: Sequence[str], i: int) -> list[str]:
+    """Features of the gap after ``words[i]``: the two words before and after it, alone,
+    in pairs and in triples across the gap.
+
+    >>> gap_features(["so", "yeah", "right"], 1)[:4]
+    ['p=yeah', 'n=right', 'pp=so', 'nn=</s>']
+    """
+    a, b, c, d = _at(words, i - 1), _at(words, i), _at(words, i + 1), _at(words, i + 2)
+    return [
+        f"p={b}",
+        f"n={c}",
+        f"pp={a}",
+        f"nn={d}",
+        f"p2={a}_{b}",
+        f"x={b}_{c}",
+        f"n2={c}_{d}",
+        f"x3={a}_{b}_{c}",
+        f"y3={b}_{c}_{d}",
+        "bias",
+    ]
+
+
+def sentence_features(words: Sequence[str]) -> list[str]:
+    """Features of one sentence for the question model: its first one to three words,
+    its last one and two, the words it holds and its length.
+
+    >>> sentence_features(["is", "that", "right"])[:3]
+    ['f1=is', 'f2=is_that', 'f3=is_that_right']
+    """
+    n = len(words)
+    return [
+        f"f1={_at(words, 0)}",
+        f"f2={_at(words, 0)}_{_at(words, 1)}",
+        f"f3={_at(words, 0)}_{_at(words, 1)}_{_at(words, 2)}",
+        f"l1={_at(words, n - 1)}",
+        f"l2={_at(words, n - 2)}_{_at(words, n - 1)}",
+        f"len={min(n, 30) // 3}",
+        "bias",
+        *(f"w={w}" for w in sorted(set(words))),
+    ]
+
+
+def hasher() -> FeatureHasher:
+    """The feature hasher the models were trained with."""
+    return FeatureHasher(n_features=N_FEATURES, input_type="string", alternate_sign=False)
+
+
+@dataclass(frozen=True)
+class EndModel:
+    """Weights of the two linear models (log-odds of an end, of a question)."""
+
+    end: np.ndarray
+    end_bias: float
+    question: np.ndarray
+    question_bias: float
+
+    def end_logits(self, words: Sequence[str]) -> np.ndarray:
+        """Log-odds that a sentence ends after each word."""
+        if not words:
+            return np.zeros(0)
+        x = hasher().transform(gap_features(words, i) for i in range(len(words)))
+        return np.asarray(x @ self.end, dtype=float) + self.end_bias
+
+    def question_logits(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
+        """Log-odds that each sentence is a question."""
+        if not sentences:
+            return np.zeros(0)
+        x = hasher().transform(sentence_features(s) for s in sentences)
+        return np.asarray(x @ self.question, dtype=float) + self.question_bias
+
+    def save(self, path: Path) -> None:
+        np.savez_compressed(
+            path,
+            end=self.end.astype(np.float16),
+            end_bias=self.end_bias,
+            question=self.question.astype(np.float16),
+            question_bias=self.question_bias,
+        )
+
+
+@functools.cache
+def load(path: Path = MODEL) -> EndModel:
+    """The shipped model (read once)."""
+    with np.load(path) as z:
+        end, question = z["end"].astype(float), z["question"].astype(float)
+        return EndModel(end, float(z["end_bias"]), question, float(z["question_bias"]))
+
+
+def restore(words: Sequence[str], model: EndModel | None = None) -> list[str]:
+    """The mark restored after each word: ``"."`` or ``"?"`` where a sentence ends, else
+    ``""``; the last word always ends one.
+
+    >>> restore([])
+    []
+    """
+    if not words:
+        return []
+    model = model or load()
+    norm = [caption_word(w) or w for w in words]
+    ends = model.end_logits(norm) > END_THRESHOLD
+    marks = [""] * len(words)
+    starts = [0] + [i + 1 for i in np.flatnonzero(ends[:-1])]
+    stops = [*starts[1:], len(words)]
+    questions = model.question_logits([norm[s:e] for s, e in zip(starts, stops, strict=True)]) > 0
+    for e, q in zip(stops, questions, strict=True):
+        marks[e - 1] = "?" if q else "."
+    return marks
+
+
+_WORD = re.compile(r"\S+")
+
+
+def recut(
+    units: Sequence[Unit], model: EndModel | None = None, names: Sequence[tuple[int, int]] = ()
+) -> list[Unit]:
+    """The units cut again where a sentence ends, each piece's text closed with its
+    restored mark (its span stays the transcript's words); never before or inside one
+    of the ``names`` (character spans), so "joined by my co-host jane okafor" stays whole.
+
+    >>> class Ends(EndModel):
+    ...     def end_logits(self, words):
+    ...         return np.array([1.0 if w in ("chris", "well") else -9.0 for w in words])
+    ...     def question_logits(self, sentences):
+    ...         return np.array([1.0 if s[0] == "how" else -1.0 for s in sentences])
+    >>> ends = Ends(np.zeros(1), 0.0, np.zeros(1), 0.0)
+    >>> [u.text for u in recut([Unit(0, 33, "how are you chris doing very well")], ends)]
+    ['how are you chris?', 'doing very well.']
+    """
+    spans = [(k, m.start(), m.end()) for k, u in enumerate(units) for m in _WORD.finditer(u.text)]
+    marks = restore([units[k].text[s:e] for k, s, e in spans], model)
+    for n in range(len(spans) - 1):
+        k, s, _ = spans[n + 1]
+        at = units[k].char_start + s
+        if any(a <= at < b for a, b in names):
+            marks[n] = ""
+    spans_start: dict[int, int] = {}
+    for k, s, _ in spans:
+        spans_start.setdefault(k, s)
+    out: list[Unit] = []
+    start: int | None = None
+    for n, ((k, s, e), mark) in enumerate(zip(spans, marks, strict=True)):
+        u = units[k]
+        start = s if start is None else start
+        last_in_unit = n + 1 == len(spans) or spans[n + 1][0] != k
+        if mark or last_in_unit:
+            text = u.text[start:e]
+            if mark and text[-1:] not in ".?!":
+                text += mark
+            first = u.first_in_sentence and start == spans_start[k]
+            out.append(replace(u, char_start=u.char_start + start, char_end=u.char_start + e, text=text))
+            out[-1] = replace(out[-1], first_in_sentence=first)
+            start = None
+    return out

@@ -1,0 +1,118 @@
+"""Sentence ends and questions restored in captions (``extract.speakers.caption_ends``)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import numpy as np
+
+from extract.speakers.caption_ends import N_FEATURES, EndModel, load, recut, restore
+from extract.speakers.caption_train import marked_words, score, train, transcript_words
+from extract.speakers.units import Unit
+
+_QUESTIONS = [
+    "how do you test a blade",
+    "what does the tank measure",
+    "why did the first one break",
+    "where do you build them",
+    "do you run the simulations yourself",
+]
+_ANSWERS = [
+    "we use a flume tank first",
+    "it measures the drag on the blade",
+    "the bearings rusted after a week",
+    "we build them in a shed by the harbour",
+    "yes i run them every night",
+]
+
+
+def _words(text: str) -> list[str]:
+    return text.split(" ")
+
+
+def _marked(text: str) -> list[tuple[str, str, bool]]:
+    return [(w, m, False) for w, m in marked_words(text)]
+
+
+def _dialogue(seed: int, turns: int) -> str:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(turns):
+        q, a = rng.randrange(len(_QUESTIONS)), rng.randrange(len(_ANSWERS))
+        out.append(f"{_QUESTIONS[q].capitalize()}? {_ANSWERS[a].capitalize()}.")
+    return " ".join(out)
+
+
+def test_punctuation_gives_the_training_labels_and_abbreviations_are_not_ends() -> None:
+    assert marked_words("We met Dr. Okafor, e.g. at sea. Really?! Yes…") == [
+        ("we", ""),
+        ("met", ""),
+        ("dr", ""),
+        ("okafor", ""),
+        ("eg", ""),
+        ("at", ""),
+        ("sea", "."),
+        ("really", "?"),
+        ("yes", ""),
+    ]
+
+
+def test_labelled_files_are_read_from_their_first_label_and_end_with_a_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "ep.md"
+    path.write_text("Show notes here.\n\n**Tom Reyes:** How do you test it?\n\n**Mara Quill:** In a tank\n")
+    words = transcript_words(path)
+    assert words[0] == ("how", "", False)
+    assert ("it", "?", True) in words  # the speaker changes after it
+    assert words[-1] == ("tank", ".", False)
+
+
+def test_a_model_trained_on_dialogue_restores_its_ends_and_questions() -> None:
+    docs = [_marked(_dialogue(seed, 40)) for seed in range(20)]
+    model = train(docs)
+    held_out = [_marked(_dialogue(99, 30))]
+    figures = score(model, held_out)
+    assert figures["precision"] > 0.9 and figures["recall"] > 0.9 and figures["mark"] > 0.9
+    marks = restore(_words("how do you test a blade we use a flume tank first"), model)
+    assert marks[5] == "?" and marks[-1] == "."
+    assert not any(marks[:5]) and not any(marks[6:-1])
+
+
+def test_recut_splits_units_at_restored_ends_and_keeps_their_spans() -> None:
+    class Ends(EndModel):
+        def end_logits(self, words: object) -> np.ndarray:
+            return np.array([1.0 if w == "blade" else -9.0 for w in words])  # type: ignore[attr-defined]
+
+        def question_logits(self, sentences: object) -> np.ndarray:
+            return np.array([1.0 if s[0] == "how" else -1.0 for s in sentences])  # type: ignore[attr-defined]
+
+    text = "how do you test a blade we use a tank"
+    units = [Unit(10, 10 + len(text), text, 3, True, True), Unit(60, 64, "okay", 4, True)]
+    pieces = recut(units, Ends(np.zeros(1), 0.0, np.zeros(1), 0.0))
+    assert [p.text for p in pieces] == ["how do you test a blade?", "we use a tank", "okay."]
+    assert [(p.char_start, p.char_end) for p in pieces] == [(10, 33), (34, 47), (60, 64)]
+    assert [p.first_in_sentence for p in pieces] == [True, False, True]
+    assert [p.sentence for p in pieces] == [3, 3, 4]
+
+
+def test_the_shipped_model_cuts_a_caption_where_a_question_ends() -> None:
+    words = _words("so how did you get started with turbines well i grew up by the sea and i loved boats")
+    marks = restore(words, load())
+    cut = [i for i, m in enumerate(marks[:-1]) if m]
+    assert cut, "no end restored"
+    assert "turbines" in words[: cut[0] + 1]
+    assert marks[words.index("turbines")] == "?"
+
+
+def test_recut_never_cuts_before_or_inside_a_name_the_opening_says() -> None:
+    class Ends(EndModel):
+        def end_logits(self, words: object) -> np.ndarray:
+            return np.array([1.0 if w in ("cohost", "jane") else -9.0 for w in words])  # type: ignore[attr-defined]
+
+    text = "joined by my cohost jane okafor who builds boats"
+    unit = Unit(0, len(text), text)
+    ends = Ends(np.zeros(1), 0.0, np.zeros(N_FEATURES), -9.0)
+    assert [p.text for p in recut([unit], ends)] == ["joined by my cohost.", "jane.", "okafor who builds boats."]
+    start = text.index("jane")
+    protected = recut([unit], ends, names=[(start, start + len("jane okafor"))])
+    assert [p.text for p in protected] == [text + "."]
