@@ -4,8 +4,9 @@ Speaker attribution reads turn changes from sentence punctuation ("?" ending a
 question, a "Yeah." opening an answer) and names mostly from capitals. Auto-captions
 without punctuation or case carry neither: with labels, punctuation and case
 stripped (``python -m eval.strip_labels --captions``), the corpus's three labelled
-episodes fell from 0.78–0.95 of words right to 0.32–0.70, names found only where the
-opening introduces someone or greets them in a few set phrases (``speakers.caseless``).
+episodes fall from 0.78–0.95 of words right to 0.55–0.77, with sentence ends put back
+by a model (``speakers.caption_ends``) and names found only where the opening
+introduces someone or greets them in a few set phrases (``speakers.caseless``).
 
 >>> from extract.transcript import Line, Transcript
 >>> words = "so what do you think about tides i think they matter a lot " * 8
@@ -30,6 +31,16 @@ LATIN_SHARE = 0.5  # fewer of the letters plain Latin than this: not English, or
 _MARK = re.compile(r"[.?!](?=\s|$|[\"')\]])")
 
 
+def unpunctuated(text: str) -> bool:
+    """Fewer sentence marks than one per ``WORDS_PER_MARK`` words (in a text long enough to judge).
+
+    >>> unpunctuated("so what do you think about tides " * 10), unpunctuated("Hi. " * 60)
+    (True, False)
+    """
+    words = len(text.split())
+    return words >= MIN_WORDS and len(_MARK.findall(text)) * WORDS_PER_MARK < words
+
+
 def transcript_warnings(transcript: Transcript) -> list[str]:
     """What a transcript lacks for podgraph: English letters (any transcript); sentence
     punctuation and capitals (an unlabelled one, for attribution)."""
@@ -48,11 +59,12 @@ def transcript_warnings(transcript: Transcript) -> list[str]:
         return []
     out: list[str] = []
     marks = len(_MARK.findall(text))
-    if marks * WORDS_PER_MARK < words:
+    if unpunctuated(text):
         out.append(
             f"{transcript.source}: {marks} sentence mark{'s' if marks != 1 else ''} in {words} words: "
-            "speaker turns are read from punctuation, so attribution on this transcript is unreliable "
-            "(a punctuated transcript, e.g. from Whisper, or --speakers 1 for one voice, avoids this)"
+            "speaker turns are read from punctuation, here restored by a model, so attribution is "
+            "less reliable (a punctuated transcript, e.g. from Whisper, or --speakers 1 for one voice, "
+            "avoids this)"
         )
     if not any(c.isupper() for c in text):
         out.append(

@@ -19,11 +19,13 @@ from dataclasses import replace
 import numpy as np
 from spacy.tokens import Doc
 
+from extract.input_warnings import unpunctuated
 from extract.people import full_name
 from extract.speakers import Attribution, Speaker, SpeakerHints, SpeakerSpan
 from extract.speakers.ads import detect_ads
 from extract.speakers.anchors import HOST_CUE, anchor_parts, anchors, opening
-from extract.speakers.caseless import named_opening
+from extract.speakers.caption_ends import recut
+from extract.speakers.caseless import name_spans, named_opening
 from extract.speakers.cohosts import fit_decode_cohosts
 from extract.speakers.features import (
     GUEST_CUE,
@@ -59,9 +61,14 @@ _HOST_ROLE = re.compile(r"^(host|interviewer|moderator)( ?\d+)?$", re.I)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
 
-def make_units(state: DocState) -> list[Unit]:
+def make_units(
+    state: DocState, restore_ends: bool = False, names: Sequence[tuple[int, int]] = ()
+) -> list[Unit]:
     """The units of every sentence, with line starts, gaps, the file's labels and ad flags;
-    their text has plain apostrophes (the spans keep the transcript's own characters)."""
+    their text has plain apostrophes (the spans keep the transcript's own characters).
+    With ``restore_ends`` (a transcript without punctuation) they are also cut where the
+    caption model restores a sentence end (not before or inside ``names``), and closed
+    with its mark."""
     timed, lines = state.timed, state.transcript.lines
     gap_at: dict[int, float] = {}
     for i, span in enumerate(timed.spans):
@@ -70,24 +77,26 @@ def make_units(state: DocState) -> list[Unit]:
     # Outside labelled files and plain paragraphs, a line that starts a turn was marked by
     # the captioner (">>"): a new speaker.
     markers = not state.transcript.labelled and state.transcript.format != "text"
+    pieces = [u for s in state.sentences for u in split_units(s.text, s.char_start, s.index)]
+    if restore_ends:
+        pieces = recut(pieces, names=names)
     units: list[Unit] = []
-    for s in state.sentences:
-        for u in split_units(s.text, s.char_start, s.index):
-            line = lines[timed.span_index_at(u.char_start)] if lines else None
-            units.append(
-                Unit(
-                    u.char_start,
-                    u.char_end,
-                    u.text.translate(_APOSTROPHES),
-                    u.sentence,
-                    u.first_in_sentence,
-                    u.char_start in gap_at,
-                    gap_at.get(u.char_start, 0.0),
-                    line.ad if line else None,
-                    line.speaker if line else None,
-                    markers and line is not None and line.turn_start and u.char_start in gap_at,
-                )
+    for u in pieces:
+        line = lines[timed.span_index_at(u.char_start)] if lines else None
+        units.append(
+            Unit(
+                u.char_start,
+                u.char_end,
+                u.text.translate(_APOSTROPHES),
+                u.sentence,
+                u.first_in_sentence,
+                u.char_start in gap_at,
+                gap_at.get(u.char_start, 0.0),
+                line.ad if line else None,
+                line.speaker if line else None,
+                markers and line is not None and line.turn_start and u.char_start in gap_at,
             )
+        )
     return units
 
 
@@ -279,16 +288,23 @@ def _labelled(
 def attribute(doc: Doc, state: DocState) -> Attribution:
     """Who said each part of the text; spans cover every sentence in order."""
     units = make_units(state)
+    if state.transcript.labelled:
+        feats = [unit_features(u) for u in units]
+        return _labelled(units, feats, detect_ads(units), state.hints)
+    cased = _cased(units)
+    if not cased or unpunctuated(" ".join(u.text for u in units)):
+        # Captions have lost their sentence ends: the units are cut again where the
+        # caption model puts them back, but not before a name the opening says.
+        said = name_spans(doc, units, opening(len(units)))
+        units = make_units(state, restore_ends=True, names=said)
     feats = [unit_features(u) for u in units]
     ads = detect_ads(units)
-    if state.transcript.labelled:
-        return _labelled(units, feats, ads, state.hints)
     n = _count(state.hints)
     bounds: list[BoundaryFeatures | None] = [None] + [
         boundary_features(feats[i - 1], feats[i], units[i]) for i in range(1, len(units))
     ]
     named = units
-    if not _cased(units):
+    if not cased:
         # Caseless captions: a unit opening in lower case says nothing of who speaks, and
         # names are read from the opening with its likely names capitalised.
         bounds = [None if b is None else replace(b, continues=False) for b in bounds]

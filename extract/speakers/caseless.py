@@ -79,8 +79,9 @@ def _self_introduction(m: re.Match[str]) -> str:
     return ". " + cue + (m.group(2) or "") + " "
 
 
-def restore_names(doc: Doc, unit: Unit) -> Unit:
-    """The unit with each likely full name in it capitalised and followed by a period.
+def restore_names(doc: Doc, unit: Unit, found: list[tuple[int, int]] | None = None) -> Unit:
+    """The unit with each likely full name in it capitalised and followed by a period;
+    the character span of each name restored is added to ``found``.
 
     >>> import spacy
     >>> from spacy.tokens import Doc
@@ -135,11 +136,15 @@ def restore_names(doc: Doc, unit: Unit) -> Unit:
             close = "" if after in _GOES_ON else "."
             pieces.append(" ".join(t.text.capitalize() for t in run) + close)
             pos = end
+            if found is not None:
+                found.append((start, end))
         elif _lone_name(tokens, i):
             start = max(tokens[i].idx, unit.char_start)
             pieces.append(unit.text[pos - unit.char_start : start - unit.char_start])
             pieces.append(tokens[i].text.capitalize())
             pos = start + len(tokens[i])
+            if found is not None:
+                found.append((start, pos))
         i += max(1, len(run))
     pieces.append(unit.text[pos - unit.char_start :])
     text = _SELF_CUE.sub(_self_introduction, "".join(pieces))
@@ -175,3 +180,11 @@ def _lone_name(tokens: Sequence[Token], k: int) -> bool:
 def named_opening(doc: Doc, units: Sequence[Unit], head: int) -> list[Unit]:
     """The units with names restored in the first ``head`` of them (the opening)."""
     return [restore_names(doc, u) for u in units[:head]] + list(units[head:])
+
+
+def name_spans(doc: Doc, units: Sequence[Unit], head: int) -> list[tuple[int, int]]:
+    """The character spans of the names restored in the first ``head`` units."""
+    found: list[tuple[int, int]] = []
+    for u in units[:head]:
+        restore_names(doc, u, found)
+    return found

@@ -1285,3 +1285,38 @@ def test_known_voices_of_both_co_hosts_tell_them_apart() -> None:
     assert known == len(who) > alone
     # A voice on record for one co-host only is not used: the decode is the same as without.
     assert correct(SpeakerHints(voices={"Ada Finch": voices["Ada Finch"]})) == alone
+
+
+def test_captions_without_sentence_ends_change_speaker_where_the_model_restores_one(
+    model: spacy.language.Language,
+) -> None:
+    # Caption lines that run from the host's question into the guest's answer.
+    caption = (
+        "welcome to the show i'm tomas okonkwo and today i'm speaking with mara quillfeather"
+        " who builds tidal turbines so mara how did you get started with turbines"
+        " well i grew up near the sea and i always watched the tides with my father and"
+        " i loved boats so that is where it started what do you test first"
+        " we test the blades in a flume tank and then we put them in the harbour for a year"
+    )
+    words = caption.split(" ")
+    doc, st = _state([" ".join(words[i : i + 14]) for i in range(0, len(words), 14)], nlp=model)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["Tomas Okonkwo", "Mara Quillfeather"]
+    assert _who(att, st, "how did you get started") == "Tomas Okonkwo"
+    assert _who(att, st, "i grew up near the sea") == "Mara Quillfeather"
+    spans = {(s.char_start, s.char_end) for s in att.spans}
+    sentences = {(s.char_start, s.char_end) for s in st.sentences}
+    assert len(spans) > len(sentences)  # units cut inside the parser's sentences
+
+
+def test_a_cased_transcript_without_sentence_marks_gets_its_ends_restored(model: spacy.language.Language) -> None:
+    from extract.speakers.attribute import make_units
+
+    line = "So how did you get started with turbines well I grew up near the sea and I loved boats"
+    doc, st = _state([line] * 6, nlp=model)
+    units = make_units(st)
+    restored = make_units(st, restore_ends=True)
+    assert len(restored) > len(units)
+    assert any(u.text.endswith("?") for u in restored)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert len(att.spans) == len(restored)
