@@ -184,21 +184,16 @@ def recut(
         at = units[k].char_start + s
         if any(a <= at < b for a, b in names):
             marks[n] = ""
-    spans_start: dict[int, int] = {}
-    for k, s, _ in spans:
-        spans_start.setdefault(k, s)
     out: list[Unit] = []
     start: int | None = None
+    first = False
     for n, ((k, s, e), mark) in enumerate(zip(spans, marks, strict=True)):
         u = units[k]
-        start = s if start is None else start
-        last_in_unit = n + 1 == len(spans) or spans[n + 1][0] != k
-        if mark or last_in_unit:
-            text = u.text[start:e]
-            if mark and text[-1:] not in ".?!":
-                text += mark
-            first = u.first_in_sentence and start == spans_start[k]
-            out.append(replace(u, char_start=u.char_start + start, char_end=u.char_start + e, text=text))
-            out[-1] = replace(out[-1], first_in_sentence=first)
+        if start is None:  # a piece starts: the first of its unit opens the unit's sentence
+            start, first = s, u.first_in_sentence and (n == 0 or spans[n - 1][0] != k)
+        if mark or n + 1 == len(spans) or spans[n + 1][0] != k:
+            text = u.text[start:e] + (mark if mark and u.text[e - 1] not in ".?!" else "")
+            a, b = u.char_start + start, u.char_start + e
+            out.append(replace(u, char_start=a, char_end=b, text=text, first_in_sentence=first))
             start = None
     return out
