@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import functools
 import random
-import re
 import statistics
 import sys
 import time
@@ -36,6 +35,7 @@ from eval.speakers import (
 )
 from extract.align import fill_times
 from extract.speakers import Attribution, SpeakerHints
+from extract.speakers.caption_ends import caption_word
 from extract.speakers.names import same_person
 from extract.speakers.voices import Voices
 from extract.transcript import Line, Transcript
@@ -46,7 +46,6 @@ FILES = (
     "dwarkesh_reiner-pope_how-llms-trained-served_llm-labeled.json",
 )
 KEEP_META = ("title", "show", "guest", "speakers", "published")
-_CAPTION_DROP = re.compile(r"[^\w'%$-]")  # what auto-captions leave out of a word
 
 
 def strip(
@@ -95,7 +94,7 @@ def _spoken(transcript: Transcript, captions: bool = False) -> list[tuple[str, f
             continue
         toks = line.text.split()
         for i, w in enumerate(toks):
-            said = _CAPTION_DROP.sub("", w).lower() if captions else w
+            said = caption_word(w) if captions else w
             if said:
                 words.append((said, s + (e - s) * i / max(len(toks), 1), current, bool(line.ad)))
     return words
