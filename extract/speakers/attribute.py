@@ -35,6 +35,7 @@ from extract.speakers.features import (
     unit_features,
 )
 from extract.speakers.model import fit_decode
+from extract.speakers.name_checks import NameCheck, non_people
 from extract.speakers.names import (
     PLACEHOLDER,
     best_vocative,
@@ -124,7 +125,12 @@ def _before_thanks(text: str) -> str:
 
 
 def _names_unlabelled(
-    units: Sequence[Unit], path: Sequence[int], hints: SpeakerHints, n: int, ads: Sequence[bool]
+    units: Sequence[Unit],
+    path: Sequence[int],
+    hints: SpeakerHints,
+    n: int,
+    ads: Sequence[bool],
+    not_people: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Names for the decoded states: hints and metadata, then introductions and vocatives.
 
@@ -133,21 +139,28 @@ def _names_unlabelled(
     of someone else ("my guest is …", "joined by my co-host …"), which names the
     guest. A name addressed at least twice by one speaker names the other; in the
     guest's thanks or next to it ("great to be here, Jane") it counts three times.
+    Every name a cue finds must pass the episode's ``NameCheck`` (``not_people``: what
+    the entity recogniser reads as places or organisations).
     """
     host, guest = meta_names(hints, " ".join(u.text for u in units))
+    known = listed(hints)
+    check = NameCheck([u.text for u in units], known, not_people, _cased(units))
     head = max(1, opening(len(units)))
-    found = intro_names(u.text for u in units[:head] if not GUEST_CUE.search(u.text))
+    found = [check(f) for f in intro_names(u.text for u in units[:head] if not GUEST_CUE.search(u.text))]
     host = host or found[0]
     if not guest:
         # A caption's unit may run from the host's introduction into the guest's thanks
         # ("… please welcome Jane Doe thanks for having me"): what comes before the thanks
         # can still introduce the guest.
-        guest = found[1] or intro_names(_before_thanks(u.text) for u in units[:head])[1]
+        guest = found[1] or check(intro_names(_before_thanks(u.text) for u in units[:head])[1])
         if guest and host and same_person(guest, host):
             guest = ""
-    by_host = [v for u, s in zip(units, path, strict=True) if s == 0 for v in vocatives(u.text)]
-    by_guest = [v for u, s in zip(units, path, strict=True) if s != 0 for v in vocatives(u.text)]
-    known = listed(hints)
+    by_host = check.keep(v for u, s in zip(units, path, strict=True) if s == 0 for v in vocatives(u.text))
+    by_guest = check.keep(v for u, s in zip(units, path, strict=True) if s != 0 for v in vocatives(u.text))
+    if not host:
+        # The show's name ("Jane's Podcast" in the metadata or the opening) names its host.
+        owner = check(show_owner(hints, (u.text for u in units[:head])))
+        host = owner if owner and not (guest and same_person(owner, guest)) else ""
     if not guest:
         guest = best_vocative(by_host, exclude=host, known=known)
     if not host:
@@ -155,13 +168,13 @@ def _names_unlabelled(
         # having me.") names the host: a vocative in it or next to it counts three times.
         thanks = [i for i, u in enumerate(units) if GUEST_CUE.search(u.text)]
         near = {j for i in thanks for j in (i - 1, i, i + 1) if 0 <= j < len(units) and path[j] == path[i]}
-        thanked = [v for j in sorted(near) for v in vocatives(units[j].text)]
+        thanked = check.keep(v for j in sorted(near) for v in vocatives(units[j].text))
         host = best_vocative(by_guest + thanked * 2, exclude=guest, known=known)
     if not host:
         # The show's name ("Jane's Podcast"), then a sponsor's vanity address, unless it is the guest.
         vanity = vanity_host(u.text for u, ad in zip(units, ads, strict=True) if ad)
         said = show_owner(hints, (u.text for u in units[:head]))
-        host = next((h for h in (said, vanity) if h and not same_person(h, guest)), "")
+        host = next((h for h in (said, vanity) if check(h) and not same_person(h, guest)), "")
     # A host or guest known only by a first name gets the full name the metadata lists,
     # else that of the one well-known person with that rare first name ("Lenny's Podcast").
     host, guest = listed_names(hints, host, guest)
@@ -199,6 +212,7 @@ def _decode(
     n: int,
     partners: Sequence[str],
     named: Sequence[Unit],
+    not_people: frozenset[str] = frozenset(),
 ) -> tuple[list[int], np.ndarray, list[str]]:
     """Decode the speakers and name them; ``named`` are the units whose text the names
     and strong cues are read from (``units`` with names restored in caseless captions)."""
@@ -220,16 +234,20 @@ def _decode(
         return fit_decode(feats, bounds, evidence, n, texts=texts)
 
     path, post = decode(host, guest)
-    names = _names_unlabelled(named, path.tolist(), hints, n, ads)
+    names = _names_unlabelled(named, path.tolist(), hints, n, ads, not_people)
     if names[0] != host or names[1] != guest:
         # Second pass: vocatives of the names found now anchor the speakers.
         path, post = decode(names[0], names[1])
-        names = _names_unlabelled(named, path.tolist(), hints, n, ads)
+        names = _names_unlabelled(named, path.tolist(), hints, n, ads, not_people)
     return path.tolist(), post, names
 
 
 def _labelled(
-    units: Sequence[Unit], feats: Sequence[UnitFeatures], ads: Sequence[bool], hints: SpeakerHints
+    units: Sequence[Unit],
+    feats: Sequence[UnitFeatures],
+    ads: Sequence[bool],
+    hints: SpeakerHints,
+    not_people: frozenset[str] = frozenset(),
 ) -> Attribution:
     """Keep the file's labels; decide roles; give diarisation labels names where the text does."""
     labels: list[str] = []
@@ -255,7 +273,7 @@ def _labelled(
     rename: dict[str, str] = {}
     if any(PLACEHOLDER.match(lab) for lab in order):
         path = [0 if lab == host_label else 1 for lab in labels]
-        found = _names_unlabelled(units, path, hints, 2, ads)
+        found = _names_unlabelled(units, path, hints, 2, ads, not_people)
         taken = set(order)
         if PLACEHOLDER.match(host_label) and found[0] != "Host" and found[0] not in taken:
             rename[host_label] = found[0]
@@ -290,7 +308,7 @@ def attribute(doc: Doc, state: DocState) -> Attribution:
     units = make_units(state)
     if state.transcript.labelled:
         feats = [unit_features(u) for u in units]
-        return _labelled(units, feats, detect_ads(units), state.hints)
+        return _labelled(units, feats, detect_ads(units), state.hints, non_people(doc))
     cased = _cased(units)
     if not cased or unpunctuated(" ".join(u.text for u in units)):
         # Captions have lost their sentence ends: the units are cut again where the
@@ -316,7 +334,7 @@ def attribute(doc: Doc, state: DocState) -> Attribution:
         )
         return Attribution((Speaker(names[0], "host"),), spans)
     partners = _co_hosts(named, state.hints)
-    path, post, names = _decode(units, feats, bounds, ads, state.hints, n, partners, named)
+    path, post, names = _decode(units, feats, bounds, ads, state.hints, n, partners, named, non_people(doc))
     speakers = tuple(
         Speaker(name, "host" if i == 0 or any(same_person(name, c) for c in partners) else "guest")
         for i, name in enumerate(names)

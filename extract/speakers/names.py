@@ -22,7 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from extract.concepts.background import zipf
 from extract.concepts.vocabulary import default_vocabulary
-from extract.people import full_name
+from extract.people import full_name, looks_like_person
 from extract.speakers import SpeakerHints
 from extract.speakers.features import OPENER_WORDS
 from graph.names import same_person as full_names_match
@@ -127,6 +127,10 @@ _MODALS = frozenset({"will", "may", "can", "might", "must", "shall"})
 _OWNER = r"([A-Z][a-zA-Z\-]+(?: [A-Z][a-zA-Z\-]+)?)['’]s "  # "Jane Doe's "
 _SHOW_OWNER = re.compile(r"^\s*(?i:the )?" + _OWNER + r"(?i:podcast|show|newsletter)\b")  # metadata
 _SHOW_MENTION = re.compile(r"\b" + _OWNER + r"(?:Podcast|Show)\b")  # said in the transcript
+# "the Jane Okafor podcast": a full name before the word, one that looks like a person's
+# and ends in a word rare in English ("the Acme Explained podcast" names no one).
+_NAMED_SHOW = re.compile(r"\b(?i:the) ([A-Z][a-zA-Z\-]+ ([A-Z][a-zA-Z\-]+)) (?i:podcast|show)\b")
+SHOW_SURNAME_ZIPF = 3.0
 ADVERB_BASE_ZIPF = 3.6  # "-ly" on a word at least this common makes an adverb ("usual-ly")
 RARE_HANDLE_ZIPF = 1.5  # a handle rarer than this as an English word reads as a name
 _NOT_NAMES = {  # words that open a sentence but name nobody (besides features.OPENER_WORDS)
@@ -617,14 +621,23 @@ def show_owner(hints: SpeakerHints, texts: Iterable[str] = ()) -> str:
     'Jane Doe'
     >>> show_owner(SpeakerHints(), ["Welcome back to Jane's Podcast.", "Thanks for listening."])
     'Jane'
+    >>> show_owner(SpeakerHints(), ["Welcome to the Jane Okafor podcast."])
+    'Jane Okafor'
+    >>> show_owner(SpeakerHints(), ["Welcome to the Acme Explained podcast."])
+    ''
     """
     meta = {k.lower(): v for k, v in hints.meta.items()}
     m = _SHOW_OWNER.match(meta.get("show", ""))
     if m and _clean(m.group(1)) == m.group(1):
         return m.group(1)
-    said = Counter(
-        m.group(1) for text in texts for m in _SHOW_MENTION.finditer(text) if _clean(m.group(1)) == m.group(1)
-    )
+    said: Counter[str] = Counter()
+    for text in texts:
+        said.update(m.group(1) for m in _SHOW_MENTION.finditer(text) if _clean(m.group(1)) == m.group(1))
+        said.update(
+            m.group(1)
+            for m in _NAMED_SHOW.finditer(text)
+            if looks_like_person(m.group(1)) and zipf(m.group(2).lower()) < SHOW_SURNAME_ZIPF
+        )
     return said.most_common(1)[0][0] if said else ""
 
 

@@ -1,0 +1,105 @@
+"""Whether a name found by a cue (an introduction, a vocative, a show's name) can be a speaker's.
+
+Cues read capitalised words at places where names go ("Remember, …", "…, Texas.",
+"this is Acme Radio"), so they also catch sentence-opening verbs, places, companies
+and show names. A candidate is kept unless the episode itself says otherwise: the
+named-entity recogniser reads it as a place or an organisation and never as a
+person, it is a common word capitalised only where a sentence starts, or the
+metadata lists the speakers and it is none of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from extract.speakers.names import same_person
+
+# Entity types that name no person.
+_NOT_PEOPLE = frozenset(
+    {"GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+)
+MIN_TAGS = 2  # the recogniser's readings of a name needed to overrule a cue
+_OPENS_SENTENCE = re.compile(r"(?:^|[.?!:;]['\"”’)\]]*)\s*[\"“‘'(\[]*$")
+
+
+def non_people(doc: Doc) -> frozenset[str]:
+    """Entity texts the recogniser reads as places, organisations, products or the like
+    at least ``MIN_TAGS`` times, and never as a person or a part of a person's name (it
+    reads a first name alone as an organisation now and then)."""
+    other: Counter[str] = Counter()
+    person: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            person.add(ent.text)
+            person.update(t.text for t in ent)
+        elif ent.label_ in _NOT_PEOPLE:
+            other[ent.text] += 1
+    return frozenset(t for t, n in other.items() if n >= MIN_TAGS and t not in person)
+
+
+def sentence_start_only(name: str, texts: Iterable[str]) -> bool:
+    """Whether a one-word ``name`` is a common word: the texts have it in lower case and
+    capitalise it only where a sentence opens ("Remember, …"). A name is capitalised
+    wherever it stands ("Thanks, Will.").
+
+    >>> sentence_start_only("Remember", ["Remember, it helps.", "I remember that."])
+    True
+    >>> sentence_start_only("Will", ["Will, go on.", "It will.", "Thanks, Will."])
+    False
+    >>> sentence_start_only("Jane", ["Jane, go on."]), sentence_start_only("Jo Park", ["Jo Park, hi. jo"])
+    (False, False)
+    """
+    if " " in name.strip():
+        return False
+    lower = re.compile(rf"\b{re.escape(name.lower())}\b")
+    upper = re.compile(rf"\b{re.escape(name)}\b")
+    seen_lower = False
+    for text in texts:
+        seen_lower = seen_lower or bool(lower.search(text))
+        if any(not _OPENS_SENTENCE.search(text[: m.start()]) for m in upper.finditer(text)):
+            return False
+    return seen_lower
+
+
+@dataclass(frozen=True)
+class NameCheck:
+    """What an episode says of the names its cues find."""
+
+    texts: Sequence[str]
+    listed: Sequence[str] = ()  # the speakers the metadata lists
+    not_people: frozenset[str] = field(default_factory=frozenset)
+    cased: bool = True  # the text is cased, so capitals tell names from words
+    _seen: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def __call__(self, name: str) -> str:
+        """``name`` if it can be a speaker's, else ''.
+
+        >>> texts = ["Remember, it helps.", "I remember."]
+        >>> check = NameCheck(texts, ["Jo Park", "Al Lee"], frozenset({"Texas"}))
+        >>> [check(n) for n in ("Jo", "Texas", "Remember", "Bo Chen", "")]
+        ['Jo', '', '', '', '']
+        """
+        if name not in self._seen:
+            self._seen[name] = self._check(name)
+        return self._seen[name]
+
+    def _check(self, name: str) -> str:
+        if not name:
+            return ""
+        listed = self.listed
+        if len(listed) >= 2 and not any(same_person(name, n) or same_person(n, name) for n in listed):
+            return ""
+        if name in self.not_people:
+            return ""
+        if self.cased and sentence_start_only(name, self.texts):
+            return ""
+        return name
+
+    def keep(self, names: Iterable[str]) -> list[str]:
+        """The names that can be a speaker's."""
+        return [n for n in names if self(n)]
