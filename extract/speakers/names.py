@@ -100,7 +100,11 @@ _HEARD = re.compile(r"(?:^|[.!?] )That was " + _INTRO_FULL + r"(?=[.!])")
 # Greeting someone by their full name: "So, hello, Jane Doe."
 GREETINGS = ("hi", "hey", "hello")
 _GREETED = re.compile(rf"\b(?i:{'|'.join(GREETINGS)}),? " + _INTRO_FULL + r"(?=[.!?]|$)")
-_GREETING = r"(?:^|[.,!] )(?:(?:[Hh]i|[Hh]ey|[Hh]ello)(?: everyone| everybody| folks)?,? )?"
+# A greeting, then discourse words, may come before a self-introduction ("Hi, so I'm …").
+_GREETING = (
+    r"(?:^|[.,!] )(?:(?:[Hh]i|[Hh]ey|[Hh]ello)(?: everyone| everybody| folks)?,? )?"
+    r"(?:(?:[Ss]o|[Ww]ell|[Oo]kay|[Yy]eah|[Uu]m|[Uu]h|[Aa]nd|[Aa]ll right|[Aa]lright),? )*"
+)
 _I_AM = r"(?:I'm|I am|[Mm]y name is)"
 _INTRO_END = r"(?=[,.!;]| and | here\b| welcome\b|$)"
 _HOST_INTRO = re.compile(_GREETING + rf"(?:{_I_AM}|[Tt]his is)(?: your host,?)? " + _INTRO_FULL + _INTRO_END)
@@ -368,6 +372,8 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     >>> intro_names(["Can you state your name?", "My name is Bo Chen and I fix boats.", "I'm Ann Lee."])
     ('Ann Lee', 'Bo Chen')
     >>> intro_names(["say your name and what you do . My name is Bo Chen. and i fix boats"])
+    ('', 'Bo Chen')
+    >>> intro_names(["Tell us your name and where you are from.", "Sure, so my name is Bo Chen."])
     ('', 'Bo Chen')
     >>> intro_names(["I'm your host Dr. Ann, and today I talk to Bo Chen."])
     ('Ann', 'Bo Chen')
