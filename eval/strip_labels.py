@@ -39,6 +39,7 @@ from extract.speakers.caption_ends import caption_word
 from extract.speakers.names import same_person
 from extract.speakers.voices import Voices
 from extract.transcript import Line, Transcript
+from graph.errors import TranscriptParseError
 
 FILES = (
     "lenny_chip-huyen_ai-engineering_pretraining-posttraining.md",
@@ -258,6 +259,9 @@ def main(argv: list[str] | None = None) -> int:
             sc, att, secs, gold, pred, text = _scored(path, args.seeds[0], *options)
         except NoLabels:
             print(f"skipped {name}: no speaker labels to score")
+            continue
+        except TranscriptParseError as err:
+            print(f"skipped {name}: {err}")
             continue
         total = time.perf_counter() - t0
         print(describe(name + " (stripped)", sc, att, secs))

@@ -107,6 +107,8 @@ def match_label(stripped: str) -> Label | None:
     (Label(name='Ann Lee', time='1:02:09', rest='', strong=True), True)
     >>> match_label("Ann Lee (00:00:03)").time, match_label("[00:00:03] Ann Lee: Hi.")
     ('00:00:03', Label(name='Ann Lee', time='00:00:03', rest='Hi.', strong=True))
+    >>> match_label("Ann van Lee: 00:01:11"), match_label("**Ann:** [01:11]").time
+    (Label(name='Ann van Lee', time='00:01:11', rest='', strong=True), '01:11')
     """
     if stripped.startswith("**"):
         m = _BOLD.fullmatch(stripped)
@@ -114,7 +116,7 @@ def match_label(stripped: str) -> Label | None:
         # Bold marks a label plainly enough to take a name its owner writes in lower case
         # (not a bold heading in sentence case: "**Learn more about us:**").
         if m and is_speaker_name(name.title() if name.islower() else name):
-            return Label(name, m["time"] or m["after"], m["rest"].strip(), True)
+            return _time_after(Label(name, m["time"] or m["after"], m["rest"].strip(), True))
         bare = _BOLD_BARE.fullmatch(stripped)
         if bare and is_speaker_name(bare["name"].strip()) and (bare["time"] or bare["rest"]):
             # A time alone after it marks a header; text after it is weak, as emphasis can open prose.
@@ -148,7 +150,22 @@ def match_label(stripped: str) -> Label | None:
     if not is_speaker_name(name) or _ONLY_LINK.fullmatch(m["rest"] or ""):
         return None
     strong = m["time"] is not None or _DIARISED.fullmatch(name) is not None
-    return Label(name, m["time"], (m["rest"] or "").strip(), strong)
+    return _time_after(Label(name, m["time"], (m["rest"] or "").strip(), strong))
+
+
+def _time_after(label: Label) -> Label:
+    """A label whose text is only a time ("Ann Lee: 00:01:11" above its paragraph, as
+    some archives write turns) is a timed header: the time is the turn's, not speech.
+
+    >>> _time_after(Label("Ann", None, "00:01:11", False))
+    Label(name='Ann', time='00:01:11', rest='', strong=True)
+    >>> _time_after(Label("Ann", None, "At 10:30.", False)).rest
+    'At 10:30.'
+    """
+    timed = TIMED_LINE.fullmatch(label.rest) if label.rest and label.time is None else None
+    if timed is None or timed["rest"]:
+        return label
+    return Label(label.name, timed["time"], "", True)
 
 
 def file_labels(rows: list[str]) -> list[Label | None]:

@@ -112,4 +112,11 @@ def test_strip_labels_skips_a_file_without_labels_and_merges_first_name_labels(t
     plain.write_text("Just a paragraph of notes with nobody named.\n", encoding="utf-8")
     assert main([str(plain)]) == 0
     assert "skipped plain.txt: no speaker labels to score" in capsys.readouterr().out
+    # A file the parser refuses is skipped with the parser's reason; the others are scored.
+    broken = tmp_path / "broken.md"
+    broken.write_text("Ann: 00:02:00\n\nHello.\n\nBo: 00:01:00\n\nHi.\n", encoding="utf-8")
+    assert main([str(broken), str(plain)]) == 0
+    out = capsys.readouterr().out
+    assert "skipped broken.md:" in out and "broken.md:7: timestamp goes backwards" in out
+    assert "skipped plain.txt" in out
     assert one_label_per_person(["Ann", "Ann Moss", "Bo"]) == ["Ann Moss", "Ann Moss", "Bo"]

@@ -217,3 +217,22 @@ def test_front_matter_lists_speakers_without_roles(tmp_path: Path) -> None:
     path = tmp_path / "talk.md"
     path.write_text("---\ntitle: Tides\nspeakers: ['Ines Duarte', 'Kai Moss']\n---\nKai: Hi.\nInes: Hello.\n")
     assert parse_file(path).meta["speakers"] == "Ines Duarte, Kai Moss"
+
+
+def test_a_time_alone_after_a_label_times_the_turn_below_it(tmp_path: Path) -> None:
+    path = tmp_path / "archive.md"
+    path.write_text(
+        "Ines van Duarte: 00:00:20\n\nWelcome back to the harbour.\n\n"
+        "Kai Moss: 00:00:24\n\nGlad to be here.\nThe tide is out.\n\n"
+        "Ines van Duarte: 00:01:02\n\nAt 10:30 we start.\n"
+    )
+    t = parse_file(path)
+    assert [(ln.speaker, ln.start, ln.turn_start, ln.text) for ln in t.lines] == [
+        ("Ines van Duarte", 20.0, True, "Welcome back to the harbour."),
+        ("Kai Moss", 24.0, True, "Glad to be here. The tide is out."),
+        ("Ines van Duarte", 62.0, True, "At 10:30 we start."),
+    ]
+    # A typed time that goes back more than the labelled tolerance names its line.
+    path.write_text("Ines: 00:02:00\n\nHello.\n\nKai: 00:01:00\n\nHi.\n")
+    with pytest.raises(TranscriptParseError, match=r"archive.md:7: timestamp goes backwards"):
+        parse_file(path)
