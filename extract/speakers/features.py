@@ -73,7 +73,12 @@ for _i, _words in enumerate(
     for _w in _words:
         _OPENER_WORDS[_w] = _i
 OPENER_WORDS = frozenset(_OPENER_WORDS)  # discourse words that open a unit ("yeah", "nope", "so")
-_REACT_PHRASES = re.compile(r"^(i see|got it|makes sense|that makes sense|fair enough|all right)\b", re.I)
+_REACT_PHRASES = re.compile(
+    r"^(i see|got it|makes sense|that makes sense|fair enough|all right|"
+    r"(?:that'?s|it'?s|that is|it is|this is) (?:(?:so|very|really|super|pretty|quite|such an?) )*"
+    r"(?:interesting|fascinating|great|cool|amazing|awesome|fair|wild|crazy|incredible|fantastic|funny)[.!,]?$)",
+    re.I,
+)
 
 CLASS_WORDS: dict[str, int] = {}
 for _name, _words in (

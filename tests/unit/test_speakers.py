@@ -550,6 +550,17 @@ def test_a_listeners_hmm_reacts_while_um_holds_the_floor() -> None:
     assert OPENERS[um.opener] == "filler" and um.counts[CLASSES.index("filler")] == 1
 
 
+def test_a_unit_that_only_finds_the_answer_interesting_is_a_reaction() -> None:
+    from extract.speakers.features import OPENERS, unit_features
+
+    def opener(text: str) -> str:
+        return OPENERS[unit_features(Unit(0, len(text), text)).opener]
+
+    assert opener("That's really interesting.") == opener("It is so cool!") == "react"
+    # Said of something else and going on, it is the speaker's own statement.
+    assert opener("That's interesting because the tide turns.") == "none"
+
+
 def test_restating_the_other_speakers_point_is_the_hosts_cue() -> None:
     from extract.speakers import anchors as cues
 
