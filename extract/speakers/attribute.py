@@ -171,10 +171,9 @@ def _names_unlabelled(
         thanked = check.keep(v for j in sorted(near) for v in vocatives(units[j].text))
         host = best_vocative(by_guest + thanked * 2, exclude=guest, known=known)
     if not host:
-        # The show's name ("Jane's Podcast"), then a sponsor's vanity address, unless it is the guest.
-        vanity = vanity_host(u.text for u, ad in zip(units, ads, strict=True) if ad)
-        said = show_owner(hints, (u.text for u in units[:head]))
-        host = next((h for h in (said, vanity) if check(h) and not same_person(h, guest)), "")
+        # A sponsor's vanity address, unless it is the guest.
+        vanity = check(vanity_host(u.text for u, ad in zip(units, ads, strict=True) if ad))
+        host = vanity if vanity and not same_person(vanity, guest) else ""
     # A host or guest known only by a first name gets the full name the metadata lists,
     # else that of the one well-known person with that rare first name ("Lenny's Podcast").
     host, guest = listed_names(hints, host, guest)
