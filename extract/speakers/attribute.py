@@ -246,9 +246,10 @@ def _labelled(
     feats: Sequence[UnitFeatures],
     ads: Sequence[bool],
     hints: SpeakerHints,
-    not_people: frozenset[str] = frozenset(),
+    doc: Doc | None = None,
 ) -> Attribution:
-    """Keep the file's labels; decide roles; give diarisation labels names where the text does."""
+    """Keep the file's labels; decide roles; give diarisation labels names where the text does
+    (``doc``'s entities check the names found)."""
     labels: list[str] = []
     current = units[0].label if units else None
     for u in units:
@@ -272,7 +273,7 @@ def _labelled(
     rename: dict[str, str] = {}
     if any(PLACEHOLDER.match(lab) for lab in order):
         path = [0 if lab == host_label else 1 for lab in labels]
-        found = _names_unlabelled(units, path, hints, 2, ads, not_people)
+        found = _names_unlabelled(units, path, hints, 2, ads, non_people(doc) if doc else frozenset())
         taken = set(order)
         if PLACEHOLDER.match(host_label) and found[0] != "Host" and found[0] not in taken:
             rename[host_label] = found[0]
@@ -307,7 +308,7 @@ def attribute(doc: Doc, state: DocState) -> Attribution:
     units = make_units(state)
     if state.transcript.labelled:
         feats = [unit_features(u) for u in units]
-        return _labelled(units, feats, detect_ads(units), state.hints, non_people(doc))
+        return _labelled(units, feats, detect_ads(units), state.hints, doc)
     cased = _cased(units)
     if not cased or unpunctuated(" ".join(u.text for u in units)):
         # Captions have lost their sentence ends: the units are cut again where the
