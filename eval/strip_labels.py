@@ -30,8 +30,11 @@ from eval.speakers import (
     describe_confidence,
     predicted_char_confidence,
     predicted_char_labels,
+    predicted_turns,
     score,
     timed_attribution,
+    write_turns,
+    wrong_turn_words,
 )
 from extract.align import fill_times
 from extract.speakers import Attribution, SpeakerHints
@@ -241,6 +244,9 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         help="labelled episodes of the same show whose speakers' word use is known (each file scored leaves itself out)",
     )
+    parser.add_argument(
+        "--turns", type=Path, metavar="DIR", help="write each file's predicted turns against its labels to DIR/NAME.turns.tsv"
+    )
     args = parser.parse_args(argv)
     corpus = SHARED / "corpus"
     if not args.files and not corpus.exists():
@@ -265,8 +271,17 @@ def main(argv: list[str] | None = None) -> int:
             continue
         total = time.perf_counter() - t0
         print(describe(name + " (stripped)", sc, att, secs))
-        bands = by_confidence(text, gold, pred, predicted_char_confidence(att, len(text)))
+        conf = predicted_char_confidence(att, len(text))
+        bands = by_confidence(text, gold, pred, conf)
         print(describe_confidence(bands))
+        turns = predicted_turns(text, gold, pred, conf)
+        wrong, whole, long = wrong_turn_words(turns)
+        print(
+            f"  wrong words {wrong}: {whole / max(wrong, 1):.0%} in predicted turns whose words are mostly"
+            f" another speaker's ({long / max(wrong, 1):.0%} in such turns of over 60 words)"
+        )
+        if args.turns:
+            print(f"  turns: {write_turns(args.turns / (name + '.turns.tsv'), turns)}")
         pooled.append((len(text.split()), bands))
         print(f"  gold speakers: {', '.join(sorted({g for g in gold if g}))}; extraction {total:.2f} s")
         ads = ad_agreement(path, text, att, args.captions)

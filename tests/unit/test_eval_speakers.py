@@ -11,6 +11,26 @@ def _chars(text: str, words: list[str]) -> list[str | None]:
     return out[: len(text)]
 
 
+def test_predicted_turns_count_whole_wrong_turns_apart_from_edges() -> None:
+    from eval.speakers import predicted_turns, wrong_turn_words
+
+    text = "why ask yes it is so"
+    gold = _chars(text, ["Ann", "Ann", "Bo", "Bo", "Bo", "Bo"])
+    pred = _chars(text, ["Ann", "Ann", "Ann", "Ann", "Bo", "Bo"])
+    turns = predicted_turns(text, gold, pred, [0.5] * len(text), opening=2)
+    assert [(t.first_word, t.words, t.predicted, t.majority, t.right, t.opening) for t in turns] == [
+        (0, 4, "Ann", "Ann", 2, "why ask"),
+        (4, 2, "Bo", "Bo", 2, "is so"),
+    ]
+    # Two words wrong, both at the edge of a turn whose majority is right.
+    assert wrong_turn_words(turns) == (2, 0, 0)
+    flipped = predicted_turns(text, gold, ["Bo"] * len(text), [0.5] * len(text))
+    assert wrong_turn_words(flipped, long=3) == (2, 0, 0)
+    swapped = predicted_turns(text, gold, _chars(text, ["Bo"] * 2 + ["Ann"] * 4), [0.5] * len(text))
+    # Both turns go to the wrong speaker; only the four-word one is longer than three words.
+    assert wrong_turn_words(swapped, long=3) == (6, 6, 4)
+
+
 def test_score_separates_turn_edges_from_wrong_turns() -> None:
     text = "why ask yes it is"
     gold = _chars(text, ["Ann", "Ann", "Bo", "Bo", "Bo"])
@@ -42,6 +62,15 @@ def test_strip_labels_scores_a_given_file_and_can_be_told_the_speaker_count(tmp_
     two = capsys.readouterr().out
     assert main([str(path), "--count"]) == 0
     three = capsys.readouterr().out
+    # With --turns, each predicted turn is written against its labels; the rows cover every word.
+    assert main([str(path), "--turns", str(tmp_path / "turns")]) == 0
+    assert "wrong words" in capsys.readouterr().out
+    rows = (tmp_path / "turns" / "episode.md.turns.tsv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].split("\t")[:4] == ["first_word", "words", "predicted", "gold_majority"]
+    cells = [r.split("\t") for r in rows[1:]]
+    assert sum(int(c[1]) for c in cells) == sum(len(t.split()) for _, t in turns)
+    assert [int(c[0]) for c in cells] == [sum(int(c[1]) for c in cells[:i]) for i in range(len(cells))]
+    assert all(0 <= int(c[4]) <= int(c[1]) for c in cells)
     assert "episode.md (stripped)" in two and "word accuracy" in two
     assert "gold speakers: Ann Moss, Bo Lind, Cy Park" in two
     # Told that the labels have three speakers, the attribution decodes three.
