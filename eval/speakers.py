@@ -202,7 +202,10 @@ def predicted_turns(
     return out
 
 
-def wrong_turn_words(turns: Sequence[Turn], long: int = 60) -> tuple[int, int, int]:
+LONG_TURN = 60  # words: a wrongly given turn longer than this is a whole monologue, not an edge
+
+
+def wrong_turn_words(turns: Sequence[Turn], long: int = LONG_TURN) -> tuple[int, int, int]:
     """(wrong words, those inside turns given a speaker other than their majority, those
     inside such turns of more than ``long`` words): how much of the error is whole turns
     given to the wrong speaker rather than turn edges.

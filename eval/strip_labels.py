@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from eval.speakers import (
+    LONG_TURN,
     SHARED,
     Scores,
     by_confidence,
@@ -278,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         wrong, whole, long = wrong_turn_words(turns)
         print(
             f"  wrong words {wrong}: {whole / max(wrong, 1):.0%} in predicted turns whose words are mostly"
-            f" another speaker's ({long / max(wrong, 1):.0%} in such turns of over 60 words)"
+            f" another speaker's ({long / max(wrong, 1):.0%} in such turns of over {LONG_TURN} words)"
         )
         if args.turns:
             print(f"  turns: {write_turns(args.turns / (name + '.turns.tsv'), turns)}")
