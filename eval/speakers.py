@@ -136,6 +136,77 @@ def _f1(gold: list[int], pred: list[int], tol: int) -> float:
     return 2 * prec * rec / (prec + rec) if prec + rec else 0.0
 
 
+@dataclass(frozen=True)
+class Turn:
+    """One predicted turn against the gold labels of its words."""
+
+    first_word: int  # index of its first word
+    words: int
+    predicted: str | None
+    majority: str | None  # the gold speaker of most of its words
+    majority_words: int  # how many of its words that speaker said
+    labelled: int  # its words with a gold speaker
+    right: int  # its words whose gold speaker is the predicted one
+    confidence: float  # mean confidence of its words
+    opening: str  # its first words
+
+
+def word_turns(
+    gold: Sequence[str | None],
+    pred: Sequence[str | None],
+    conf: Sequence[float] | None = None,
+    words: Sequence[str] | None = None,
+    opening: int = 12,
+) -> list[Turn]:
+    """The predicted turns (runs of one predicted speaker) over per-word labels.
+
+    >>> [(t.words, t.predicted, t.majority, t.right) for t in word_turns(list("AABB"), list("xyyy"))]
+    [(1, 'x', 'A', 0), (3, 'y', 'B', 0)]
+    """
+    out: list[Turn] = []
+    start = 0
+    for who, run in groupby(pred):
+        end = start + len(list(run))
+        said = gold[start:end]
+        majority = Counter(x for x in said if x is not None).most_common(1)
+        out.append(
+            Turn(
+                start,
+                end - start,
+                who,
+                majority[0][0] if majority else None,
+                majority[0][1] if majority else 0,
+                sum(x is not None for x in said),
+                sum(x == who for x in said),
+                sum(conf[start:end]) / (end - start) if conf else 0.0,
+                " ".join(words[start : start + min(opening, end - start)]) if words else "",
+            )
+        )
+        start = end
+    return out
+
+
+def predicted_turns(
+    text: str, gold: Sequence[str | None], pred: Sequence[str | None], conf: Sequence[float], opening: int = 12
+) -> list[Turn]:
+    """The predicted turns of character-labelled ``text``, word by word, for error analysis.
+
+    >>> text = "so why yes sure"
+    >>> g = ["A"] * 7 + ["B"] * 8
+    >>> p = ["A"] * 3 + ["B"] * 12
+    >>> [(t.words, t.predicted, t.majority, t.right) for t in predicted_turns(text, g, p, [1.0] * 15)]
+    [(1, 'A', 'A', 1), (3, 'B', 'B', 2)]
+    """
+    spans = [(m.start(), m.group()) for m in _WORD.finditer(text)]
+    return word_turns(
+        [gold[i] for i, _ in spans],
+        [pred[i] for i, _ in spans],
+        [conf[i] for i, _ in spans],
+        [w for _, w in spans],
+        opening,
+    )
+
+
 def turn_bound(gold: Sequence[str | None], pred: Sequence[str | None]) -> float:
     """Word accuracy if each predicted turn (a run of one predicted speaker) were given the
     gold speaker of most of its words.
@@ -146,60 +217,9 @@ def turn_bound(gold: Sequence[str | None], pred: Sequence[str | None]) -> float:
     >>> turn_bound(list("AAABBB"), list("xxxxyy")), turn_bound(list("AAAB"), list("yyyy"))
     (0.8333333333333334, 0.75)
     """
-    right = total = start = 0
-    for _, run in groupby(pred):
-        end = start + len(list(run))
-        said = Counter(x for x in gold[start:end] if x is not None)
-        right += max(said.values(), default=0)
-        total += sum(said.values())
-        start = end
-    return right / total if total else 0.0
-
-
-@dataclass(frozen=True)
-class Turn:
-    """One predicted turn against the gold labels of its words."""
-
-    first_word: int  # index of its first word in the text
-    words: int
-    predicted: str | None
-    majority: str | None  # the gold speaker of most of its words
-    right: int  # its words whose gold speaker is the predicted one
-    confidence: float  # mean confidence of its words
-    opening: str  # its first words
-
-
-def predicted_turns(
-    text: str, gold: Sequence[str | None], pred: Sequence[str | None], conf: Sequence[float], opening: int = 12
-) -> list[Turn]:
-    """The predicted turns (runs of one predicted speaker), word by word, for error analysis.
-
-    >>> text = "so why yes sure"
-    >>> g = ["A"] * 7 + ["B"] * 8
-    >>> p = ["A"] * 3 + ["B"] * 12
-    >>> [(t.words, t.predicted, t.majority, t.right) for t in predicted_turns(text, g, p, [1.0] * 15)]
-    [(1, 'A', 'A', 1), (3, 'B', 'B', 2)]
-    """
-    spans = [(m.start(), m.group()) for m in _WORD.finditer(text)]
-    out: list[Turn] = []
-    k = 0
-    for who, run in groupby(spans, key=lambda s: pred[s[0]]):
-        words = list(run)
-        said = [gold[i] for i, _ in words]
-        majority = Counter(x for x in said if x is not None).most_common(1)
-        out.append(
-            Turn(
-                k,
-                len(words),
-                who,
-                majority[0][0] if majority else None,
-                sum(x == who for x in said),
-                sum(conf[i] for i, _ in words) / len(words),
-                " ".join(w for _, w in words[:opening]),
-            )
-        )
-        k += len(words)
-    return out
+    turns = word_turns(gold, pred)
+    total = sum(t.labelled for t in turns)
+    return sum(t.majority_words for t in turns) / total if total else 0.0
 
 
 LONG_TURN = 60  # words: a wrongly given turn longer than this is a whole monologue, not an edge
@@ -210,7 +230,7 @@ def wrong_turn_words(turns: Sequence[Turn], long: int = LONG_TURN) -> tuple[int,
     inside such turns of more than ``long`` words): how much of the error is whole turns
     given to the wrong speaker rather than turn edges.
 
-    >>> t = [Turn(0, 80, "A", "B", 5, 1.0, ""), Turn(80, 10, "B", "B", 8, 1.0, "")]
+    >>> t = [Turn(0, 80, "A", "B", 75, 80, 5, 1.0, ""), Turn(80, 10, "B", "B", 8, 10, 8, 1.0, "")]
     >>> wrong_turn_words(t)
     (77, 75, 75)
     """
