@@ -38,7 +38,11 @@ def unpunctuated(text: str) -> bool:
     (True, False)
     """
     words = len(text.split())
-    return words >= MIN_WORDS and len(_MARK.findall(text)) * WORDS_PER_MARK < words
+    return words >= MIN_WORDS and _too_few_marks(len(_MARK.findall(text)), words)
+
+
+def _too_few_marks(marks: int, words: int) -> bool:
+    return marks * WORDS_PER_MARK < words
 
 
 def transcript_warnings(transcript: Transcript) -> list[str]:
@@ -59,7 +63,7 @@ def transcript_warnings(transcript: Transcript) -> list[str]:
         return []
     out: list[str] = []
     marks = len(_MARK.findall(text))
-    if unpunctuated(text):
+    if _too_few_marks(marks, words):
         out.append(
             f"{transcript.source}: {marks} sentence mark{'s' if marks != 1 else ''} in {words} words: "
             "speaker turns are read from punctuation, here restored by a model, so attribution is "
