@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import random
 import statistics
 import sys
@@ -39,7 +40,9 @@ from eval.speakers import (
 )
 from extract.align import fill_times
 from extract.speakers import Attribution, SpeakerHints
+from extract.speakers.caption_ends import ENV as CAPTION_MODEL_ENV
 from extract.speakers.caption_ends import caption_word
+from extract.speakers.caption_ends import load as load_caption_model
 from extract.speakers.names import same_person
 from extract.speakers.voices import Voices
 from extract.transcript import Line, Transcript
@@ -248,7 +251,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--turns", type=Path, metavar="DIR", help="write each file's predicted turns against its labels to DIR/NAME.turns.tsv"
     )
+    parser.add_argument(
+        "--caption-model",
+        type=Path,
+        metavar="FILE",
+        help="restore caption sentence ends with this model (from caption_train -o), as PODGRAPH_CAPTION_MODEL does",
+    )
     args = parser.parse_args(argv)
+    if args.caption_model:
+        load_caption_model(args.caption_model)  # a bad file stops here, before any scoring
+        os.environ[CAPTION_MODEL_ENV] = str(args.caption_model)
     corpus = SHARED / "corpus"
     if not args.files and not corpus.exists():
         print(f"skipped: {corpus} not found")

@@ -12,13 +12,16 @@ a host's turn, is no longer marked. Two linear models put the marks back:
 The features are hashed (``sklearn``'s ``FeatureHasher``), so the model file holds
 weights only, no words. It was trained on punctuated public transcripts with
 ``python -m extract.speakers.caption_train`` (see the README); the corpus and its
-gold annotation were not among them.
+gold annotation were not among them. ``PODGRAPH_CAPTION_MODEL`` names another model
+file written by that command (one trained on a show's own punctuated transcripts).
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import re
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -27,8 +30,10 @@ import numpy as np
 from sklearn.feature_extraction import FeatureHasher
 
 from extract.speakers.units import Unit
+from graph.errors import ConfigError
 
 MODEL = Path(__file__).resolve().parent.parent / "data" / "caption_ends.npz"
+ENV = "PODGRAPH_CAPTION_MODEL"
 N_FEATURES = 2**18
 # Log-odds above which a sentence ends: below even odds, as an extra cut costs the
 # decoder little and a missed one hides a turn change inside a unit.
@@ -129,12 +134,35 @@ class EndModel:
         )
 
 
+def model_path() -> Path:
+    """The model file in use: ``PODGRAPH_CAPTION_MODEL`` if set, else the shipped one."""
+    given = os.environ.get(ENV, "").strip()
+    return Path(given).expanduser() if given else MODEL
+
+
+def load(path: Path | None = None) -> EndModel:
+    """The model at ``path``, by default the one in use (each file read once).
+
+    Raises ``ConfigError`` naming the file when it is missing or is not such a model.
+    """
+    return _read(path or model_path())
+
+
 @functools.cache
-def load(path: Path = MODEL) -> EndModel:
-    """The shipped model (read once)."""
-    with np.load(path) as z:
-        end, question = z["end"].astype(float), z["question"].astype(float)
-        return EndModel(end, float(z["end_bias"]), question, float(z["question_bias"]))
+def _read(path: Path) -> EndModel:
+    if not path.is_file():
+        raise ConfigError(f"caption model {path}: no such file")
+    if not zipfile.is_zipfile(path):
+        raise ConfigError(f"caption model {path}: not an .npz file as caption_train writes")
+    try:
+        with np.load(path) as z:
+            end, question = np.asarray(z["end"], dtype=float), np.asarray(z["question"], dtype=float)
+            model = EndModel(end, float(z["end_bias"]), question, float(z["question_bias"]))
+    except (OSError, ValueError, TypeError, KeyError, zipfile.BadZipFile) as err:
+        raise ConfigError(f"caption model {path}: cannot be read as a model file ({err})") from err
+    if end.shape != (N_FEATURES,) or question.shape != (N_FEATURES,):
+        raise ConfigError(f"caption model {path}: weights for {end.size} features, not {N_FEATURES}")
+    return model
 
 
 def restore(words: Sequence[str], model: EndModel | None = None) -> list[str]:

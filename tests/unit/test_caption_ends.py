@@ -116,3 +116,45 @@ def test_recut_never_cuts_before_or_inside_a_name_the_opening_says() -> None:
     start = text.index("jane")
     protected = recut([unit], ends, names=[(start, start + len("jane okafor"))])
     assert [p.text for p in protected] == [text + "."]
+
+
+def test_a_model_named_by_the_environment_is_the_one_in_use(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from extract.speakers.caption_ends import ENV, MODEL, model_path
+
+    trained = train([_marked(_dialogue(seed, 40)) for seed in range(5)])
+    path = tmp_path / "own.npz"
+    trained.save(path)
+    monkeypatch.setenv(ENV, "")
+    assert model_path() == MODEL
+    monkeypatch.setenv(ENV, str(path))
+    assert model_path() == path
+    in_use = load()
+    assert in_use.end_bias == trained.end_bias and in_use.question_bias == trained.question_bias
+    assert np.allclose(in_use.end, trained.end, atol=1e-2)
+    assert load(MODEL).end_bias != trained.end_bias  # the shipped one is still there to ask for
+
+
+def test_a_caption_model_that_cannot_be_read_is_a_config_error_naming_its_file(tmp_path: Path) -> None:
+    import zipfile
+
+    import pytest
+
+    from graph.errors import ConfigError
+
+    text = tmp_path / "notes.npz"
+    text.write_text("not a model\n", encoding="utf-8")
+    small = tmp_path / "small.npz"
+    EndModel(np.zeros(8), 0.0, np.zeros(8), 0.0).save(small)
+    broken = tmp_path / "broken.npz"
+    with zipfile.ZipFile(broken, "w") as z:
+        z.writestr("end.npy", b"not an array")
+    cases = (
+        (tmp_path / "absent.npz", "no such file"),
+        (text, "not an .npz file"),
+        (broken, "cannot be read"),
+        (small, "8 features"),
+    )
+    for path, problem in cases:
+        with pytest.raises(ConfigError) as err:
+            load(path)
+        assert str(path) in str(err.value) and problem in str(err.value)

@@ -1,6 +1,9 @@
 """The speaker evaluation's scores on a hand-made five-word exchange."""
 
+import numpy as np
+
 from eval.speakers import score
+from extract.speakers.caption_ends import N_FEATURES
 
 
 def _chars(text: str, words: list[str]) -> list[str | None]:
@@ -76,6 +79,32 @@ def test_strip_labels_scores_a_given_file_and_can_be_told_the_speaker_count(tmp_
     # Told that the labels have three speakers, the attribution decodes three.
     assert two.count("(guest)") + two.count("(host)") == 2
     assert three.count("(guest)") + three.count("(host)") + three.count("(speaker)") == 3
+
+
+def test_strip_labels_restores_captions_with_the_caption_model_it_is_given(tmp_path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from eval.strip_labels import main
+    from extract.speakers.caption_ends import ENV, EndModel, load
+    from graph.errors import ConfigError
+
+    monkeypatch.setenv(ENV, "")  # restored after the test, whatever main sets
+    path = tmp_path / "episode.md"
+    path.write_text(
+        "**Ann Moss:** Welcome back. What did the storm do to the pier?\n\n"
+        "**Bo Lind:** It took two planks and the lamp. We fixed it by noon.\n",
+        encoding="utf-8",
+    )
+    # A model that cuts after every word: its own bias, not the shipped model's.
+    model = tmp_path / "every-word.npz"
+    EndModel(np.zeros(N_FEATURES), 9.0, np.zeros(N_FEATURES), -9.0).save(model)
+    assert main([str(path), "--captions", "--caption-model", str(model)]) == 0
+    assert "word accuracy" in capsys.readouterr().out
+    assert load().end_bias == 9.0
+    bad = tmp_path / "bad.npz"
+    bad.write_text("weights\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"bad\.npz"):
+        main([str(path), "--captions", "--caption-model", str(bad)])
 
 
 def test_strip_labels_learns_voices_from_other_labelled_episodes(tmp_path) -> None:  # type: ignore[no-untyped-def]
