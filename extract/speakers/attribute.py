@@ -48,6 +48,7 @@ from extract.speakers.names import (
     meta_names,
     same_person,
     show_owner,
+    site_names,
     vanity_host,
     vocatives,
 )
@@ -139,6 +140,7 @@ def _names_unlabelled(
     of someone else ("my guest is …", "joined by my co-host …"), which names the
     guest. A name addressed at least twice by one speaker names the other; in the
     guest's thanks or next to it ("great to be here, Jane") it counts three times.
+    A web address spelling a full name said in the episode names whoever gives it.
     Every name a cue finds must pass the episode's ``NameCheck`` (``not_people``: what
     the entity recogniser reads as places or organisations).
     """
@@ -161,6 +163,15 @@ def _names_unlabelled(
         # The show's name ("Jane's Podcast" in the metadata or the opening) names its host.
         owner = check(show_owner(hints, (u.text for u in units[:head])))
         host = owner if owner and not (guest and same_person(owner, guest)) else ""
+    # Whoever gives a web address spelling a full name said in the episode ("janedoe.com")
+    # is that person: a host gives their show's site, a guest their own.
+    sites = [check(s) for s in site_names([u.text for u in units])]
+    for role in (0, 1):
+        given = Counter(s for s, p in zip(sites, path, strict=True) if s and (p == 0) == (role == 0))
+        if len(given) == 1 and not (host, guest)[role]:
+            own = next(iter(given))
+            if not any(x and same_person(own, x) for x in (host, guest)):
+                host, guest = (own, guest) if role == 0 else (host, own)
     if not guest:
         guest = best_vocative(by_host, exclude=host, known=known)
     if not host:

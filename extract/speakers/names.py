@@ -710,3 +710,35 @@ def vanity_host(ad_texts: Iterable[str]) -> str:
     if found:
         return found.most_common(1)[0][0] if len(found) == 1 else ""
     return next(iter(unknown)) if len(unknown) == 1 and sum(unknown.values()) >= 2 else ""
+
+
+_SITE = re.compile(
+    r"\b(?:https?://)?(?:www\.)?([a-z][a-z-]{4,40})\.(?:com|net|org|io|ai|co|fm|me|show)\b", re.I
+)
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b")
+
+
+def site_names(texts: Sequence[str]) -> list[str]:
+    """The person whose own web address each text gives: an address written as a full
+    name that the transcript also spells out ("janedoe.com" with "Jane Doe" said
+    somewhere); '' for a text that gives none. People give their own show's or their
+    own site's address, so it names whoever gives it.
+
+    >>> site_names(["Find the show at www.janedoe.com.", "Thanks.", "Ask Jane Doe."])
+    ['Jane Doe', '', '']
+    >>> site_names(["See acme.com or janedoe.com.", "Ask Jane Smith."])
+    ['', '']
+    """
+    spelt: dict[str, str] = {}
+    for text in texts:
+        for m in _CAPITALISED_RUN.finditer(text):
+            run = m.group(0).split()
+            for k in range(2, len(run) + 1):  # "Ask Jane Doe": "Ask Jane", "Ask Jane Doe"; "Jane Doe" below
+                for i in range(len(run) - k + 1):
+                    name = " ".join(run[i : i + k])
+                    spelt.setdefault("".join(run[i : i + k]).lower(), name)
+    out = []
+    for text in texts:
+        found = [spelt.get(m.group(1).replace("-", "").lower(), "") for m in _SITE.finditer(text)]
+        out.append(next((f for f in found if f and looks_like_person(f)), ""))
+    return out

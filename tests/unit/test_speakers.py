@@ -493,6 +493,22 @@ def test_host_known_by_first_name_or_vanity_address_gets_the_known_full_name(
     assert att.speakers[0].name == "Host"
 
 
+def test_a_web_address_spelling_a_name_said_in_the_episode_names_whoever_gives_it() -> None:
+    # Nothing else names the host; they give their show's address, and the name is
+    # spelt out later in the episode.
+    plug = "You can find every episode at tobiahwrenfield.com, that's all one word."
+    later = "Search for Tobiah Wrenfield wherever you listen and you'll find the archive."
+    doc, st = _state([INTERVIEW[0], plug, *INTERVIEW[1:], later])
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["Tobiah Wrenfield", "Mara Quill"]
+    # An address that spells no name said in the episode, or a name said without an
+    # address, leaves the default.
+    for texts in ([INTERVIEW[0], plug, *INTERVIEW[1:]], [INTERVIEW[0], *INTERVIEW[1:], later]):
+        doc, st = _state(texts)
+        att = attribute(doc, st)  # type: ignore[arg-type]
+        assert att.speakers[0].name == "Host"
+
+
 def test_thanks_for_having_me_is_the_guest_even_inside_the_hosts_closing() -> None:
     closing = [
         "Okay, well, Mara, this was super interesting. Thanks so much for making the time.",
