@@ -7,9 +7,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from itertools import combinations
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from graph.model import Claim, ClaimFilter, ClaimLink, Relation
@@ -21,6 +24,7 @@ MIN_SHARED = 2  # claims two concepts must share to be related
 SIMILAR_MIN = 0.25  # TF-IDF cosine for two claims to be similar
 AGREE_MIN = 0.4  # ... and to count as agreement when their polarity matches
 LINKS_PER_CLAIM = 5
+BLOCK = 512  # claims whose similarities to the rest are computed at once
 _NEGATION = re.compile(
     r"\b(?:not|no|never|cannot|can't|won't|don't|doesn't|isn't|aren't|wasn't|weren't|"
     r"shouldn't|wouldn't|couldn't|hardly|unlikely|disagree|wrong)\b|n't\b",
@@ -65,6 +69,22 @@ def negated(text: str) -> bool:
     return len(_NEGATION.findall(text)) % 2 == 1
 
 
+def _close_pairs(
+    matrix: Any, members: NDArray[np.int64], episode: NDArray[np.int64]
+) -> Iterator[tuple[int, int, float]]:
+    """Pairs of ``members`` (rows of the L2-normalised TF-IDF ``matrix``) from different
+    episodes whose cosine is at least ``SIMILAR_MIN``, with it. The similarities are
+    computed ``BLOCK`` rows at a time against the rows after them and stay sparse, so a
+    concept that hundreds of episodes talk about never needs its square matrix in memory."""
+    rows = matrix[members]
+    for start in range(0, len(members), BLOCK):
+        sims = (rows[start : start + BLOCK] @ rows[start:].T).tocoo()
+        x, y = sims.row + start, sims.col + start
+        keep = (sims.data >= SIMILAR_MIN) & (x < y) & (episode[members[x]] != episode[members[y]])
+        for a, b, score in zip(members[x[keep]], members[y[keep]], sims.data[keep], strict=True):
+            yield int(a), int(b), float(score)
+
+
 def similar_claims(claims: list[Claim]) -> list[ClaimLink]:
     """``SIMILAR_TO`` between claims of different episodes about a shared concept.
 
@@ -80,15 +100,13 @@ def similar_claims(claims: list[Claim]) -> list[ClaimLink]:
     for i, c in enumerate(claims):
         for cid in set(c.concept_ids):
             by_concept[cid].append(i)
+    episode = np.unique([c.episode_id for c in claims], return_inverse=True)[1]
     best: dict[tuple[int, int], float] = {}
     for members in by_concept.values():
         if len(members) < 2:
             continue
-        sims = (matrix[members] @ matrix[members].T).toarray()
-        for x, y in zip(*np.nonzero(np.triu(sims, 1) >= SIMILAR_MIN), strict=True):
-            i, j = members[x], members[y]
-            if claims[i].episode_id != claims[j].episode_id:
-                best[(min(i, j), max(i, j))] = float(sims[x, y])
+        for i, j, score in _close_pairs(matrix, np.array(members), episode):
+            best[(min(i, j), max(i, j))] = score
     per_claim: dict[int, int] = Counter()
     links: list[ClaimLink] = []
     for (i, j), score in sorted(best.items(), key=lambda kv: (-kv[1], kv[0])):

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
+import pytest
+
 from graph.ids import person_id
 from graph.model import ClaimFilter
 from graph.store import GraphStore
@@ -108,6 +112,29 @@ def test_similar_claims_link_episodes_with_stance() -> None:
     assert ("a", "d") not in links  # never within one episode
     assert not any("e" in pair for pair in links)
     assert negated("It won't work") and not negated("It works")
+
+
+def test_similar_claims_are_the_same_however_many_rows_are_compared_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from graph.model import Claim
+    from queries import links
+
+    words = ["moss", "copper", "cables", "routing", "cities", "orchards", "lichen", "tides", "turbines", "sails"]
+    claims = [
+        Claim(f"k{i}", f"ep{i % 4}", "seg", "p", 0.0, 1.0, t, t, "opinion", 0.8, 0, len(t), None,
+              ("c1",) if i % 3 else ("c1", "c2"))
+        for i, t in enumerate(" ".join(words[(i * k) % 10] for k in range(1, 6)) for i in range(40))
+    ]
+    whole = links.similar_claims(claims)
+    monkeypatch.setattr(links, "BLOCK", 3)  # blocks that cut the concept's 40 claims unevenly
+    assert links.similar_claims(claims) == whole
+    # Every pair is across episodes, within the cap, and at least as close as the threshold.
+    assert whole and all(x.weight >= links.SIMILAR_MIN for x in whole)
+    episode = {c.id: c.episode_id for c in claims}
+    assert all(episode[x.source_id] != episode[x.target_id] for x in whole)
+    per_claim = Counter(i for x in whole for i in (x.source_id, x.target_id))
+    assert max(per_claim.values()) <= links.LINKS_PER_CLAIM
 
 
 async def test_known_voices_come_from_a_shows_labelled_episodes_on_every_backend(store: GraphStore) -> None:
