@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, fields
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -42,6 +43,7 @@ from graph.store import GraphStore
 from graph.views import node_view, search_hits, search_words
 
 FORMAT = "podgraph-embedded/1"
+ORDERS_KEPT = 32  # claim filters whose ordering is kept between pages
 T = TypeVar("T")
 _TUPLE_FIELDS = {"aliases", "concept_ids"}
 
@@ -52,8 +54,13 @@ def _record(kind: str, obj: Any) -> dict[str, Any]:
     return data
 
 
+@cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls))
+
+
 def _model(cls: type[T], attrs: dict[str, Any]) -> T:
-    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    names = _field_names(cls)  # type: ignore[arg-type]
     kw = {k: (tuple(v) if k in _TUPLE_FIELDS else v) for k, v in attrs.items() if k in names}
     return cls(**kw)
 
@@ -77,6 +84,8 @@ class EmbeddedStore(GraphStore):
         self.g: nx.MultiDiGraph = nx.MultiDiGraph()
         self._stamp: tuple[int, int] | None = None
         self._words: tuple[list[str], dict[str, set[str]]] | None = None  # search index, built lazily
+        # The ordered claim ids of recent filters, so paging through many claims sorts them once.
+        self._claim_orders: dict[tuple[Any, ...], list[str]] = {}
 
     # --- persistence --------------------------------------------------------------
     def _file_stamp(self) -> tuple[int, int] | None:
@@ -102,6 +111,7 @@ class EmbeddedStore(GraphStore):
             self.g = g
         self._stamp = stamp
         self._words = None
+        self._claim_orders = {}
 
     def _save(self) -> None:
         data = {
@@ -112,6 +122,7 @@ class EmbeddedStore(GraphStore):
         atomic_write_json(self.path, data)
         self._stamp = self._file_stamp()
         self._words = None
+        self._claim_orders = {}
 
     async def open(self) -> None:
         """Load the file if it exists."""
@@ -439,6 +450,16 @@ class EmbeddedStore(GraphStore):
     async def claims(self, flt: ClaimFilter) -> list[Claim]:
         """Claims matching the filter, ordered by episode date, episode, time and id."""
         self._refresh()
+        key = (flt.speaker_id, flt.concept_id, flt.episode_id, flt.type, flt.from_s, flt.to_s, flt.text)
+        if key not in self._claim_orders:
+            if len(self._claim_orders) >= ORDERS_KEPT:
+                self._claim_orders.clear()
+            self._claim_orders[key] = self._claim_order(flt)
+        page = self._claim_orders[key][flt.offset : flt.offset + flt.limit]
+        return [_model(Claim, self.g.nodes[n]) for n in page]
+
+    def _claim_order(self, flt: ClaimFilter) -> list[str]:
+        """The ids of the claims matching the filter (paging aside), in listing order."""
         g = self.g
         if flt.concept_id is not None:
             if flt.concept_id not in g:
@@ -449,25 +470,29 @@ class EmbeddedStore(GraphStore):
         else:
             nodes = [n for n, _ in self._of_kind("Claim")]
         text = flt.text.casefold() if flt.text else None
-        out: list[Claim] = []
+        kept: list[str] = []
         for n in nodes:
-            c = _model(Claim, g.nodes[n])
-            if flt.speaker_id is not None and c.speaker_id != flt.speaker_id:
+            c = g.nodes[n]  # filtered and sorted as stored: only a page becomes Claims
+            if flt.speaker_id is not None and c["speaker_id"] != flt.speaker_id:
                 continue
-            if flt.episode_id is not None and c.episode_id != flt.episode_id:
+            if flt.episode_id is not None and c["episode_id"] != flt.episode_id:
                 continue
-            if flt.type is not None and c.type != flt.type:
+            if flt.type is not None and c["type"] != flt.type:
                 continue
-            if flt.from_s is not None and c.end_s < flt.from_s:
+            if flt.from_s is not None and c["end_s"] < flt.from_s:
                 continue
-            if flt.to_s is not None and c.start_s > flt.to_s:
+            if flt.to_s is not None and c["start_s"] > flt.to_s:
                 continue
-            if text is not None and text not in c.quote.casefold() and text not in c.text.casefold():
+            if text is not None and text not in c["quote"].casefold() and text not in c["text"].casefold():
                 continue
-            out.append(c)
+            kept.append(n)
         published = {n: a.get("published") or "" for n, a in self._of_kind("Episode")}
-        out.sort(key=lambda c: (published.get(c.episode_id, ""), c.episode_id, c.start_s, c.id))
-        return out[flt.offset : flt.offset + flt.limit]
+
+        def order(n: str) -> tuple[str, str, float, str]:
+            c = g.nodes[n]
+            return (published.get(c["episode_id"], ""), c["episode_id"], c["start_s"], c["id"])
+
+        return sorted(kept, key=order)
 
     async def claim(self, claim_id: str) -> Claim | None:
         """One claim by id."""

@@ -25,7 +25,9 @@ def atomic_write_json(path: Path, data: Any) -> None:
     try:
         os.fchmod(fd, 0o644)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, separators=(",", ":"), ensure_ascii=False)
+            # One string from the C encoder: json.dump streams through the pure-Python one,
+            # over twice as slow on a store of many episodes.
+            fh.write(json.dumps(data, separators=(",", ":"), ensure_ascii=False))
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

@@ -189,6 +189,21 @@ async def test_claims_text_paging_and_combined_filters(store: GraphStore) -> Non
     assert await store.claims(ClaimFilter(type="prophecy")) == []
 
 
+async def test_paging_through_claims_sees_each_once_and_sees_writes_between_pages(store: GraphStore) -> None:
+    await store.upsert(episode_one().build())
+    await store.upsert(episode_two().build())
+    everything = await store.claims(ClaimFilter())
+    pages = [await store.claims(ClaimFilter(offset=i, limit=2)) for i in range(0, len(everything), 2)]
+    assert [c for page in pages for c in page] == everything
+    # An episode written between two pages is in the next listing, deleted ones are gone.
+    await store.upsert(episode_three().build())
+    after = await store.claims(ClaimFilter(offset=0, limit=100))
+    assert len(after) > len(everything) and {"ep3"} == {t for t, _, _ in brief(after)} - {"ep1", "ep2"}
+    await store.delete_episode(EP1)
+    assert "ep1" not in {t for t, _, _ in brief(await store.claims(ClaimFilter(offset=0, limit=100)))}
+    assert "ep1" not in {t for t, _, _ in brief(await store.claims(ClaimFilter(speaker_id=MARA)))}
+
+
 async def test_segments_window(store: GraphStore) -> None:
     frag = episode_one().build()
     await store.upsert(frag)

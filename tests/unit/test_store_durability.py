@@ -20,17 +20,17 @@ from tests.conftest import ROOT
 
 KILLER = textwrap.dedent(
     """
-    import asyncio, json, os, signal, sys
+    import asyncio, os, signal, sys
     import graph.persist as persist
     from graph.embedded import EmbeddedStore
     from graph.model import Episode, GraphFragment
 
-    real_dump = json.dump
-    def dying_dump(data, fh, **kw):
-        fh.write(json.dumps(data)[:1000])  # half a file reaches the disk ...
-        fh.flush(); os.fsync(fh.fileno())
+    real_fsync = os.fsync
+    def dying_fsync(fd):
+        os.ftruncate(fd, 1000)  # half the new file reaches the disk ...
+        real_fsync(fd)
         os.kill(os.getpid(), signal.SIGKILL)  # ... and the process dies
-    persist.json.dump = dying_dump
+    persist.os.fsync = dying_fsync
     ep = Episode("ep_new", "New", None, None, "new.txt", 1.0, "ff" * 32)
     asyncio.run(EmbeddedStore(sys.argv[1]).upsert(GraphFragment(ep)))
     """
