@@ -5,6 +5,7 @@ temporary store, starts the real server on a loopback port and sends each query
 a fixed number of times, one after another.
 
     python bench/api_latency.py [--requests 200]
+    python bench/api_latency.py --store big.podgraph   # a store already ingested, left as it is
 """
 
 from __future__ import annotations
@@ -49,14 +50,20 @@ def percentile(values: list[float], p: float) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--requests", type=int, default=200)
+    ap.add_argument("--store", type=Path, help="an embedded store to query instead of ingesting the corpus")
     args = ap.parse_args()
-    store = Path(tempfile.mkdtemp()) / "bench.podgraph"
-    files = sorted(CORPUS.glob("*.*")) if CORPUS.is_dir() else [ROOT / "samples" / "interview.txt"]
-    files = [f for f in files if f.name != "README.md"]
-    t0 = time.perf_counter()
-    if cli(["ingest", "--store", str(store), *map(str, files)]) != 0:
-        raise SystemExit("ingest failed")
-    print(f"ingested {len(files)} files in {time.perf_counter() - t0:.1f} s")
+    if args.store:
+        store = args.store
+        if not store.is_file():
+            raise SystemExit(f"{store}: no such store")
+    else:
+        store = Path(tempfile.mkdtemp()) / "bench.podgraph"
+        files = sorted(CORPUS.glob("*.*")) if CORPUS.is_dir() else [ROOT / "samples" / "interview.txt"]
+        files = [f for f in files if f.name != "README.md"]
+        t0 = time.perf_counter()
+        if cli(["ingest", "--store", str(store), *map(str, files)]) != 0:
+            raise SystemExit("ingest failed")
+        print(f"ingested {len(files)} files in {time.perf_counter() - t0:.1f} s")
     with running_server(Settings(store_path=store)) as url, httpx.Client(timeout=60) as client:
         print(f"{'query':<28} {'p50 ms':>8} {'p99 ms':>8} {'n':>5}")
         for name, q in QUERIES.items():

@@ -426,6 +426,28 @@ CALL (n) {
 RETURN DISTINCT source, kind, target, weight
 """
 
+# The edges of EDGES_OF with both ends among the ids, each matched from its source.
+EDGES_AMONG = """
+UNWIND $ids AS nid
+CALL (nid) {
+  MATCH (n:Episode {id: nid}) RETURN n
+  UNION
+  MATCH (n:Person {id: nid}) RETURN n
+  UNION
+  MATCH (n:Concept {id: nid}) RETURN n
+  UNION
+  MATCH (n:Claim {id: nid}) RETURN n
+}
+CALL (n) {
+  MATCH (n)-[r]->(m) WHERE NOT m:Segment AND m.id IN $ids
+  RETURN n.id AS source, type(r) AS kind, m.id AS target, coalesce(r.weight, r.count, 1.0) AS weight
+  UNION
+  WITH n WHERE n:Claim AND n.episode_id IN $ids
+  RETURN n.id AS source, 'IN_EPISODE' AS kind, n.episode_id AS target, 1.0 AS weight
+}
+RETURN DISTINCT source, kind, target, weight
+"""
+
 # Full-text candidates; matched and scored with ``graph.textmatch`` in Python.
 SEARCH = """
 CALL db.index.fulltext.queryNodes($index, $query) YIELD node

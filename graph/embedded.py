@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, fields
 from functools import cache
 from pathlib import Path
@@ -146,6 +146,21 @@ class EmbeddedStore(GraphStore):
 
     def _in(self, node: str, key: str) -> list[tuple[str, dict[str, Any]]]:
         return [(u, a) for u, _, k, a in self.g.in_edges(node, keys=True, data=True) if k == key]
+
+    def _edges(
+        self, key: str, source: str | None = None, target: str | None = None
+    ) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """``key`` edges, from ``source`` and to ``target`` when given: read from that end's
+        adjacency, not from every edge of the graph."""
+        if source is not None:
+            found = self.g.out_edges(source, keys=True, data=True) if source in self.g else []
+        elif target is not None:
+            found = self.g.in_edges(target, keys=True, data=True) if target in self.g else []
+        else:
+            found = self.g.edges(keys=True, data=True)
+        for u, v, k, a in found:
+            if k == key and (source is None or u == source) and (target is None or v == target):
+                yield u, v, a
 
     def _remove_episode(self, episode_id: str) -> set[str]:
         """Drop an episode and its segments and claims; return people and concepts touched."""
@@ -359,13 +374,7 @@ class EmbeddedStore(GraphStore):
     ) -> list[Appearance]:
         """``APPEARED_IN`` edges, ordered by person then episode."""
         self._refresh()
-        out = [
-            Appearance(u, v, a["role"])
-            for u, v, k, a in self.g.edges(keys=True, data=True)
-            if k == "APPEARED_IN"
-            and (person_id is None or u == person_id)
-            and (episode_id is None or v == episode_id)
-        ]
+        out = [Appearance(u, v, a["role"]) for u, v, a in self._edges("APPEARED_IN", person_id, episode_id)]
         return sorted(out, key=lambda x: (x.person_id, x.episode_id))
 
     def _mention_total(self, concept_id: str) -> int:
@@ -416,10 +425,7 @@ class EmbeddedStore(GraphStore):
         self._refresh()
         out = [
             Mention(u, v, int(a["count"]), float(a["first_s"]))
-            for u, v, k, a in self.g.edges(keys=True, data=True)
-            if k == "MENTIONED_IN"
-            and (concept_id is None or u == concept_id)
-            and (episode_id is None or v == episode_id)
+            for u, v, a in self._edges("MENTIONED_IN", concept_id, episode_id)
         ]
         return sorted(out, key=lambda m: (m.concept_id, m.episode_id))
 
@@ -440,11 +446,7 @@ class EmbeddedStore(GraphStore):
     async def relations(self) -> list[Relation]:
         """Every ``RELATED_TO`` edge, ordered by (source, target)."""
         self._refresh()
-        out = [
-            Relation(u, v, float(a["weight"]))
-            for u, v, k, a in self.g.edges(keys=True, data=True)
-            if k == "RELATED_TO"
-        ]
+        out = [Relation(u, v, float(a["weight"])) for u, v, a in self._edges("RELATED_TO")]
         return sorted(out, key=lambda r: (r.source_id, r.target_id))
 
     async def claims(self, flt: ClaimFilter) -> list[Claim]:
@@ -576,6 +578,20 @@ class EmbeddedStore(GraphStore):
                 for seg, _ in self._out(n, "HAS_SEGMENT"):
                     for claim, _ in self._in(seg, "FROM"):
                         found.add(GraphEdge(claim, n, "IN_EPISODE", 1.0))
+        return sorted(found, key=lambda e: (e.source, e.kind, e.target))
+
+    async def edges_among(self, ids: Sequence[str]) -> list[GraphEdge]:
+        """Edges between the ids: each read once, from its source's own edges."""
+        self._refresh()
+        g = self.g
+        wanted = {n for n in ids if n in g and g.nodes[n]["_kind"] != "Segment"}
+        found: set[GraphEdge] = set()
+        for n in wanted:
+            for _, v, k, a in g.out_edges(n, keys=True, data=True):
+                if v in wanted:
+                    found.add(GraphEdge(n, v, k, float(a.get("weight", a.get("count", 1.0)))))
+            if g.nodes[n]["_kind"] == "Claim" and g.nodes[n]["episode_id"] in wanted:
+                found.add(GraphEdge(n, g.nodes[n]["episode_id"], "IN_EPISODE", 1.0))
         return sorted(found, key=lambda e: (e.source, e.kind, e.target))
 
     def _word_index(self) -> tuple[list[str], dict[str, set[str]]]:

@@ -496,6 +496,12 @@ class Neo4jStore(GraphStore):
         found = {GraphEdge(r["source"], r["target"], r["kind"], float(r["weight"])) for r in rows}
         return sorted(found, key=lambda e: (e.source, e.kind, e.target))
 
+    async def edges_among(self, ids: Sequence[str]) -> list[GraphEdge]:
+        """Edges between the ids, each matched from its source."""
+        rows = await self._read(cypher.EDGES_AMONG, ids=sorted(set(ids)))
+        found = {GraphEdge(r["source"], r["target"], r["kind"], float(r["weight"])) for r in rows}
+        return sorted(found, key=lambda e: (e.source, e.kind, e.target))
+
     async def search(self, text: str, limit: int = 20) -> list[SearchHit]:
         """Free-text search: full-text index candidates, matched and scored by ``graph.textmatch``."""
         q = textmatch.words(text)

@@ -136,6 +136,10 @@ class GraphStore(Protocol):
         (source, kind, target).
         """
 
+    async def edges_among(self, ids: Sequence[str]) -> list[GraphEdge]:
+        """The edges of ``edges_of(ids)`` whose two ends are both among the ids, read
+        without the edges that lead out of them (an episode's claims, a concept's)."""
+
     async def search(self, text: str, limit: int = 20) -> list[SearchHit]:
         """Concepts, people, episodes and claims matching free text, best first.
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.model import GraphEdge, Subgraph
+from graph.model import Subgraph
 from graph.store import GraphStore
 
 
@@ -33,7 +33,4 @@ async def subgraph(store: GraphStore, center_id: str, depth: int = 1, limit: int
         frontier = nxt
     nodes = await store.nodes(seen)
     ids = {n.id for n in nodes}
-    edges: list[GraphEdge] = [
-        e for e in await store.edges_of(list(ids)) if e.source in ids and e.target in ids
-    ]
-    return Subgraph(tuple(nodes), tuple(edges))
+    return Subgraph(tuple(nodes), tuple(await store.edges_among(list(ids))))

@@ -121,3 +121,22 @@ async def test_edges_of(store: GraphStore) -> None:
     assert [e for e in lichen_oda if e.kind == "CLAIMED"] == sorted(
         [GraphEdge(ODA, c.id, "CLAIMED", 1.0) for c in oda_claims], key=lambda e: e.target
     )
+
+
+async def test_edges_among_are_the_edges_of_the_ids_that_stay_among_them(store: GraphStore) -> None:
+    await load_all(store)
+    await store.set_relations([Relation(MOSS, GARDEN, 0.5)])
+    one = episode_one().build()
+    ep1 = one.episode.id
+    claims = [c.id for c in one.claims]
+    for ids in (
+        [ep1, *claims[:2], GARDEN, MOSS, TOBIAS],
+        [ODA, LICHEN, *claims],
+        [claims[0], one.segments[0].id, "nope"],
+        [GARDEN],
+    ):
+        inside = set(ids)
+        expected = [e for e in await store.edges_of(ids) if e.source in inside and e.target in inside]
+        assert await store.edges_among(ids) == expected
+    assert GraphEdge(claims[0], ep1, "IN_EPISODE", 1.0) in await store.edges_among([ep1, claims[0]])
+    assert await store.edges_among([GARDEN]) == []
