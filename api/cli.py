@@ -46,6 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="extract transcripts and store them in the graph")
     p.add_argument("files", type=Path, nargs="+")
+    p.add_argument(
+        "--new-only", action="store_true",
+        help="skip files whose exact content is already stored, without extracting them again",
+    )
     _add_meta_flags(p)
     _add_store_flags(p)
 

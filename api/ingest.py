@@ -1,7 +1,8 @@
 """``podgraph ingest``: parse every file first, then extract and upsert one by one.
 
 Parsing everything before writing means a malformed file stops the run with
-the store untouched; each episode is then written atomically on its own.
+the store untouched; each episode is then written atomically on its own. With
+``--new-only`` a file whose exact bytes are already stored is not extracted again.
 """
 
 from __future__ import annotations
@@ -19,11 +20,17 @@ from extract.parsers import parse_file
 from extract.pipeline import extract
 from extract.transcript import Transcript
 from graph.backend import make_store
+from graph.ids import episode_id
 from graph.settings import Settings
 from queries.hosts import known_hosts
 from queries.links import refresh_links
 from queries.resolve import resolve_people
 from queries.voices import known_voices
+
+
+def _sha256(item: Transcript | Extraction) -> str:
+    """The sha256 of the transcript's bytes, which the episode's id is made from."""
+    return item.sha256 if isinstance(item, Transcript) else item.episode.sha256
 
 
 def _maybe_extraction(path: Path) -> Extraction | None:
@@ -52,7 +59,13 @@ async def ingest_files(settings: Settings, args: argparse.Namespace) -> int:
     store = make_store(settings)
     await store.open()
     try:
+        written = 0
         for path, item in inputs:
+            if getattr(args, "new_only", False):
+                stored = await store.episode(episode_id(_sha256(item)))
+                if stored is not None:
+                    print(f"{path}: episode {stored.id} already stored, skipped", flush=True)
+                    continue
             progress = Progress(str(path))
             if isinstance(item, Transcript):
                 for warning in transcript_warnings(item):
@@ -66,11 +79,13 @@ async def ingest_files(settings: Settings, args: argparse.Namespace) -> int:
                 doc = item
             fragment = await resolve_people(store, build_fragment(doc))
             await store.upsert(fragment)
+            written += 1
             progress.done(
                 f"{path}: episode {fragment.episode.id} ({len(fragment.segments)} segments, "
                 f"{len(fragment.concepts)} concepts, {len(fragment.claims)} claims)"
             )
-        await refresh_links(store)
+        if written:
+            await refresh_links(store)
     finally:
         await store.close()
     return 0

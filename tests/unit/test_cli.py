@@ -60,6 +60,32 @@ def test_ingest_twice_changes_nothing(tmp_path: Path) -> None:
     assert sorted(map(key, after["edges"])) == sorted(map(key, before["edges"]))
 
 
+def test_new_only_skips_stored_content_without_extracting_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "g.podgraph"
+    copy = tmp_path / "episode.txt"
+    copy.write_text(SAMPLE.read_text())
+    assert main(["ingest", "--store", str(store), str(SAMPLE)]) == 0
+    raw = store.read_bytes()
+    import api.ingest
+
+    def no_extraction(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a stored file was extracted again")
+
+    monkeypatch.setattr(api.ingest, "extract", no_extraction)
+    capsys.readouterr()
+    # The same bytes under another name are the same episode: skipped, the store untouched.
+    assert main(["ingest", "--new-only", "--store", str(store), str(SAMPLE), str(copy)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("already stored, skipped") == 2 and str(copy) in out
+    assert store.read_bytes() == raw
+    # Changed content is new: it is extracted (here refused by the stub, so the run fails).
+    copy.write_text(SAMPLE.read_text() + "\n[99:00:00.000 --> 99:00:02.000]  One more line.\n")
+    with pytest.raises(AssertionError, match="extracted again"):
+        main(["ingest", "--new-only", "--store", str(store), str(copy)])
+
+
 def test_changed_file_replaces_its_episode_without_orphans(tmp_path: Path) -> None:
     store = tmp_path / "g.podgraph"
     copy = tmp_path / "episode.txt"
