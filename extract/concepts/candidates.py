@@ -111,7 +111,9 @@ def _descriptive(tok: Token) -> bool:
     or a rare modifier ("discontinuous jump") more often names a concept."""
     return (
         tok.pos_ == "ADJ"
-        and tok.text[:1].islower()  # not a proper adjective ("English data")
+        # Not a proper adjective ("English data"), unless capitalised only as a sentence's
+        # first word ("Excellent question.").
+        and (tok.text[:1].islower() or bool(tok.is_sent_start))
         and tok.tag_ not in ("VBN", "VBG", "JJR")  # "longer projects" keys as "long projects"
         and not _hyphen_joined(tok)
         and specificity(tok.lower_) < DESCRIPTIVE

@@ -58,6 +58,7 @@ class Group:
     sources: Counter[str] = field(default_factory=Counter)
     kinds: Counter[str] = field(default_factory=Counter)
     verb_forms: set[str] = field(default_factory=set)
+    full_name: str | None = None  # a person's full name, once a part of it said alone is folded in
 
     def add(self, c: Candidate) -> None:
         """Count one candidate into the group."""
@@ -69,12 +70,14 @@ class Group:
         if c.kind:
             self.kinds[c.kind] += 1
 
-    def merge(self, other: Group) -> None:
-        """Absorb another group."""
+    def merge(self, other: Group, keep_kind: bool = False) -> None:
+        """Absorb another group; with ``keep_kind`` its entity kinds are not counted (a
+        part of a person's name, said alone, is often tagged as something else)."""
         self.forms.update(other.forms)
         self.spans |= other.spans
         self.sources.update(other.sources)
-        self.kinds.update(other.kinds)
+        if not keep_kind:
+            self.kinds.update(other.kinds)
         self.verb_forms |= other.verb_forms
         self.term = self.term or other.term
 
@@ -106,6 +109,8 @@ def _name(g: Group) -> str:
         return g.term.name
     # A noun form names the concept ("coordination", not the verb "coordinate").
     forms = [(f, n) for f, n in g.forms.items() if f not in g.verb_forms] or list(g.forms.items())
+    if g.full_name is not None:
+        return g.full_name  # a person is named in full, however often a part is said alone
     best = sorted(forms, key=lambda kv: (-kv[1], -sum(ch.isupper() for ch in kv[0]), kv[0]))
     return best[0][0]
 
@@ -322,15 +327,19 @@ def _merge_families(groups: dict[str, Group]) -> None:
 
 
 def _merge_short_names(groups: dict[str, Group]) -> None:
-    """Fold a name's last word, said alone, into the name ("the spec" → "Model Spec").
+    """Fold a name's last word, said alone, into the name ("the spec" → "Model Spec"),
+    and a person's first name said alone into the one person named in full with it
+    ("Lukas, …" → "Lukas Egger").
 
     Only for a multi-word capitalised name (an entity or a mixed-case name) whose last
     word is capitalised and not a generic word, and a single-word group with no other
     evidence (no vocabulary term, no entity kind of its own, unless the name is a
-    person's: a surname alone is often mis-tagged).
+    person's: a surname alone is often mis-tagged). A first name shared by two people
+    named in full stays apart.
     """
     generic = generic_words()
     last: dict[str, list[str]] = defaultdict(list)
+    first: dict[str, list[str]] = defaultdict(list)
     for k, g in groups.items():
         if g.term is not None or not g.kinds:
             continue
@@ -338,16 +347,32 @@ def _merge_short_names(groups: dict[str, Group]) -> None:
         words = name.split()
         if len(words) >= 2 and all(w[:1].isupper() for w in words) and words[-1].lower() not in generic:
             last[concept_key(words[-1])].append(k)
+            if g.kinds.most_common(1)[0][0] == "person":
+                first[concept_key(words[0])].append(k)
     for k in list(groups):
         g = groups[k]
-        if k not in last or len(last[k]) != 1 or g.term is not None or last[k][0] not in groups:
+        if g.term is not None:
+            continue
+        capitalised = g.forms.most_common(1)[0][0][:1].isupper()
+        if capitalised and k not in last and len(first.get(k, ())) == 1 and first[k][0] in groups:
+            _fold_into_person(groups[first[k][0]], groups.pop(k))
+            continue
+        if k not in last or len(last[k]) != 1 or last[k][0] not in groups:
             continue
         full = groups[last[k][0]]
         # A surname said alone is the person named in full ("Chomsky" → "Noam Chomsky"),
         # whatever entity type the tagger gave the lone word.
-        person = full.kinds.most_common(1)[0][0] == "person" and g.forms.most_common(1)[0][0][:1].isupper()
-        if not g.kinds or person:
+        if full.kinds.most_common(1)[0][0] == "person" and capitalised:
+            _fold_into_person(full, groups.pop(k))
+        elif not g.kinds:
             full.merge(groups.pop(k))
+
+
+def _fold_into_person(full: Group, part: Group) -> None:
+    """Fold a first name or surname said alone into the person named in full, who keeps
+    the full name and the kind (the lone word is often tagged as something else)."""
+    full.full_name = full.full_name or full.forms.most_common(1)[0][0]
+    full.merge(part, keep_kind=True)
 
 
 def _drop_inner_groups(groups: dict[str, Group]) -> None:

@@ -134,10 +134,13 @@ def test_generic_phrases_never_become_concepts(model: spacy.language.Language) -
         "Random forests beat neural networks on tabular data.",
         "So random forests are a lot faster, the thing is they are simple.",
         "A lot of people like random forests a little bit.",
+        "A couple of teams tried random forests; from my perspective the couple was right.",
+        "Each couple had a different perspective on neural networks.",
     ]
     doc, st = make_state(model, lines)
     names = {c.name.lower() for c in find_concepts(doc, st)}
-    assert not names & {"a lot", "lot", "thing", "the thing", "little bit", "a little bit", "stuff"}
+    generic = {"a lot", "lot", "thing", "the thing", "little bit", "a little bit", "stuff", "couple", "perspective"}
+    assert not names & generic
     assert "random forests" in names
     assert "neural network" in names
 
@@ -285,9 +288,14 @@ def test_concept_named_by_its_noun_not_its_verb_form(model: spacy.language.Langu
 
 
 def test_everyday_adjective_phrases_rank_below_noun_compounds(model: spacy.language.Language) -> None:
-    doc = model("It was a useful thing. We saw a phase transition. They carry a higher tail risk.")
+    doc = model(
+        "It was a useful thing. We saw a phase transition. They carry a higher tail risk. "
+        "Excellent question. English grammar is odd."
+    )
     by_text = {c.text: c.source for c in phrase_candidates(doc)}
     assert by_text.get("useful thing") == "described"
+    # Capitalised only because it opens the sentence, the adjective still describes.
+    assert by_text.get("Excellent question") == "described"
     assert by_text.get("phase transition") == "phrase"
     assert "tail risk" in by_text  # the compound core without its everyday adjective
 
@@ -359,6 +367,27 @@ def test_surname_alone_joins_the_person_and_inner_fragments_go() -> None:
     groups = {"zorbaquill": full, "quill": short}
     _merge_short_names(groups)
     assert list(groups) == ["zorbaquill"] and "Quill" in groups["zorbaquill"].forms
+
+    # A first name said alone (more often than the full name, and tagged as something else)
+    # joins the one person named in full with it, who keeps the full name and the kind.
+    from extract.concepts.find import _name
+
+    full, first, other = Group("zorbaquill"), Group("zorba"), Group("zorbamint")
+    full.add(Candidate("Zorba Quill", 0, 11, "ent", "person"))
+    for at in (40, 80, 120):
+        first.add(Candidate("Zorba", at, at + 5, "ent", "organization"))
+    groups = {"zorbaquill": full, "zorba": first}
+    _merge_short_names(groups)
+    assert list(groups) == ["zorbaquill"] and _name(groups["zorbaquill"]) == "Zorba Quill"
+    assert groups["zorbaquill"].kinds.most_common(1)[0][0] == "person"
+    # Two people with that first name: it could be either, so it stays apart.
+    other.add(Candidate("Zorba Mint", 200, 210, "ent", "person"))
+    first = Group("zorba")
+    first.add(Candidate("Zorba", 40, 45, "ent", "person"))
+    groups = {"zorbaquill": Group("zorbaquill"), "zorbamint": other, "zorba": first}
+    groups["zorbaquill"].add(Candidate("Zorba Quill", 0, 11, "ent", "person"))
+    _merge_short_names(groups)
+    assert sorted(groups) == ["zorba", "zorbamint", "zorbaquill"]
 
     outer, inner, alone = Group("datacenterswitch"), Group("centerswitch"), Group("switch")
     for at in (0, 100):
