@@ -46,6 +46,7 @@ from extract.speakers.names import (
     listed_names,
     meta_co_hosts,
     meta_names,
+    named_by_the_other,
     same_person,
     show_owner,
     site_names,
@@ -185,6 +186,10 @@ def _names_unlabelled(
         # A sponsor's vanity address, unless it is the guest.
         vanity = check(vanity_host(u.text for u, ad in zip(units, ads, strict=True) if ad))
         host = vanity if vanity and not same_person(vanity, guest) else ""
+    if not host and not guest:
+        # Two people the metadata lists, and no cue said which is which: each is the one
+        # the other speaker names.
+        host, guest = named_by_the_other([u.text for u in units], path, known)
     # A host or guest known only by a first name gets the full name the metadata lists,
     # else that of the one well-known person with that rare first name ("Lenny's Podcast").
     host, guest = listed_names(hints, host, guest)

@@ -595,6 +595,35 @@ def listed_names(hints: SpeakerHints, host: str, guest: str) -> tuple[str, str]:
     return host, guest
 
 
+def named_by_the_other(texts: Sequence[str], path: Sequence[int], names: Sequence[str]) -> tuple[str, str]:
+    """(host, guest) of two listed people from who says whose first name: people say the
+    name of the one they talk to far more often than their own, so the name the host's
+    units say more is the guest's. Case and punctuation play no part, so captions are
+    read as well; ('', '') unless one way round wins by at least two units.
+
+    >>> texts = ["hey bo how are you", "good thanks", "so bo tell me", "sure ann", "right bo"]
+    >>> named_by_the_other(texts, [0, 1, 0, 1, 0], ["Bo Chen", "Ann Lee"])
+    ('Ann Lee', 'Bo Chen')
+    >>> named_by_the_other(texts[:2], [0, 1], ["Bo Chen", "Ann Lee"])
+    ('', '')
+    """
+    if len(names) != 2:
+        return "", ""
+    firsts = [re.compile(rf"\b{re.escape(n.split()[0].lower())}\b") for n in names]
+    said = [[0, 0], [0, 0]]  # said[state][k]: units of the state that say name k
+    for text, state in zip(texts, path, strict=True):
+        low = text.lower()
+        for k, first in enumerate(firsts):
+            said[min(state, 1)][k] += bool(first.search(low))
+    as_listed = said[0][1] + said[1][0]  # the first listed is the host
+    swapped = said[0][0] + said[1][1]
+    if as_listed - swapped >= 2:
+        return names[0], names[1]
+    if swapped - as_listed >= 2:
+        return names[1], names[0]
+    return "", ""
+
+
 def meta_names(hints: SpeakerHints, body: str = "") -> tuple[str, str]:
     """(host, guest) known before reading: --speakers, metadata, the store's host of the show.
 

@@ -509,6 +509,27 @@ def test_a_web_address_spelling_a_name_said_in_the_episode_names_whoever_gives_i
         assert att.speakers[0].name == "Host"
 
 
+def test_two_listed_people_are_told_apart_by_who_says_whose_name() -> None:
+    # No introduction and no vocative a comma sets off: only the host says "mara".
+    texts = [
+        "Welcome to the show. Today we talk about tidal turbines.",
+        "So what got you into turbines mara?",
+        *INTERVIEW[2:5],
+        "Interesting. How do you test a blade before it goes in the water mara?",
+        *INTERVIEW[6:8],
+        "And what would you tell a student who wants to do this mara?",
+        *INTERVIEW[9:],
+    ]
+    for listed in ("Mara Quill, Tobiah Wrenfield", "Tobiah Wrenfield, Mara Quill"):
+        doc, st = _state(texts, hints=SpeakerHints(meta={"speakers": listed}))
+        att = attribute(doc, st)  # type: ignore[arg-type]
+        assert [s.name for s in att.speakers] == ["Tobiah Wrenfield", "Mara Quill"]
+    # Said once only, the name decides nothing.
+    once = texts[:5] + [t.replace(" mara?", "?") for t in texts[5:]]
+    doc, st = _state(once, hints=SpeakerHints(meta={"speakers": "Mara Quill, Tobiah Wrenfield"}))
+    assert [s.name for s in attribute(doc, st).speakers] == ["Host", "Guest"]  # type: ignore[arg-type]
+
+
 def test_thanks_for_having_me_is_the_guest_even_inside_the_hosts_closing() -> None:
     closing = [
         "Okay, well, Mara, this was super interesting. Thanks so much for making the time.",
