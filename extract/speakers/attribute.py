@@ -141,7 +141,8 @@ def _names_unlabelled(
     of someone else ("my guest is …", "joined by my co-host …"), which names the
     guest. A name addressed at least twice by one speaker names the other; in the
     guest's thanks or next to it ("great to be here, Jane") it counts three times.
-    A web address spelling a full name said in the episode names whoever gives it.
+    A web address spelling a full name said in the episode names whoever gives it; two
+    people the metadata lists, still unnamed, are told apart by who says whose name.
     Every name a cue finds must pass the episode's ``NameCheck`` (``not_people``: what
     the entity recogniser reads as places or organisations).
     """

@@ -762,7 +762,7 @@ def site_names(texts: Sequence[str]) -> list[str]:
     for text in texts:
         for m in _CAPITALISED_RUN.finditer(text):
             run = m.group(0).split()
-            for k in range(2, len(run) + 1):  # "Ask Jane Doe": "Ask Jane", "Ask Jane Doe"; "Jane Doe" below
+            for k in range(2, len(run) + 1):  # each run of two words or more: "Ask Jane Doe" gives "Jane Doe"
                 for i in range(len(run) - k + 1):
                     name = " ".join(run[i : i + k])
                     spelt.setdefault("".join(run[i : i + k]).lower(), name)
