@@ -69,12 +69,17 @@ _GUEST_INTRO = re.compile(
     + r"(?:(?i:none other than|the one and only) )?"  # "my guest today is none other than …"
     + _INTRO_NAME
 )
-# The name before its cue: "Jane Doe is with us", "Jane Doe joins me", "we've got Jane Doe
-# with us", "Jane, welcome to the show".
+# The name before its cue: "Jane Doe is with us", "Jane Doe joins me", "Jane Doe is joining
+# us", "we've got Jane Doe with us", "Jane, welcome to the show".
 _AFFILIATION = r"(?:,? (?:of|from|at) (?:the )?[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3},?)?"  # "of Acme Labs"
 _GUEST_JOINS = re.compile(
-    _INTRO_FULL + _AFFILIATION + r" (?:(?:is|are) (?:here )?with (?:me|us)|joins (?:me|us))\b|"
-    r"\b(?:got|have|having) " + _INTRO_FULL + r" (?:here )?with (?:me|us)\b|"
+    _INTRO_FULL + _AFFILIATION + r",? (?:(?:is|are) (?:here )?with (?:me|us)|joins (?:me|us)|"
+    r"(?:is|are) joining (?:me|us))\b|"
+    # "we have (Acme's CTO) Jane Doe with us": a title may come first; the name starts
+    # with a capital and a small letter, so it is not the acronym of a title.
+    r"\b(?:got|have|having) (?:[^.?!,]{0,60}? )?(?=[A-Z][a-z])"
+    + _INTRO_FULL
+    + r" (?:here )?with (?:me|us)\b|"
     + _INTRO_NAME + r",? welcome (?:back )?to the (?:show|podcast|program)\b"
 )
 # Past talks introduce only when about this episode: "today I spoke with Jane", "this is my
@@ -328,6 +333,8 @@ def introduced(text: str) -> list[str]:
     >>> introduced("Here is my interview with Bo Chen."), introduced("I'm joined by the Acme team.")
     (['Bo Chen'], [])
     >>> introduced("My guest is none other than Bo Chen."), introduced("Our guest is the one and only Al Li.")
+    (['Bo Chen'], ['Al Li'])
+    >>> introduced("Our guest, Bo Chen, is joining us."), introduced("We have Acme's CTO Al Li with us.")
     (['Bo Chen'], ['Al Li'])
     >>> introduced("Read this transcript of my interview with Bo Chen."), introduced("My talk with Al Li.")
     (['Bo Chen'], [])
