@@ -8,7 +8,8 @@ reads as a full name: it is capitalised and closed with
 a period (none where the introduction goes on: "Jane Okafor is with us") in a copy of
 the unit kept for reading names, and a self-introduction before it opens a sentence, so
 ". I'm Jane Okafor. i run the lab" is read as the host's. A word unknown to English is a
-name word whatever its tag; a very common word, a role ("host") or a greeting is not. A
+name word whatever its tag; a very common word, a role ("host"), a greeting or a word of
+the show's own ("interview") is not, and a run after "a" or "an" names nobody. A
 lone first name is capitalised where punctuated text would have a vocative or an
 introduction ("jane welcome to the show", "thanks for having me jane", "joined by jane").
 The units the decoder scores keep their text.
@@ -32,9 +33,11 @@ _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 COMMON_ZIPF = 5.0  # a word this common is in no name unless the tagger reads it as one ("welcome")
 UNKNOWN_ZIPF = 1.0  # a word this rare is no English word, whatever its tag
 _MAX_WORDS = 3
-# Roles and greetings next to a name are not part of it ("your host jane okafor", "jane hello").
+# Roles, greetings and the show's own words next to a name are not part of it ("your host
+# jane okafor", "jane hello", "enjoy this interview jane welcome to the show").
 _NOT_IN_NAMES = frozenset(
     {"host", "hosts", "cohost", "guest", "guests", "ceo", "founder", "cofounder"}
+    | {"interview", "episode", "podcast", "show", "conversation"}
     | {"welcome", "hello", "hi", "hey"}
 )
 # A lone first name in a caption where punctuated text has a vocative: "jane welcome to the
@@ -46,8 +49,9 @@ _BEFORE_NAME = (("for", "having", "me"), ("joined", "by"), ("guest", "is"), ("gu
 # A self-introduction as the tokeniser splits it ("i'm" → "i", "'m"; "im" → "i", "m").
 _SELF_WORDS = (["i", "'m"], ["i", "m"], ["i", "am"], ["this", "is"])
 _VERB_FORMS = frozenset({"VBG", "VBD", "VBN"})
-# Words after a name that go on with its introduction ("Jane Okafor is with us", "… joins me").
-_GOES_ON = frozenset({"is", "are", "joins", "join", "and", "here", "welcome"})
+# Words after a name that go on with its introduction or the show's name ("Jane Okafor is
+# with us", "… joins me", "we have jane okafor with us", "the jane okafor podcast").
+_GOES_ON = frozenset({"is", "are", "joins", "join", "and", "here", "welcome", "with", "podcast", "show"})
 # A self-introduction before a restored name starts a sentence, as it would in punctuated text.
 _SELF_CUE = re.compile(r"(?:^|(?<=\s))(i'm|im|i am|my name is|this is)( your host)? (?=[A-Z])")
 
@@ -73,6 +77,15 @@ def _name_word(token: Token) -> bool:
     return alone and noun and _said_name(token)
 
 
+def _after_indefinite_article(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the words from ``tokens[i]`` follow "a" or "an", adjectives aside: a common
+    noun phrase ("we have a tidal turbine expert with us"), never a name."""
+    k = i - 1
+    while k >= 0 and tokens[k].tag_ in ("JJ", "JJR", "JJS"):
+        k -= 1
+    return k >= 0 and tokens[k].lower_ in ("a", "an")
+
+
 def _self_introduction(m: re.Match[str]) -> str:
     """A self-introduction opening a sentence ("im" as the captions of some shows spell it)."""
     cue = "I'm" if m.group(1) == "im" else m.group(1).capitalize()
@@ -94,7 +107,17 @@ def restore_names(doc: Doc, unit: Unit, found: list[tuple[int, int]] | None = No
     >>> tags = ["VBP", "PRP$", "NN", "NNP", "NNP", "IN", "NNP", "NNP", "NNP", "NNP", "IN", "DT", "NN"]
     >>> doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, spaces=[True] * 12 + [False])
     >>> restore_names(doc, Unit(0, len(doc.text), doc.text)).text
-    ". I'm your host Bo Okafor. with Ravi Menon. Ravi welcome to the show"
+    ". I'm your host Bo Okafor with Ravi Menon. Ravi welcome to the show"
+    >>> words = "enjoy this interview zorvath welcome to the show".split()
+    >>> tags = ["VB", "DT", "NN", "NNP", "VB", "IN", "DT", "NN"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, spaces=[True] * 7 + [False])
+    >>> restore_names(doc, Unit(0, len(doc.text), doc.text)).text
+    'enjoy this interview Zorvath welcome to the show'
+    >>> words = "welcome to the zorvath quillby podcast".split()
+    >>> tags = ["VB", "IN", "DT", "NNP", "NNP", "NN"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, spaces=[True] * 5 + [False])
+    >>> restore_names(doc, Unit(0, len(doc.text), doc.text)).text
+    'welcome to the Zorvath Quillby podcast'
     >>> words = ["with", "emily", "nakashimo", "interviewing", "quillfeathery"]
     >>> tags = ["IN", "RB", "NN", "VBG", "NN"]
     >>> doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, spaces=[True] * 4 + [False])
@@ -129,7 +152,7 @@ def restore_names(doc: Doc, unit: Unit, found: list[tuple[int, int]] | None = No
         if len(set(words)) < len(words):  # "raymond camden raymond thanks": a name, then a vocative
             run = run[: next(k for k, w in enumerate(words) if w in words[:k])]
         rare = any(zipf(t.lower_) < NAME_RARE_ZIPF for t in run) or all(t.tag_ == "NNP" for t in run)
-        if 2 <= len(run) <= _MAX_WORDS and (rare or loose):
+        if 2 <= len(run) <= _MAX_WORDS and (rare or loose) and not _after_indefinite_article(tokens, i):
             start, end = max(run[0].idx, unit.char_start), min(run[-1].idx + len(run[-1]), unit.char_end)
             pieces.append(unit.text[pos - unit.char_start : start - unit.char_start])
             after = tokens[i + len(run)].lower_ if i + len(run) < len(tokens) else ""

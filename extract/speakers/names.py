@@ -111,7 +111,7 @@ _GREETING = (
     r"(?:(?:[Ss]o|[Ww]ell|[Oo]kay|[Yy]eah|[Uu]m|[Uu]h|[Aa]nd|[Aa]ll right|[Aa]lright),? )*"
 )
 _I_AM = r"(?:I'm|I am|[Mm]y name is)"
-_INTRO_END = r"(?=[,.!;]| and | here\b| welcome\b|$)"
+_INTRO_END = r"(?=[,.!;]| and | here\b| welcome\b| with\b|$)"  # "I'm Jane Doe with Acme"
 _HOST_INTRO = re.compile(_GREETING + rf"(?:{_I_AM}|[Tt]his is)(?: your host,?)? " + _INTRO_FULL + _INTRO_END)
 # After "your host" a single name will do ("I'm your host, Dr. Jane").
 _YOUR_HOST = re.compile(_GREETING + rf"(?:{_I_AM}|[Tt]his is) your host,? " + _INTRO_NAME + _INTRO_END)
