@@ -34,9 +34,12 @@ COMMON_ZIPF = 5.0  # a word this common is in no name unless the tagger reads it
 UNKNOWN_ZIPF = 1.0  # a word this rare is no English word, whatever its tag
 _MAX_WORDS = 3
 # Roles, greetings and the show's own words next to a name are not part of it ("your host
-# jane okafor", "jane hello", "enjoy this interview jane welcome to the show").
+# jane okafor", "jane okafor author of …", "jane hello", "enjoy this interview jane
+# welcome to the show").
 _NOT_IN_NAMES = frozenset(
     {"host", "hosts", "cohost", "guest", "guests", "ceo", "founder", "cofounder"}
+    | {"author", "editor", "creator", "director", "president", "professor", "researcher", "engineer"}
+    | {"scientist", "partner", "manager", "developer", "maintainer", "cto", "vp"}
     | {"interview", "episode", "podcast", "show", "conversation"}
     | {"welcome", "hello", "hi", "hey"}
 )
@@ -113,6 +116,11 @@ def restore_names(doc: Doc, unit: Unit, found: list[tuple[int, int]] | None = No
     >>> doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, spaces=[True] * 7 + [False])
     >>> restore_names(doc, Unit(0, len(doc.text), doc.text)).text
     'enjoy this interview Zorvath welcome to the show'
+    >>> words = "with zorvath quillby author of a book".split()
+    >>> tags = ["IN", "NNP", "NNP", "NN", "IN", "DT", "NN"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, spaces=[True] * 6 + [False])
+    >>> restore_names(doc, Unit(0, len(doc.text), doc.text)).text
+    'with Zorvath Quillby. author of a book'
     >>> words = "welcome to the zorvath quillby podcast".split()
     >>> tags = ["VB", "IN", "DT", "NNP", "NNP", "NN"]
     >>> doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, spaces=[True] * 5 + [False])
