@@ -401,7 +401,8 @@ CALL (nid) {
 RETURN kind, props, size
 """
 
-EDGES_OF = """
+# Each of $ids that is a node the visualisation shows (no segments), as n.
+_SHOWN_NODES = """
 UNWIND $ids AS nid
 CALL (nid) {
   MATCH (n:Episode {id: nid}) RETURN n
@@ -412,7 +413,9 @@ CALL (nid) {
   UNION
   MATCH (n:Claim {id: nid}) RETURN n
 }
-CALL (n) {
+"""
+
+EDGES_OF = _SHOWN_NODES + """CALL (n) {
   MATCH (n)-[r]-(m) WHERE NOT m:Segment
   RETURN startNode(r).id AS source, type(r) AS kind, endNode(r).id AS target,
          coalesce(r.weight, r.count, 1.0) AS weight
@@ -427,18 +430,7 @@ RETURN DISTINCT source, kind, target, weight
 """
 
 # The edges of EDGES_OF with both ends among the ids, each matched from its source.
-EDGES_AMONG = """
-UNWIND $ids AS nid
-CALL (nid) {
-  MATCH (n:Episode {id: nid}) RETURN n
-  UNION
-  MATCH (n:Person {id: nid}) RETURN n
-  UNION
-  MATCH (n:Concept {id: nid}) RETURN n
-  UNION
-  MATCH (n:Claim {id: nid}) RETURN n
-}
-CALL (n) {
+EDGES_AMONG = _SHOWN_NODES + """CALL (n) {
   MATCH (n)-[r]->(m) WHERE NOT m:Segment AND m.id IN $ids
   RETURN n.id AS source, type(r) AS kind, m.id AS target, coalesce(r.weight, r.count, 1.0) AS weight
   UNION
