@@ -107,10 +107,10 @@ def _kind(g: Group) -> str:
 def _name(g: Group) -> str:
     if g.term is not None:
         return g.term.name
-    # A noun form names the concept ("coordination", not the verb "coordinate").
-    forms = [(f, n) for f, n in g.forms.items() if f not in g.verb_forms] or list(g.forms.items())
     if g.full_name is not None:
         return g.full_name  # a person is named in full, however often a part is said alone
+    # A noun form names the concept ("coordination", not the verb "coordinate").
+    forms = [(f, n) for f, n in g.forms.items() if f not in g.verb_forms] or list(g.forms.items())
     best = sorted(forms, key=lambda kv: (-kv[1], -sum(ch.isupper() for ch in kv[0]), kv[0]))
     return best[0][0]
 
