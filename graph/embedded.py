@@ -59,6 +59,11 @@ def _field_names(cls: type) -> frozenset[str]:
     return frozenset(f.name for f in fields(cls))
 
 
+def _edge_weight(attrs: dict[str, Any]) -> float:
+    """A visualisation edge's weight: its own, else its count, else 1."""
+    return float(attrs.get("weight", attrs.get("count", 1.0)))
+
+
 def _model(cls: type[T], attrs: dict[str, Any]) -> T:
     names = _field_names(cls)  # type: ignore[arg-type]
     kw = {k: (tuple(v) if k in _TUPLE_FIELDS else v) for k, v in attrs.items() if k in names}
@@ -569,8 +574,7 @@ class EmbeddedStore(GraphStore):
                 ku, kv = g.nodes[u]["_kind"], g.nodes[v]["_kind"]
                 if "Segment" in (ku, kv):
                     continue
-                w = float(a.get("weight", a.get("count", 1.0)))
-                found.add(GraphEdge(u, v, k, w))
+                found.add(GraphEdge(u, v, k, _edge_weight(a)))
             if g.nodes[n]["_kind"] == "Claim":
                 ep = g.nodes[n]["episode_id"]
                 found.add(GraphEdge(n, ep, "IN_EPISODE", 1.0))
@@ -589,7 +593,7 @@ class EmbeddedStore(GraphStore):
         for n in wanted:
             for _, v, k, a in g.out_edges(n, keys=True, data=True):
                 if v in wanted:
-                    found.add(GraphEdge(n, v, k, float(a.get("weight", a.get("count", 1.0)))))
+                    found.add(GraphEdge(n, v, k, _edge_weight(a)))
             if g.nodes[n]["_kind"] == "Claim" and g.nodes[n]["episode_id"] in wanted:
                 found.add(GraphEdge(n, g.nodes[n]["episode_id"], "IN_EPISODE", 1.0))
         return sorted(found, key=lambda e: (e.source, e.kind, e.target))
