@@ -187,6 +187,9 @@ def restore(words: Sequence[str], model: EndModel | None = None) -> list[str]:
 
 
 _WORD = re.compile(r"\S+")
+# Words before a full name the opening says that stay in its sentence: an introduction's
+# title ("our head of data science jane okafor") is not cut from the name it introduces.
+TITLE_WORDS = 3
 
 
 def recut(
@@ -194,7 +197,8 @@ def recut(
 ) -> list[Unit]:
     """The units cut again where a sentence ends, each piece's text closed with its
     restored mark (its span stays the transcript's words); never before or inside one
-    of the ``names`` (character spans), so "joined by my co-host jane okafor" stays whole.
+    of the ``names`` (character spans), so "joined by my co-host jane okafor" stays whole,
+    nor in the ``TITLE_WORDS`` words before a full name, which are its title.
 
     >>> class Ends(EndModel):
     ...     def end_logits(self, words):
@@ -207,11 +211,14 @@ def recut(
     """
     spans = [(k, m.start(), m.end()) for k, u in enumerate(units) for m in _WORD.finditer(u.text)]
     marks = restore([units[k].text[s:e] for k, s, e in spans], model)
+    at = [units[k].char_start + s for k, s, _ in spans]
     for n in range(len(spans) - 1):
-        k, s, _ = spans[n + 1]
-        at = units[k].char_start + s
-        if any(a <= at < b for a, b in names):
-            marks[n] = ""
+        name = next(((a, b) for a, b in names if a <= at[n + 1] < b), None)
+        if name is None:
+            continue
+        marks[n] = ""
+        if at[n + 1] == name[0] and n + 2 < len(spans) and at[n + 2] < name[1]:  # a full name begins
+            marks[max(0, n - TITLE_WORDS) : n] = [""] * (n - max(0, n - TITLE_WORDS))
     out: list[Unit] = []
     start: int | None = None
     first = False

@@ -118,6 +118,25 @@ def test_recut_never_cuts_before_or_inside_a_name_the_opening_says() -> None:
     assert [p.text for p in protected] == [text + "."]
 
 
+def test_recut_keeps_a_title_of_up_to_three_words_with_the_full_name_after_it() -> None:
+    class Ends(EndModel):
+        def end_logits(self, words: object) -> np.ndarray:
+            cuts = ("listening", "data", "hello", "dear")
+            return np.array([1.0 if w in cuts else -9.0 for w in words])  # type: ignore[attr-defined]
+
+    ends = Ends(np.zeros(1), 0.0, np.zeros(N_FEATURES), -9.0)
+    text = "thanks for listening today we have our head of data science jane okafor with us"
+    unit = Unit(0, len(text), text)
+    start = text.index("jane")
+    pieces = recut([unit], ends, names=[(start, start + len("jane okafor"))])
+    # The cut inside the title goes; the one six words before the name stays.
+    assert [p.text for p in pieces] == ["thanks for listening.", text[len("thanks for listening ") :] + "."]
+    # A lone first name (a vocative) keeps the cuts before it.
+    text = "hello dear old jane"
+    lone = recut([Unit(0, len(text), text)], ends, names=[(text.index("jane"), len(text))])
+    assert [p.text for p in lone] == ["hello.", "dear.", "old jane."]
+
+
 def test_a_model_named_by_the_environment_is_the_one_in_use(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from extract.speakers.caption_ends import ENV, MODEL, model_path
 
