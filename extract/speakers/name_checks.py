@@ -4,8 +4,9 @@ Cues read capitalised words at places where names go ("Remember, …", "…, Tex
 "this is Acme Radio"), so they also catch sentence-opening verbs, places, companies
 and show names. A candidate is kept unless the episode itself says otherwise: the
 named-entity recogniser reads it as a place or an organisation and never as a
-person, it is a common word capitalised only where a sentence starts, or the
-metadata lists the speakers and it is none of them.
+person, it is a common word capitalised only where a sentence starts, the episode
+uses it as a show's name ("thanks for listening to Acme Explained"), or the metadata
+lists the speakers and it is none of them.
 """
 
 from __future__ import annotations
@@ -66,6 +67,23 @@ def sentence_start_only(name: str, texts: Iterable[str]) -> bool:
     return seen_lower
 
 
+def show_name(name: str, texts: Iterable[str]) -> bool:
+    """Whether the texts use ``name`` as a show's name: what the audience listens to,
+    is welcomed to, or an episode is of ("thank you for listening to Acme Explained").
+    A show named after its host ("the Jane Doe podcast") still names a person.
+
+    >>> show_name("Acme Explained", ["Live, this is Acme Explained.", "A special of Acme Explained."])
+    True
+    >>> show_name("Jane Doe", ["This is Jane Doe.", "Thanks for listening to the Jane Doe Podcast."])
+    False
+    """
+    used = re.compile(
+        r"\b(?i:listening to|welcome (?:back )?to|(?:episode|edition|special|season) of|subscribe to) "
+        rf"(?:the )?{re.escape(name)}\b(?!'s|’s| (?i:podcast|show))"
+    )
+    return any(used.search(text) for text in texts)
+
+
 @dataclass(frozen=True)
 class NameCheck:
     """What an episode says of the names its cues find."""
@@ -97,6 +115,8 @@ class NameCheck:
         if name in self.not_people:
             return ""
         if self.cased and sentence_start_only(name, self.texts):
+            return ""
+        if show_name(name, self.texts):
             return ""
         return name
 

@@ -99,3 +99,14 @@ def test_a_product_the_guest_addresses_does_not_name_the_host() -> None:
     att = attribute(doc, st)  # type: ignore[arg-type]
     assert _who(att, st, "as a product") == "Mara Quill"
     assert [s.name for s in att.speakers] == ["Host", "Mara Quill"]
+
+
+def test_a_show_the_audience_listens_to_does_not_name_the_host() -> None:
+    opening = ["Live from the harbour, this is Tide Talk.", *INTERVIEW, "Thanks for listening to Tide Talk."]
+    doc, st = _state(opening)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["Host", "Mara Quill"]
+    # A show called after its host still names them.
+    assert NameCheck(["This is Orla Brennagh.", "You are listening to the Orla Brennagh Podcast."])(
+        "Orla Brennagh"
+    ) == "Orla Brennagh"
