@@ -33,11 +33,17 @@ _TIME_ONLY = re.compile(rf"\((?P<time>{_TIME})\):?")
 # A name and a time alone on a line, the paragraph below ("Ann Lee  0:03" as Otter
 # exports, "Ann Lee (00:00:03)"); and a time before a label ("[00:00:03] Ann Lee: text").
 _HEADER = re.compile(rf"(?P<name>[^\W\d_][\w.'’ -]{{0,60}}?)\s+[(\[]?(?P<time>{_TIME})[)\]]?")
+# A time before the name in a heading ("### [00:00:03] Ann Lee", the paragraph below).
+_HEADER_TIME_FIRST = re.compile(rf"[(\[]?(?P<time>{_TIME})[)\]]?\s+(?P<name>[^\W\d_][\w.'’ -]{{0,60}}?)")
+# A name in brackets, then its time in brackets, then the text ("[Speaker 1] [00:17] Hi.").
+_BRACKETED_NAME = re.compile(rf"\[(?P<name>[^\]]{{1,60}})\]\s*[\[(](?P<time>{_TIME})[\])]\s*(?P<rest>.*)")
 # A line that opens with its time ("[00:00:03] …", "(01:02) …", "1:02 …") or is only one.
 TIMED_LINE = re.compile(r"[\[(]?(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)[\])]?(?:\s+(?P<rest>\S.*))?")
 _DIARISED_LABEL = r"(?:speaker|spk)[ _-]?\d+|[A-Z]+_\d+"
 _DIARISED = re.compile(_DIARISED_LABEL, re.I)
 _BRACKETED = re.compile(rf"[\[(]\s*({_DIARISED_LABEL})\s*[\])]\s*:?\s*", re.I)  # "[SPEAKER_00] …"
+# What captions put in brackets besides names ("[Music] [00:03] …").
+_SOUNDS = frozenset({"music", "laughter", "laughs", "applause", "inaudible", "crosstalk", "silence", "noise"})
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
 # A line that is only a web address ("Video: <https://…>") gives a link, not a turn.
 _ONLY_LINK = re.compile(r"<?(?:https?://|www\.)\S+>?|\[[^\]]*\]\((?:https?://|www\.)[^)]*\)")
@@ -109,6 +115,12 @@ def match_label(stripped: str) -> Label | None:
     ('00:00:03', Label(name='Ann Lee', time='00:00:03', rest='Hi.', strong=True))
     >>> match_label("Ann van Lee: 00:01:11"), match_label("**Ann:** [01:11]").time
     (Label(name='Ann van Lee', time='00:01:11', rest='', strong=True), '01:11')
+    >>> match_label("### [00:00:25] Jo Park")
+    Label(name='Jo Park', time='00:00:25', rest='', strong=True)
+    >>> match_label("[Speaker 2] [00:03] No. We")
+    Label(name='Speaker 2', time='00:03', rest='No. We', strong=True)
+    >>> match_label("[Music] [00:03] la la") is None, match_label("### [00:01] Part two of it") is None
+    (True, True)
     """
     if stripped.startswith("**"):
         m = _BOLD.fullmatch(stripped)
@@ -129,10 +141,16 @@ def match_label(stripped: str) -> Label | None:
     if stripped.startswith("#"):
         # A Markdown heading holding a name and a time ("### Ann Lee  0:03"), as some
         # sites render Otter exports; any other heading is no label.
-        header = _HEADER.fullmatch(stripped.lstrip("#").strip())
+        heading = stripped.lstrip("#").strip()
+        header = _HEADER.fullmatch(heading) or _HEADER_TIME_FIRST.fullmatch(heading)
         if header and is_speaker_name(header["name"].strip()):
             return Label(header["name"].strip(), header["time"], "", True)
         return None
+    if stripped.startswith("["):
+        bracketed = _BRACKETED_NAME.fullmatch(stripped)
+        name = bracketed["name"].strip() if bracketed else ""
+        if bracketed and is_speaker_name(name) and name.lower() not in _SOUNDS:
+            return Label(name, bracketed["time"], bracketed["rest"].strip(), True)
     header = _HEADER.fullmatch(stripped)
     if header and is_speaker_name(header["name"].strip()):
         return Label(header["name"].strip(), header["time"], "", True)

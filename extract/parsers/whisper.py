@@ -1,7 +1,11 @@
-"""Whisper console lines: ``[HH:MM:SS.mmm --> HH:MM:SS.mmm]   text``.
+"""Whisper console lines: ``[HH:MM:SS.mmm --> HH:MM:SS.mmm]   text``, and the same in
+seconds with ``->`` or ``→`` as scripts around faster-whisper print them
+(``[12.40s -> 15.00s] text``, ``[12.40 → 15.00] text``).
 
 >>> parse_whisper("[00:00.000 --> 00:02.500]   Hello there.", "a.txt").lines[0].end
 2.5
+>>> [(x.start, x.end) for x in parse_whisper("[0.00s -> 2.50s] Hi.\\n[62.5 → 64] Yo.", "b.txt").lines]
+[(0.0, 2.5), (62.5, 64.0)]
 """
 
 from __future__ import annotations
@@ -13,7 +17,14 @@ from extract.parsers.labels import cue_labels
 from extract.transcript import Line, Transcript
 from graph.errors import TranscriptParseError
 
-WHISPER_LINE = re.compile(r"\[\s*([^\]\s]+)\s*-->\s*([^\]\s]+)\s*\]\s*(.*)")
+WHISPER_LINE = re.compile(r"\[\s*([^\]\s]+?)\s*(?:-->|->|→)\s*([^\]\s]+)\s*\]\s*(.*)")
+_SECONDS = re.compile(r"(\d+(?:\.\d+)?)s?")
+
+
+def _time(value: str, source: str, no: int, raw: str) -> float:
+    """A clock time, or seconds ("12.40", "12.40s")."""
+    seconds = _SECONDS.fullmatch(value)
+    return round(float(seconds[1]), 3) if seconds else clock_or_error(value, source, no, raw)
 
 
 def parse_whisper(text: str, source: str) -> Transcript:
@@ -35,8 +46,8 @@ def parse_whisper(text: str, source: str) -> Transcript:
             problem = "not a Whisper line (expected '[start --> end] text')"
             raise TranscriptParseError(source, no, problem, raw)
         found = True
-        start = clock_or_error(m.group(1), source, no, raw)
-        end = clock_or_error(m.group(2), source, no, raw)
+        start = _time(m.group(1), source, no, raw)
+        end = _time(m.group(2), source, no, raw)
         if end < start:
             raise TranscriptParseError(source, no, "end before start", raw)
         body = m.group(3).strip()

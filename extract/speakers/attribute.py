@@ -57,6 +57,7 @@ from extract.speakers.units import Unit, split_units
 from extract.speakers.voices import Voices
 from extract.state import DocState
 
+HOST_SHARE = 0.1  # of the most talkative speaker's units, that a labelled host says at least
 _HOST_ROLE = re.compile(r"^(host|interviewer|moderator)( ?\d+)?$", re.I)
 
 
@@ -275,6 +276,7 @@ def _labelled(
     order = list(dict.fromkeys(labels))
     host, guest = meta_names(hints, " ".join(u.text for u in units))
     asks: Counter[str] = Counter()
+    said = Counter(labels)
     head = opening(len(units))
     for lab, f, u, i in zip(labels, feats, units, range(len(units)), strict=True):
         asks[lab] += (f.end == 1) + 3 * bool(HOST_CUE.search(u.text) and i < head)
@@ -284,9 +286,12 @@ def _labelled(
     if host_label is None and len(roles) == 1:
         host_label = roles[0]  # labelled "Host" or "Interviewer"
     if host_label is None:
-        # The metadata's guest is never the host; among the others, the one who asks most.
-        candidates = [lab for lab in order if lab != guest_label] or order
-        host_label = max(candidates, key=lambda lab: (asks[lab], -order.index(lab)))
+        # The metadata's guest is never the host; among the others who say at least a
+        # tenth as much as the most talkative, the one who asks most per unit (a guest
+        # who talks much asks many rhetorical questions, but few per unit).
+        most = max(said.values())
+        candidates = [lab for lab in order if lab != guest_label and said[lab] >= HOST_SHARE * most] or order
+        host_label = max(candidates, key=lambda lab: (asks[lab] / said[lab], -order.index(lab)))
     rename: dict[str, str] = {}
     if any(PLACEHOLDER.match(lab) for lab in order):
         path = [0 if lab == host_label else 1 for lab in labels]

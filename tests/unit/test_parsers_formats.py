@@ -12,6 +12,7 @@ from extract.parsers import (
     parse_labelled,
     parse_plain,
     parse_srt,
+    parse_text,
     parse_vtt,
     parse_whisper,
 )
@@ -28,6 +29,11 @@ def _read(name: str) -> str:
 
 def _rows(lines: tuple[Line, ...]) -> list[tuple[int, float | None, float | None, str]]:
     return [(x.line_no, x.start, x.end, x.text) for x in lines]
+
+
+def _turns(text: str, source: str) -> list[tuple[float | None, str | None, str]]:
+    """(start, speaker, text) of each line a labelled file gives."""
+    return [(x.start, x.speaker, x.text) for x in parse_labelled(text, source).lines]
 
 
 def test_whisper_lines_blank_and_empty_skipped() -> None:
@@ -401,8 +407,7 @@ def test_plain_lines_that_open_with_their_time() -> None:
 
 def test_labelled_time_before_the_name_or_in_brackets_after_it() -> None:
     descript = "[00:00:00] Ann Lee: Which apples keep best?\n[00:00:04] Bo Chan: The late ones.\n"
-    t = parse_labelled(descript, "d.txt")
-    assert [(x.start, x.speaker, x.text) for x in t.lines] == [
+    assert _turns(descript, "d.txt") == [
         (0.0, "Ann Lee", "Which apples keep best?"),
         (4.0, "Bo Chan", "The late ones."),
     ]
@@ -456,3 +461,31 @@ def test_srt_formatting_tags_and_position_codes_are_not_speech() -> None:
         "Which apples keep?",
         "The late ones & the hard ones.",
     ]
+
+
+def test_whisper_lines_in_seconds_with_either_arrow() -> None:
+    text = "[0.00s -> 3.20s] Which apples keep best?\n[3.40 → 5.00] The late ones.\n[61.5 -> 62.25]  Picked hard.\n"
+    t = parse_text(text, "f.txt")
+    assert t.format == "whisper"
+    assert _rows(t.lines) == [
+        (1, 0.0, 3.2, "Which apples keep best?"),
+        (2, 3.4, 5.0, "The late ones."),
+        (3, 61.5, 62.25, "Picked hard."),
+    ]
+    with pytest.raises(TranscriptParseError, match=r"bad\.txt:2: unreadable time"):
+        parse_whisper("[0.00 -> 1.00] Hi.\n[1.5x -> 2.0] Yo.\n", "bad.txt")
+
+
+def test_labelled_bracketed_diarised_labels_and_headings_with_the_time_first() -> None:
+    diarised = "[Speaker 1] [00:00] Which apples keep best?\n[Speaker 2] [00:04] The late ones.\n[Music] [00:09] la\n"
+    assert _turns(diarised, "d.txt") == [
+        (0.0, "Speaker 1", "Which apples keep best?"),
+        (4.0, "Speaker 2", "The late ones. [Music]"),
+        (9.0, "Speaker 2", "la"),  # a sound in brackets is no name: its time marks the line
+    ]
+    headings = "### [00:00:00] Ann Lee\nWhich apples keep best?\n\n### [00:00:07] Bo Chan\nThe late ones.\n"
+    assert _turns(headings, "h.md") == [
+        (0.0, "Ann Lee", "Which apples keep best?"),
+        (7.0, "Bo Chan", "The late ones."),
+    ]
+    assert detect_format(diarised) == detect_format(headings) == "labelled"

@@ -125,6 +125,25 @@ def test_labelled_file_keeps_its_labels_exactly() -> None:
     assert att.speakers[0].role == "host"
 
 
+def test_labelled_host_is_who_asks_most_per_unit_not_in_all() -> None:
+    """A guest who talks at length asks more questions in all (rhetorical ones) than the
+    host, who asks in nearly every short turn; a speaker of a line or two is no host."""
+    guest = (
+        "Why does a blade crack? Salt gets in. Why salt? It is everywhere at sea. "
+        "And why does that matter? Because it eats the resin. We coat it twice."
+    )
+    texts = []
+    for _ in range(4):
+        texts += ["So how do blades fail?", guest, "And how long does a coating last?", guest]
+    texts += ["Is this thing on?", guest]
+    speakers: list[str | None] = ["Tom Reyes", "Mara Quill", "Tom Reyes", "Mara Quill"] * 4
+    speakers += ["Sound Desk", "Mara Quill"]
+    doc, st = _state(texts, speakers=speakers)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    roles = {s.name: s.role for s in att.speakers}
+    assert roles == {"Tom Reyes": "host", "Mara Quill": "guest", "Sound Desk": "guest"}
+
+
 def test_diarisation_labels_get_names_from_the_transcript() -> None:
     texts = [
         "Today I'm speaking with Mara Quill. Mara, what do you build?",
