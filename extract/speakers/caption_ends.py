@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction import FeatureHasher
 
+from extract.speakers.names import PLEASANTRIES
 from extract.speakers.units import Unit
 from graph.errors import ConfigError
 
@@ -192,13 +193,25 @@ _WORD = re.compile(r"\S+")
 TITLE_WORDS = 3
 
 
+# Words after a lone first name that make it a vocative: a welcome or a pleasantry
+# ("jane welcome to the show", "hey jane great to be here").
+_GREETING_AFTER = frozenset({"welcome", *PLEASANTRIES})
+
+
+def _greets(units: Sequence[Unit], span: tuple[int, int, int]) -> bool:
+    """Whether the word at ``span`` (unit, start, end) opens a welcome or a pleasantry."""
+    k, s, e = span
+    return units[k].text[s:e].lower().strip(".,!?") in _GREETING_AFTER
+
+
 def recut(
     units: Sequence[Unit], model: EndModel | None = None, names: Sequence[tuple[int, int]] = ()
 ) -> list[Unit]:
     """The units cut again where a sentence ends, each piece's text closed with its
     restored mark (its span stays the transcript's words); never before or inside one
     of the ``names`` (character spans), so "joined by my co-host jane okafor" stays whole,
-    nor in the ``TITLE_WORDS`` words before a full name, which are its title.
+    nor in the ``TITLE_WORDS`` words before a full name, which are its title, nor between
+    a lone first name and the welcome or pleasantry after it ("jane welcome to the show").
 
     >>> class Ends(EndModel):
     ...     def end_logits(self, words):
@@ -212,13 +225,19 @@ def recut(
     spans = [(k, m.start(), m.end()) for k, u in enumerate(units) for m in _WORD.finditer(u.text)]
     marks = restore([units[k].text[s:e] for k, s, e in spans], model)
     at = [units[k].char_start + s for k, s, _ in spans]
-    for n in range(len(spans) - 1):
-        name = next(((a, b) for a, b in names if a <= at[n + 1] < b), None)
+    for i in range(len(spans)):
+        name = next(((a, b) for a, b in names if a <= at[i] < b), None)
         if name is None:
             continue
-        marks[n] = ""
-        if at[n + 1] == name[0] and n + 2 < len(spans) and at[n + 2] < name[1]:  # a full name begins
-            marks[max(0, n - TITLE_WORDS) : n] = [""] * (n - max(0, n - TITLE_WORDS))
+        if i:
+            marks[i - 1] = ""
+        if at[i] != name[0] or i + 1 == len(spans):
+            continue
+        if at[i + 1] < name[1]:  # a full name begins: its title stays with it
+            for j in range(max(0, i - 1 - TITLE_WORDS), i - 1):
+                marks[j] = ""
+        elif _greets(units, spans[i + 1]):
+            marks[i] = ""  # a lone name stays with the welcome after it ("jane welcome to the show")
     out: list[Unit] = []
     start: int | None = None
     first = False

@@ -137,6 +137,23 @@ def test_recut_keeps_a_title_of_up_to_three_words_with_the_full_name_after_it() 
     assert [p.text for p in lone] == ["hello.", "dear.", "old jane."]
 
 
+def test_recut_keeps_a_lone_first_name_with_the_welcome_after_it() -> None:
+    class Ends(EndModel):
+        def end_logits(self, words: object) -> np.ndarray:
+            return np.array([1.0 if w in ("jane", "show", "ravi") else -9.0 for w in words])  # type: ignore[attr-defined]
+
+    ends = Ends(np.zeros(1), 0.0, np.zeros(N_FEATURES), -9.0)
+    text = "jane welcome to the show ravi you build boats"
+    unit = Unit(0, len(text), text)
+    names = [(0, len("jane")), (text.index("ravi"), text.index("ravi") + len("ravi"))]
+    # "jane" stays with its welcome; "ravi", followed by no welcome, keeps the cut after it.
+    assert [p.text for p in recut([unit], ends, names=names)] == [
+        "jane welcome to the show ravi.",
+        "you build boats.",
+    ]
+    assert [p.text for p in recut([unit], ends)] == ["jane.", "welcome to the show.", "ravi.", "you build boats."]
+
+
 def test_a_model_named_by_the_environment_is_the_one_in_use(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from extract.speakers.caption_ends import ENV, MODEL, model_path
 
