@@ -191,8 +191,6 @@ _WORD = re.compile(r"\S+")
 # Words before a full name the opening says that stay in its sentence: an introduction's
 # title ("our head of data science jane okafor") is not cut from the name it introduces.
 TITLE_WORDS = 3
-
-
 # Words after a lone first name that make it a vocative: a welcome or a pleasantry
 # ("jane welcome to the show", "hey jane great to be here").
 _GREETING_AFTER = frozenset({"welcome", *PLEASANTRIES})
@@ -201,7 +199,7 @@ _GREETING_AFTER = frozenset({"welcome", *PLEASANTRIES})
 def _greets(units: Sequence[Unit], span: tuple[int, int, int]) -> bool:
     """Whether the word at ``span`` (unit, start, end) opens a welcome or a pleasantry."""
     k, s, e = span
-    return units[k].text[s:e].lower().strip(".,!?") in _GREETING_AFTER
+    return caption_word(units[k].text[s:e]) in _GREETING_AFTER
 
 
 def recut(
