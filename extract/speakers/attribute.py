@@ -57,6 +57,7 @@ from extract.speakers.units import Unit, split_units
 from extract.speakers.voices import Voices
 from extract.state import DocState
 
+MIN_ANSWERS = 2  # turns answering a name that give a diarisation label that name
 HOST_SHARE = 0.1  # of the most talkative speaker's units, that a labelled host says at least
 _HOST_ROLE = re.compile(r"^(host|interviewer|moderator)( ?\d+)?$", re.I)
 
@@ -295,17 +296,33 @@ def _labelled(
     rename: dict[str, str] = {}
     if any(PLACEHOLDER.match(lab) for lab in order):
         path = [0 if lab == host_label else 1 for lab in labels]
-        found = _names_unlabelled(units, path, hints, 2, ads, non_people(doc) if doc else frozenset())
-        taken = set(order)
-        if PLACEHOLDER.match(host_label) and found[0] != "Host" and found[0] not in taken:
+        not_people = non_people(doc) if doc else frozenset()
+        found = _names_unlabelled(units, path, hints, 2, ads, not_people)
+        check = NameCheck([u.text for u in units], listed(hints), not_people, _cased(units))
+        placeholders = [lab for lab in order if PLACEHOLDER.match(lab)]
+        if len(order) > 2:
+            # Among more than two voices, who answers a name tells more than the two-way
+            # cues, which pool everyone but the host into one guest.
+            answered = _answerers(units, labels, placeholders, check, order)
+            # A first name answered is completed by a full name the two-way cues found ("Jane Doe").
+            full = [f for f in found if " " in f]
+            for lab, name in answered.items():
+                rename[lab] = next((f for f in full if same_person(name, f)), name)
+
+        def free(name: str) -> bool:
+            return not any(same_person(name, t) or same_person(t, name) for t in [*order, *rename.values()])
+
+        if host_label in placeholders and host_label not in rename and found[0] != "Host" and free(found[0]):
             rename[host_label] = found[0]
-        others = [lab for lab in order if lab != host_label and PLACEHOLDER.match(lab)]
+        others = [lab for lab in placeholders if lab != host_label and lab not in rename]
         if len(others) > 1:
             # Among several others, the guest is the one who thanks for the invitation.
             thanked = {lab for lab, u in zip(labels, units, strict=True) if GUEST_CUE.search(u.text)}
             others = [lab for lab in others if lab in thanked]
-        if len(others) == 1 and found[1] != "Guest" and found[1] not in taken:
+        if len(others) == 1 and found[1] != "Guest" and free(found[1]):
             rename[others[0]] = found[1]
+        left = [lab for lab in placeholders if lab not in rename]
+        rename.update(_answerers(units, labels, left, check, [rename.get(lab, lab) for lab in order]))
     partners = _co_hosts(units, hints)
     speakers = tuple(
         Speaker(
@@ -323,6 +340,36 @@ def _labelled(
         for u, lab, ad in zip(units, labels, ads, strict=True)
     )
     return Attribution(speakers, spans)
+
+
+def _answerers(
+    units: Sequence[Unit], labels: Sequence[str], left: Sequence[str], check: NameCheck, used: Sequence[str]
+) -> dict[str, str]:
+    """Names for the diarisation labels ``left``: a name addressed in the unit just before
+    a label's turn ("Jane, what do you think?") is whoever answers. A label takes the name
+    that at least ``MIN_ANSWERS`` of its turns answer, two thirds of its votes, more often
+    than the label itself addresses it; a name ``used`` already, or taken by a label with
+    more votes, is not given twice."""
+    votes: dict[str, Counter[str]] = {lab: Counter() for lab in left}
+    own: dict[str, Counter[str]] = {lab: Counter() for lab in left}
+    for i, (u, lab) in enumerate(zip(units, labels, strict=True)):
+        addressed = check.keep(vocatives(u.text))
+        if lab in own:
+            own[lab].update(addressed)
+        nxt = labels[i + 1] if i + 1 < len(labels) else lab
+        if nxt != lab and nxt in votes:
+            votes[nxt].update(addressed)
+    out: dict[str, str] = {}
+    taken = list(used)
+    ranked = sorted(((n, lab, name) for lab, c in votes.items() for name, n in c.items()), reverse=True)
+    for n, lab, name in ranked:
+        if lab in out or n < MIN_ANSWERS or 3 * n < 2 * sum(votes[lab].values()) or own[lab][name] >= n:
+            continue
+        if any(same_person(name, t) or same_person(t, name) for t in taken):
+            continue
+        out[lab] = name
+        taken.append(name)
+    return out
 
 
 def attribute(doc: Doc, state: DocState) -> Attribution:

@@ -154,6 +154,30 @@ def test_diarisation_labels_get_names_from_the_transcript() -> None:
     assert [s.name for s in att.speakers] == ["Tom Reyes", "Mara Quill"]
 
 
+def test_more_diarisation_labels_are_named_by_who_answers_a_vocative() -> None:
+    texts = [
+        "Welcome, everyone. Today the whole crew is in the shed. Nell, what broke this week?",
+        "The winch broke again. Ossian, you fixed it last time?",
+        "I did, with a bent nail. It held for a day.",
+        "Nell, did you order the new part?",
+        "Not yet. Ossian, which size was it?",
+        "The twelve millimetre one, I think.",
+        "Ossian, can you check tonight?",
+        "Sure, I will look tonight.",
+        "Nell, anything else?",
+        "No, that was it. Ossian, thanks.",
+    ]
+    speakers: list[str | None] = ["SPEAKER_00", "SPEAKER_01", "SPEAKER_02", "SPEAKER_00", "SPEAKER_01"]
+    speakers += ["SPEAKER_02", "SPEAKER_00", "SPEAKER_02", "SPEAKER_00", "SPEAKER_01"]
+    doc, st = _state(texts, speakers=speakers)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    names = [s.name for s in att.speakers]
+    # Each of the others answers when named; the host is named by nobody and keeps the label.
+    assert names == ["SPEAKER_00", "Nell", "Ossian"]
+    assert _who(att, st, "The winch broke") == "Nell"
+    assert _who(att, st, "bent nail") == "Ossian"
+
+
 def test_ad_read_is_flagged_and_given_to_the_host() -> None:
     texts = [
         *INTERVIEW[:5],
