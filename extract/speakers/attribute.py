@@ -321,8 +321,9 @@ def _labelled(
             others = [lab for lab in others if lab in thanked]
         if len(others) == 1 and found[1] != "Guest" and free(found[1]):
             rename[others[0]] = found[1]
-        left = [lab for lab in placeholders if lab not in rename]
-        rename.update(_answerers(units, labels, left, check, [rename.get(lab, lab) for lab in order]))
+        if len(order) <= 2:
+            left = [lab for lab in placeholders if lab not in rename]
+            rename.update(_answerers(units, labels, left, check, [rename.get(lab, lab) for lab in order]))
     partners = _co_hosts(units, hints)
     speakers = tuple(
         Speaker(
