@@ -128,6 +128,11 @@ def _before_thanks(text: str) -> str:
     return text[: m.start()] if m else text
 
 
+def _name_check(units: Sequence[Unit], hints: SpeakerHints, not_people: frozenset[str]) -> NameCheck:
+    """The episode's check of the names its cues find."""
+    return NameCheck([u.text for u in units], listed(hints), not_people, _cased(units))
+
+
 def _names_unlabelled(
     units: Sequence[Unit],
     path: Sequence[int],
@@ -135,6 +140,7 @@ def _names_unlabelled(
     n: int,
     ads: Sequence[bool],
     not_people: frozenset[str] = frozenset(),
+    check: NameCheck | None = None,
 ) -> list[str]:
     """Names for the decoded states: hints and metadata, then introductions and vocatives.
 
@@ -146,11 +152,12 @@ def _names_unlabelled(
     A web address spelling a full name said in the episode names whoever gives it; two
     people the metadata lists, still unnamed, are told apart by who says whose name.
     Every name a cue finds must pass the episode's ``NameCheck`` (``not_people``: what
-    the entity recogniser reads as places or organisations).
+    the entity recogniser reads as places or organisations); a ``check`` built for these
+    units already, with what it has judged, may be passed instead.
     """
     host, guest = meta_names(hints, " ".join(u.text for u in units))
     known = listed(hints)
-    check = NameCheck([u.text for u in units], known, not_people, _cased(units))
+    check = check or _name_check(units, hints, not_people)
     head = max(1, opening(len(units)))
     found = [check(f) for f in intro_names(u.text for u in units[:head] if not GUEST_CUE.search(u.text))]
     host = host or found[0]
@@ -252,11 +259,12 @@ def _decode(
         return fit_decode(feats, bounds, evidence, n, texts=texts)
 
     path, post = decode(host, guest)
-    names = _names_unlabelled(named, path.tolist(), hints, n, ads, not_people)
+    check = _name_check(named, hints, not_people)
+    names = _names_unlabelled(named, path.tolist(), hints, n, ads, not_people, check)
     if names[0] != host or names[1] != guest:
         # Second pass: vocatives of the names found now anchor the speakers.
         path, post = decode(names[0], names[1])
-        names = _names_unlabelled(named, path.tolist(), hints, n, ads, not_people)
+        names = _names_unlabelled(named, path.tolist(), hints, n, ads, not_people, check)
     return path.tolist(), post, names
 
 
@@ -297,8 +305,8 @@ def _labelled(
     if any(PLACEHOLDER.match(lab) for lab in order):
         path = [0 if lab == host_label else 1 for lab in labels]
         not_people = non_people(doc) if doc else frozenset()
-        found = _names_unlabelled(units, path, hints, 2, ads, not_people)
-        check = NameCheck([u.text for u in units], listed(hints), not_people, _cased(units))
+        check = _name_check(units, hints, not_people)
+        found = _names_unlabelled(units, path, hints, 2, ads, not_people, check)
         placeholders = [lab for lab in order if PLACEHOLDER.match(lab)]
         if len(order) > 2:
             # Among more than two voices, who answers a name tells more than the two-way
