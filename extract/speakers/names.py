@@ -133,6 +133,10 @@ _VOC_MID = re.compile(r"(?i:thank you|thanks)(?: so much| very much)?, " + _NAME
 # ("Thanks for having me, Jane it was fun").
 _VOC_THANKS = re.compile(r"(?i:for having me|to be (?:here|on)),? " + _name("{0,1}") + r"(?=[ ,.!?;]|$)")
 _MODALS = frozenset({"will", "may", "can", "might", "must", "shall"})
+# Words that address someone without naming them ("Ma'am, thank you", "Sir, go on").
+_ADDRESS_TERMS = frozenset(
+    {"sir", "ma'am", "maam", "madam", "mister", "miss", "man", "dude", "bro", "buddy", "mate", "boss", "doc"}
+)
 _OWNER = r"([A-Z][a-zA-Z\-]+(?: [A-Z][a-zA-Z\-]+)?)['’]s "  # "Jane Doe's "
 _SHOW_OWNER = re.compile(r"^\s*(?i:the )?" + _OWNER + r"(?i:podcast|show|newsletter)\b")  # metadata
 _SHOW_MENTION = re.compile(r"\b" + _OWNER + r"(?:Podcast|Show)\b")  # said in the transcript
@@ -487,6 +491,8 @@ def vocatives(text: str) -> list[str]:
     (['Jane'], ['Jane'], ['Jane'])
     >>> vocatives("Bo welcome to the show hey Jane great to be here"), vocatives("Hi Acme Labs team.")
     (['Jane'], [])
+    >>> vocatives("Ma'am, thank you for coming on."), vocatives("Thanks, Sir.")
+    ([], [])
     """
     out: list[str] = []
     for pat in (_VOC_START, _VOC_END, _VOC_MID, _VOC_THANKS, _VOC_GREET, _VOC_HELLO):
@@ -496,7 +502,7 @@ def vocatives(text: str) -> list[str]:
             # An adverb or function word opening a sentence ("Usually, …", "However, …")
             # addresses nobody; a modal before a comma is a name ("Will, …").
             low = name.lower()
-            function = low in STOP_WORDS and low not in _MODALS
+            function = (low in STOP_WORDS and low not in _MODALS) or low.replace("’", "'") in _ADDRESS_TERMS
             if name[0].isupper() and _clean(name) == name and not _adverb(low) and not function:
                 out.append(name)
     return out
