@@ -29,6 +29,7 @@ from extract.speakers.caseless import name_spans, named_opening
 from extract.speakers.cohosts import fit_decode_cohosts
 from extract.speakers.features import (
     GUEST_CUE,
+    GUEST_FAREWELL,
     BoundaryFeatures,
     UnitFeatures,
     boundary_features,
@@ -187,8 +188,14 @@ def _names_unlabelled(
         guest = best_vocative(by_host, exclude=host, known=known)
     if not host:
         # The guest's thanks ("Hey Jane, great to be here"; "Absolutely, Jane. Thanks for
-        # having me.") names the host: a vocative in it or next to it counts three times.
-        thanks = [i for i, u in enumerate(units) if GUEST_CUE.search(u.text)]
+        # having me.") or farewell in the closing ("You're welcome. Nice talking to you,
+        # Jane.") names the host: a vocative in it or next to it counts three times.
+        closing = len(units) - head
+        thanks = [
+            i
+            for i, u in enumerate(units)
+            if GUEST_CUE.search(u.text) or (i >= closing and GUEST_FAREWELL.search(u.text))
+        ]
         near = {j for i in thanks for j in (i - 1, i, i + 1) if 0 <= j < len(units) and path[j] == path[i]}
         thanked = check.keep(v for j in sorted(near) for v in vocatives(units[j].text))
         host = best_vocative(by_guest + thanked * 2, exclude=guest, known=known)

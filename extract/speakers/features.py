@@ -126,6 +126,14 @@ GUEST_CUE = re.compile(
     r"\bpleasure to be (here|on)|\bthanks for the invit",
     re.I,
 )
+# A guest's farewell answering the host's closing thanks ("You're welcome. Nice talking
+# to you, Jane."): read in the closing only, where it names the host as the thanks does.
+GUEST_FAREWELL = re.compile(
+    r"\byou'?re (very |so |most )?welcome\b|"
+    r"\b(nice|good|great|lovely|fun|a pleasure) (to )?"
+    r"(talk|talking|chat|chatting|speak|speaking) (to|with) you\b",
+    re.I,
+)
 # Restating the other's point back to them, as an interviewer does.
 _RESTATING = (
     r"what i'?m hearing|so what you'?re (?:saying|describing|predicting|suggesting|arguing)|"

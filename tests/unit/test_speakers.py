@@ -587,6 +587,18 @@ def test_thanks_for_having_me_is_the_guest_even_inside_the_hosts_closing() -> No
     assert _who(att, st, "Thanks so much for making the time") == "Tom Reyes"
 
 
+def test_a_guests_farewell_in_the_closing_names_the_host() -> None:
+    thanks = "Mara, thank you so much for coming on."
+    farewell = "You're welcome. Nice talking to you, Tobiah."
+    doc, st = _state([*INTERVIEW, thanks, farewell])
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["Tobiah", "Mara Quill"]
+    # Mid-episode the same words are one vocative among many, which names nobody.
+    middle = [*INTERVIEW, *INTERVIEW[5:], thanks, farewell, *INTERVIEW[5:] * 3]
+    doc, st = _state(middle)
+    assert attribute(doc, st).speakers[0].name == "Host"  # type: ignore[arg-type]
+
+
 def test_discourse_words_are_no_vocatives_and_a_recorded_intro_is_the_hosts() -> None:
     assert vocatives("Nope, it goes further than that.") == []
     assert vocatives("Yep, that is right.") == []
