@@ -46,8 +46,13 @@ def _too_few_marks(marks: int, words: int) -> bool:
 
 
 def transcript_warnings(transcript: Transcript) -> list[str]:
-    """What a transcript lacks for podgraph: English letters (any transcript); sentence
-    punctuation and capitals (an unlabelled one, for attribution)."""
+    """What the parser mended in the file; what a transcript lacks for podgraph: English
+    letters (any transcript); sentence punctuation and capitals (an unlabelled one, for
+    attribution)."""
+    return [*transcript.notes, *_lacks(transcript)]
+
+
+def _lacks(transcript: Transcript) -> list[str]:
     text = " ".join(line.text for line in transcript.lines)
     letters = [c for c in text if c.isalpha()]
     latin = sum(c.isascii() for c in letters)

@@ -43,6 +43,7 @@ class Transcript:
     lines: tuple[Line, ...]
     meta: Mapping[str, str] = field(default_factory=dict)
     sha256: str = ""
+    notes: tuple[str, ...] = ()  # what the parser mended in the file, for the CLI to warn about
 
     @property
     def labelled(self) -> bool:

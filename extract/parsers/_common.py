@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import datetime as dt
 import html
 import re
@@ -20,6 +22,12 @@ BACKWARDS_TOLERANCE_S = 1.0
 # Turn times typed into a labelled transcript overlap more where speakers talk over each
 # other (an interjection timed inside the turn it interrupts).
 LABELLED_TOLERANCE_S = 3.0
+# Times a person typed (a labelled file's turn times, a plain file's markers) can be
+# mistyped: up to this share of them out of order ("00:15:52" for 00:14:52) are read as
+# missing and interpolated, with a warning, in a file with at least REPAIR_MIN_LINES times.
+TYPED_TIMES = frozenset({"labelled", "text"})
+REPAIR_SHARE = 0.05
+REPAIR_MIN_LINES = 20
 
 _CLOCK = re.compile(r"(?:(\d+):)?(\d+):(\d+)(?:[.,](\d+))?")
 _DATE_FORMATS = ("%Y-%m-%d", "%Y%m%d", "%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%b %d, %Y")
@@ -94,8 +102,69 @@ def build(source: str, fmt: str, lines: Iterable[Line], meta: Mapping[str, str] 
     'Hi.'
     """
     checked = tuple(lines)
-    check_times(source, checked, LABELLED_TOLERANCE_S if fmt == "labelled" else BACKWARDS_TOLERANCE_S)
-    return Transcript(source=source, format=fmt, lines=checked, meta=dict(meta or {}))
+    tolerance = LABELLED_TOLERANCE_S if fmt == "labelled" else BACKWARDS_TOLERANCE_S
+    notes: tuple[str, ...] = ()
+    if fmt in TYPED_TIMES:
+        checked, notes = mend_typed_times(source, checked, tolerance)
+    check_times(source, checked, tolerance)
+    return Transcript(source=source, format=fmt, lines=checked, meta=dict(meta or {}), notes=notes)
+
+
+def _off_order(starts: list[float]) -> set[int]:
+    """Indices of the starts off one longest non-decreasing run through them.
+
+    >>> sorted(_off_order([1.0, 2.0, 9.0, 3.0, 4.0])), sorted(_off_order([5.0, 1.0, 2.0]))
+    ([2], [0])
+    """
+    tails: list[float] = []  # the smallest last start of a run of each length
+    ends: list[int] = []  # … and its index
+    before = [-1] * len(starts)
+    for i, x in enumerate(starts):
+        k = bisect.bisect_right(tails, x)
+        before[i] = ends[k - 1] if k else -1
+        if k == len(tails):
+            tails.append(x)
+            ends.append(i)
+        else:
+            tails[k], ends[k] = x, i
+    kept: set[int] = set()
+    i = ends[-1] if ends else -1
+    while i >= 0:
+        kept.add(i)
+        i = before[i]
+    return set(range(len(starts))) - kept
+
+
+def mend_typed_times(
+    source: str, lines: tuple[Line, ...], tolerance: float
+) -> tuple[tuple[Line, ...], tuple[str, ...]]:
+    """Lines with a few mistyped, out-of-order times read as missing, and a note saying
+    which; the lines unchanged when their times are in order, or when too many are out
+    of order to be typing slips (``check_times`` then refuses the file).
+
+    >>> rows = [Line(i + 1, 10.0 * i, None, "x") for i in range(30)]
+    >>> rows[7] = Line(8, 500.0, None, "x")
+    >>> mended, notes = mend_typed_times("a.md", tuple(rows), 3.0)
+    >>> mended[7].start, notes
+    (None, ('a.md: 1 timestamp out of order (line 8), read as missing and interpolated',))
+    """
+    try:
+        check_times(source, lines, tolerance)
+        return lines, ()
+    except TranscriptParseError:
+        pass
+    timed = [i for i, line in enumerate(lines) if line.start is not None]
+    off = {timed[k] for k in _off_order([lines[i].start or 0.0 for i in timed])}
+    if len(timed) < REPAIR_MIN_LINES or len(off) > REPAIR_SHARE * len(timed):
+        return lines, ()
+    mended = tuple(
+        dataclasses.replace(line, start=None, end=None) if i in off else line for i, line in enumerate(lines)
+    )
+    numbers = ", ".join(str(lines[i].line_no) for i in sorted(off))
+    plural = "s" if len(off) > 1 else ""
+    note = f"{source}: {len(off)} timestamp{plural} out of order (line{plural} {numbers}), "
+    note += "read as missing and interpolated"
+    return mended, (note,)
 
 
 def check_times(source: str, lines: Iterable[Line], tolerance: float = BACKWARDS_TOLERANCE_S) -> None:

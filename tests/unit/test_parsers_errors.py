@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from extract.input_warnings import transcript_warnings
 from extract.parsers import parse_file, parse_text
 from graph.errors import TranscriptParseError
 
@@ -47,6 +48,37 @@ def test_labelled_turns_may_overlap_by_a_few_seconds_but_not_more() -> None:
     bad = "Ann (00:01:00):\nHi.\n\nBo (00:00:56):\nYo."
     with pytest.raises(TranscriptParseError, match=r"l.md:5: timestamp goes backwards"):
         parse_text(bad, "l.md")
+
+
+def _turns(times: list[str]) -> str:
+    """A labelled transcript with one turn at each of ``times``."""
+    return "\n\n".join(f"{'Ann' if i % 2 else 'Bo'} ({t}):\nTurn {i}." for i, t in enumerate(times))
+
+
+def test_a_few_mistyped_turn_times_are_read_as_missing_with_a_note() -> None:
+    times = [f"00:{m // 2:02d}:{m % 2 * 30:02d}" for m in range(60)]  # a turn every 30 s
+    times[12:14] = ["00:16:00", "00:16:30"]  # typed ten minutes ahead; the times after go on
+    t = parse_text(_turns(times), "typo.md")
+    starts = [x.start for x in t.lines]
+    assert starts[12] is None and starts[13] is None
+    assert starts[11] == 330.0 and starts[14] == 420.0
+    assert t.notes == ("typo.md: 2 timestamps out of order (lines 38, 41), read as missing and interpolated",)
+    assert transcript_warnings(t)[0] == t.notes[0]
+    # A file whose times are in order has nothing mended.
+    assert parse_text(_turns([f"00:{m:02d}:00" for m in range(60)]), "ok.md").notes == ()
+
+
+def test_times_out_of_order_beyond_typing_slips_are_still_refused() -> None:
+    # Two of twenty-five (8 %) are more than slips.
+    times = [f"00:{m:02d}:00" for m in range(25)]
+    times[5:7] = ["00:40:00", "00:41:00"]
+    with pytest.raises(TranscriptParseError, match=r"many.md:23: timestamp goes backwards"):
+        parse_text(_turns(times), "many.md")
+    # Machine times (a Whisper file) are never mended: going backwards there is a broken file.
+    rows = [f"[00:{m:02d}:00.000 --> 00:{m:02d}:05.000] Line {m}." for m in range(30)]
+    rows[12] = "[00:25:00.000 --> 00:25:05.000] Line twelve."
+    with pytest.raises(TranscriptParseError, match="timestamp goes backwards"):
+        parse_text("\n".join(rows), "w.txt")
 
 
 @pytest.mark.parametrize(
