@@ -22,16 +22,21 @@ from extract.speakers.names import same_person
 
 # Entity types that name no person.
 _NOT_PEOPLE = frozenset(
-    {"GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+    {"GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "TIME"}
 )
 MIN_TAGS = 2  # the recogniser's readings of a name needed to overrule a cue
+# Parts of speech no name takes; not AUX ("Will, go on." is read as a modal), nor NOUN or
+# ADJ, which the tagger gives names that are words ("Grace", "Sunny").
+_GRAMMAR_POS = frozenset({"VERB", "ADV", "ADP", "CCONJ", "SCONJ", "DET", "PRON", "INTJ", "PART"})
 _OPENS_SENTENCE = re.compile(r"(?:^|[.?!:;]['\"”’)\]]*)\s*[\"“‘'(\[]*$")
 
 
 def non_people(doc: Doc) -> frozenset[str]:
     """Entity texts the recogniser reads as places, organisations, products or the like
     at least ``MIN_TAGS`` times, and never as a person or a part of a person's name (it
-    reads a first name alone as an organisation now and then)."""
+    reads a first name alone as an organisation now and then); and capitalised words the
+    tagger reads as a verb, an adverb or another word of grammar wherever they stand
+    ("Remember, …", "Furthermore, …"), never as a noun or a name."""
     other: Counter[str] = Counter()
     person: set[str] = set()
     for ent in doc.ents:
@@ -40,7 +45,12 @@ def non_people(doc: Doc) -> frozenset[str]:
             person.update(t.text for t in ent)
         elif ent.label_ in _NOT_PEOPLE:
             other[ent.text] += 1
-    return frozenset(t for t, n in other.items() if n >= MIN_TAGS and t not in person)
+    tags: dict[str, set[str]] = {}
+    for tok in doc:
+        if tok.is_title and tok.is_alpha:
+            tags.setdefault(tok.text, set()).add(tok.pos_)
+    grammar = {w for w, pos in tags.items() if pos <= _GRAMMAR_POS and w not in person}
+    return frozenset({t for t, n in other.items() if n >= MIN_TAGS and t not in person} | grammar)
 
 
 def sentence_start_only(name: str, texts: Iterable[str]) -> bool:

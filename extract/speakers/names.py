@@ -63,9 +63,9 @@ _GUEST_INTRO = re.compile(
     r"guest (?:today )?is|joined (?:[a-z]+ ){0,3}by(?: my (?:co-?host|guest|friend)s?,?)?|"
     r"(?:[Ww]ith|[Jj]oining) me (?:today |this week |here |now )?(?:is|are)|"
     r"(?:sat|sit|sitting) down with|my co-?host,?|interviewing|"
-    r"here (?:(?:today|now|this week) )?(?:(?:at|in) [^.?!]{1,40}? )?with|"
+    r"\bhere (?:(?:today|now|this week) )?(?:(?:at|in) [^.?!]{1,40}? )?with|"
     r"i have with me|(?:got|have|having) with (?:us|me)(?: today| here)?,?|"
-    r"[Ww]elcome(?: back)?,?(?: to the (?:show|podcast),?)?|please welcome|introduce)\s+"
+    r"[Ww]elcome(?: back)?,?(?: to the (?:show|podcast),?)?|please welcome|\bintroduce)\s+"
     + r"(?:(?i:none other than|the one and only) )?"  # "my guest today is none other than …"
     + _INTRO_NAME
 )
@@ -133,9 +133,11 @@ _VOC_MID = re.compile(r"(?i:thank you|thanks)(?: so much| very much)?, " + _NAME
 # ("Thanks for having me, Jane it was fun").
 _VOC_THANKS = re.compile(r"(?i:for having me|to be (?:here|on)),? " + _name("{0,1}") + r"(?=[ ,.!?;]|$)")
 _MODALS = frozenset({"will", "may", "can", "might", "must", "shall"})
-# Words that address someone without naming them ("Ma'am, thank you", "Sir, go on").
+# Words that address someone without naming them ("Ma'am, thank you", "Sir, go on"), or
+# exclaim ("Oh, God.", "Gosh, no.").
 _ADDRESS_TERMS = frozenset(
     {"sir", "ma'am", "maam", "madam", "mister", "miss", "man", "dude", "bro", "buddy", "mate", "boss", "doc"}
+    | {"god", "gosh", "lord", "jesus", "christ", "goodness", "jeez", "geez"}
 )
 _OWNER = r"([A-Z][a-zA-Z\-]+(?: [A-Z][a-zA-Z\-]+)?)['’]s "  # "Jane Doe's "
 _SHOW_OWNER = re.compile(r"^\s*(?i:the )?" + _OWNER + r"(?i:podcast|show|newsletter)\b")  # metadata
@@ -206,6 +208,10 @@ _NOT_NAMES = {  # words that open a sentence but name nobody (besides features.O
     "Lovely",
     "Splendid",
     "Welcome",
+    "Inc",  # a company's suffix ("an interview with Inc.")
+    "LLC",
+    "Ltd",
+    "Corp",
 }
 
 
@@ -342,6 +348,10 @@ def introduced(text: str) -> list[str]:
     (['Bo Chen'], ['Al Li'])
     >>> introduced("Read this transcript of my interview with Bo Chen."), introduced("My talk with Al Li.")
     (['Bo Chen'], [])
+    >>> introduced("It just works out there with Bluetooth."), introduced("I'm here with Bo Chen.")
+    ([], ['Bo Chen'])
+    >>> introduced("Here's me, in an interview with Inc.")
+    []
     """
     found = sorted(
         (m for pat in _INTRODUCING for m in pat.finditer(text)),
@@ -491,8 +501,8 @@ def vocatives(text: str) -> list[str]:
     (['Jane'], ['Jane'], ['Jane'])
     >>> vocatives("Bo welcome to the show hey Jane great to be here"), vocatives("Hi Acme Labs team.")
     (['Jane'], [])
-    >>> vocatives("Ma'am, thank you for coming on."), vocatives("Thanks, Sir.")
-    ([], [])
+    >>> vocatives("Ma'am, thank you for coming on."), vocatives("Thanks, Sir."), vocatives("Oh, God.")
+    ([], [], [])
     """
     out: list[str] = []
     for pat in (_VOC_START, _VOC_END, _VOC_MID, _VOC_THANKS, _VOC_GREET, _VOC_HELLO):
