@@ -8,6 +8,8 @@ change can only fall between units, so units are the sentences split at each
 ['Is it?', 'Yes.', 'Sure']
 >>> [u.text for u in split_units("I talked to Dr. Jo Park. Then", 0)]
 ['I talked to Dr. Jo Park.', 'Then']
+>>> [u.text for u in split_units("Live at 8 p.m. Eastern, 5 p.m. Pacific.", 0)]
+['Live at 8 p.m. Eastern, 5 p.m. Pacific.']
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Not after an abbreviation that precedes what follows ("Dr. Jane Doe", "e.g. tides").
-ABBREVIATIONS = ("Dr.", "Mr.", "Mrs.", "Ms.", "Mx.", "Prof.", "St.", "vs.", "e.g.", "i.e.")
+# Not after an abbreviation that precedes what follows ("Dr. Jane Doe", "e.g. tides", "8 p.m. Eastern").
+ABBREVIATIONS = ("Dr.", "Mr.", "Mrs.", "Ms.", "Mx.", "Prof.", "St.", "vs.", "e.g.", "i.e.", "a.m.", "p.m.")
 _NO_CUT_AFTER = "".join(rf"(?<!\b{re.escape(a)})" for a in ABBREVIATIONS)
 _CUT = re.compile(r"(?<=[.?!])" + _NO_CUT_AFTER + r"[\"')\]]*\s+(?=\S)")
 
