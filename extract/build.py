@@ -40,7 +40,7 @@ def build_fragment(ex: Extraction) -> GraphFragment:
     appearances: dict[str, Appearance] = {}
     speaker_ids: dict[str, str] = {}
     for sp in ex.speakers:
-        pid = person_id(sp.name)
+        pid = person_id(sp.name, ep.id)
         speaker_ids[sp.name] = pid
         people[pid] = Person(pid, sp.name, tuple(sp.aliases))
         role = sp.role if sp.role in ("host", "guest") else "guest"
@@ -54,7 +54,7 @@ def build_fragment(ex: Extraction) -> GraphFragment:
             bump += 1
             sid = segment_id(ep.id, u.start + bump / 1000)
         seen_ids.add(sid)
-        pid = speaker_ids.get(u.speaker) or person_id(u.speaker)
+        pid = speaker_ids.get(u.speaker) or person_id(u.speaker, ep.id)
         if pid not in people:
             people[pid] = Person(pid, u.speaker)
             appearances[pid] = Appearance(pid, ep.id, "guest")

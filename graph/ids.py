@@ -38,12 +38,35 @@ def episode_id(sha256: str) -> str:
     return f"ep_{sha256[:16]}"
 
 
-def person_id(name: str) -> str:
-    """Id of a person from the normalised name.
+# Names that stand for a voice nobody named ("Host", "Guest 2", "Speaker 1", "SPEAKER_00",
+# "A"): such a person is one of its episode's, not one across the graph.
+_STAND_IN = re.compile(
+    r"^(?:(?:speaker|spk|person|voice)(?:[ _-]?\d+)?|[A-Z]|"
+    r"(?:host|guest|interviewer|interviewee|moderator|unknown)(?: ?\d+)?)$",
+    re.I,
+)
 
-    >>> person_id("John Schulman") == person_id("john  schulman")
-    True
+
+def stand_in(name: str) -> bool:
+    """Whether ``name`` stands for an unnamed voice rather than naming someone.
+
+    >>> [stand_in(n) for n in ("Host", "Guest 2", "SPEAKER_00", "Speaker", "B", "Jo Host", "Bo")]
+    [True, True, True, True, True, False, False]
     """
+    return bool(_STAND_IN.match(name.strip()))
+
+
+def person_id(name: str, episode: str = "") -> str:
+    """Id of a person from the normalised name; a stand-in name ("Host") is scoped to its
+    ``episode``, since the unnamed hosts of two episodes need not be one person.
+
+    >>> person_id("John Schulman") == person_id("john  schulman") == person_id("John Schulman", "ep_1")
+    True
+    >>> person_id("Host", "ep_1") == person_id("Host", "ep_2")
+    False
+    """
+    if episode and stand_in(name):
+        return f"person_{_digest(normalise_name(name), episode)}"
     return f"person_{_digest(normalise_name(name))}"
 
 

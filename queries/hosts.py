@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from graph.ids import stand_in
 from graph.store import GraphStore
 
 
@@ -21,7 +22,7 @@ async def known_hosts(store: GraphStore) -> dict[str, str]:
     names = {p.id: p.name for p in await store.people([a.person_id for a in hosts])}
     for ap in hosts:
         ep = episodes.get(ap.episode_id)
-        if ep is None or not ep.show or ap.person_id not in names:
+        if ep is None or not ep.show or ap.person_id not in names or stand_in(names[ap.person_id]):
             continue
         counts.setdefault(ep.show, Counter())[names[ap.person_id]] += 1
     return {show: c.most_common(1)[0][0] for show, c in sorted(counts.items())}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from graph.ids import normalise_name
+from graph.ids import normalise_name, stand_in
 from graph.model import ROLE_RANK, Appearance, GraphFragment, Person
 from graph.names import same_person
 from graph.store import GraphStore
@@ -21,7 +21,7 @@ MIN_FIRST_NAME = 4  # shorter first names are too ambiguous to resolve alone
 def _first_name_owner(name: str, people: list[Person]) -> Person | None:
     """The single stored full-name person whose first name is ``name``."""
     token = normalise_name(name)
-    if " " in token or len(token) < MIN_FIRST_NAME:
+    if " " in token or len(token) < MIN_FIRST_NAME or stand_in(name):
         return None
     owners = [p for p in people if len(normalise_name(p.name).split()) >= 2
               and normalise_name(p.name).split()[0] == token]
@@ -44,6 +44,8 @@ async def resolve_people(store: GraphStore, fragment: GraphFragment) -> GraphFra
     stored = await store.people()
     mapping: dict[str, Person] = {}
     for p in fragment.people:
+        if stand_in(p.name):
+            continue  # an unnamed voice is its episode's own ("Host")
         found = await match_person(store, p.name, stored)
         if found is not None and found.id != p.id:
             aliases = tuple(sorted({*found.aliases, *p.aliases, p.name} - {found.name}))

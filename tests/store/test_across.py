@@ -10,6 +10,7 @@ from graph.ids import person_id
 from graph.model import ClaimFilter
 from graph.store import GraphStore
 from queries import across
+from queries.hosts import known_hosts
 from queries.links import negated, refresh_links, similar_claims
 from queries.resolve import resolve_people
 from tests.store.world import LICHEN, MARA, MOSS, ODA, TOBIAS, Draft, episode_one, episode_three, episode_two
@@ -77,6 +78,22 @@ async def test_resolve_people_by_alias_and_spelling(store: GraphStore) -> None:
     await store.upsert(frag)
     assert {p.id for p in await store.people()} == {TOBIAS, MARA}
     assert "Mara Quil" in (await store.people([MARA]))[0].aliases
+
+
+async def test_unnamed_hosts_of_two_episodes_stay_two_people(store: GraphStore) -> None:
+    ids = []
+    for n in (1, 2):
+        d = Draft(f"Untitled {n}", f"shows/other/{n}.txt", f"{n}f" * 32, show=f"Show {n}")
+        host, guest = d.person("Host", "host"), d.person("Guest", "guest")
+        d.turn(host, 0.0, 4.0, "What do you grow?")
+        d.turn(guest, 4.0, 9.0, "Mostly lichen.")
+        await store.upsert(await resolve_people(store, d.build()))
+        ids.append(host)
+    await refresh_links(store)
+    hosts = [p for p in await store.people() if p.name == "Host"]
+    assert sorted(p.id for p in hosts) == sorted(ids) and ids[0] != ids[1]
+    # Nor is "Host" learnt as either show's host.
+    assert await known_hosts(store) == {}
 
 
 async def test_first_name_mentions_fold_into_the_full_name(store: GraphStore) -> None:

@@ -41,7 +41,7 @@ class Draft:
         return episode_id(self.sha)
 
     def person(self, name: str, role: Role = "guest", aliases: tuple[str, ...] = ()) -> str:
-        pid = person_id(name)
+        pid = person_id(name, self.id)
         self.people[pid] = Person(pid, name, aliases)
         self.roles[pid] = role
         return pid
