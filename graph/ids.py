@@ -38,22 +38,24 @@ def episode_id(sha256: str) -> str:
     return f"ep_{sha256[:16]}"
 
 
-# Names that stand for a voice nobody named ("Host", "Guest 2", "Speaker 1", "SPEAKER_00",
-# "A"): such a person is one of its episode's, not one across the graph.
-_STAND_IN = re.compile(
-    r"^(?:(?:speaker|spk|person|voice)(?:[ _-]?\d+)?|[A-Z]|"
-    r"(?:host|guest|interviewer|interviewee|moderator|unknown)(?: ?\d+)?)$",
+# Labels that stand for a voice or a role, not a name ("Speaker 1", "SPEAKER_00", "A",
+# "Host", "Guest 2").
+VOICE_LABEL = re.compile(
+    r"^(speaker|spk|person|voice)[ _-]?\d+$|^[A-Z]$|^(host|guest|interviewer|interviewee|moderator)( ?\d+)?$",
     re.I,
 )
+_UNLABELLED = re.compile(r"^(speaker|unknown)$", re.I)  # a voice without even a label
 
 
 def stand_in(name: str) -> bool:
-    """Whether ``name`` stands for an unnamed voice rather than naming someone.
+    """Whether ``name`` stands for an unnamed voice rather than naming someone: such a
+    person is one of its episode's, not one across the graph.
 
     >>> [stand_in(n) for n in ("Host", "Guest 2", "SPEAKER_00", "Speaker", "B", "Jo Host", "Bo")]
     [True, True, True, True, True, False, False]
     """
-    return bool(_STAND_IN.match(name.strip()))
+    name = name.strip()
+    return bool(VOICE_LABEL.match(name) or _UNLABELLED.match(name))
 
 
 def person_id(name: str, episode: str = "") -> str:

@@ -104,9 +104,13 @@ def build(source: str, fmt: str, lines: Iterable[Line], meta: Mapping[str, str] 
     checked = tuple(lines)
     tolerance = LABELLED_TOLERANCE_S if fmt == "labelled" else BACKWARDS_TOLERANCE_S
     notes: tuple[str, ...] = ()
-    if fmt in TYPED_TIMES:
-        checked, notes = mend_typed_times(source, checked, tolerance)
-    check_times(source, checked, tolerance)
+    try:
+        check_times(source, checked, tolerance)
+    except TranscriptParseError:
+        if fmt not in TYPED_TIMES:
+            raise
+        checked, notes = mend_typed_times(source, checked)
+        check_times(source, checked, tolerance)  # still out of order: too many to mend
     return Transcript(source=source, format=fmt, lines=checked, meta=dict(meta or {}), notes=notes)
 
 
@@ -135,24 +139,16 @@ def _off_order(starts: list[float]) -> set[int]:
     return set(range(len(starts))) - kept
 
 
-def mend_typed_times(
-    source: str, lines: tuple[Line, ...], tolerance: float
-) -> tuple[tuple[Line, ...], tuple[str, ...]]:
-    """Lines with a few mistyped, out-of-order times read as missing, and a note saying
-    which; the lines unchanged when their times are in order, or when too many are out
-    of order to be typing slips (``check_times`` then refuses the file).
+def mend_typed_times(source: str, lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], tuple[str, ...]]:
+    """Lines whose few times off the longest run in order are read as missing (mistyped),
+    and a note saying which; the lines unchanged when too many are off to be typing slips.
 
     >>> rows = [Line(i + 1, 10.0 * i, None, "x") for i in range(30)]
     >>> rows[7] = Line(8, 500.0, None, "x")
-    >>> mended, notes = mend_typed_times("a.md", tuple(rows), 3.0)
+    >>> mended, notes = mend_typed_times("a.md", tuple(rows))
     >>> mended[7].start, notes
     (None, ('a.md: 1 timestamp out of order (line 8), read as missing and interpolated',))
     """
-    try:
-        check_times(source, lines, tolerance)
-        return lines, ()
-    except TranscriptParseError:
-        pass
     timed = [i for i, line in enumerate(lines) if line.start is not None]
     off = {timed[k] for k in _off_order([lines[i].start or 0.0 for i in timed])}
     if len(timed) < REPAIR_MIN_LINES or len(off) > REPAIR_SHARE * len(timed):

@@ -25,6 +25,7 @@ from extract.concepts.vocabulary import default_vocabulary
 from extract.people import full_name, looks_like_person
 from extract.speakers import SpeakerHints
 from extract.speakers.features import OPENER_WORDS
+from graph.ids import VOICE_LABEL
 from graph.names import same_person as full_names_match
 
 
@@ -512,7 +513,7 @@ def vocatives(text: str) -> list[str]:
             # An adverb or function word opening a sentence ("Usually, …", "However, …")
             # addresses nobody; a modal before a comma is a name ("Will, …").
             low = name.lower()
-            function = (low in STOP_WORDS and low not in _MODALS) or low.replace("’", "'") in _ADDRESS_TERMS
+            function = (low in STOP_WORDS and low not in _MODALS) or low in _ADDRESS_TERMS
             if name[0].isupper() and _clean(name) == name and not _adverb(low) and not function:
                 out.append(name)
     return out
@@ -581,10 +582,7 @@ def _meta_list(hints: SpeakerHints, key: str) -> list[str]:
 
 
 # Labels that stand for a voice or a role, not a name: they get names from the transcript.
-PLACEHOLDER = re.compile(
-    r"^(speaker|spk|person|voice)[ _-]?\d+$|^[A-Z]$|^(host|guest|interviewer|interviewee|moderator)( ?\d+)?$",
-    re.I,
-)
+PLACEHOLDER = VOICE_LABEL
 
 
 def listed(hints: SpeakerHints) -> list[str]:
