@@ -49,6 +49,7 @@ from extract.speakers.names import (
     meta_names,
     named_by_the_other,
     same_person,
+    show_host,
     show_owner,
     site_names,
     vanity_host,
@@ -225,6 +226,19 @@ def _co_hosts(units: Sequence[Unit], hints: SpeakerHints) -> list[str]:
     return list(dict.fromkeys(named))
 
 
+def _this_episode(units: Sequence[Unit], hints: SpeakerHints, partners: Sequence[str]) -> SpeakerHints:
+    """``hints`` without the store's host of the show when this episode's opening introduces
+    that person as a co-host or a guest (``partners``: the co-hosts it names): on a show
+    with two hosts the store records one of them, and here the other one hosts."""
+    recorded = show_host(hints)
+    if not recorded or hints.names or any(k.lower() == "host" for k in hints.meta):
+        return hints
+    others = [*partners, *(g for u in units[: opening(len(units))] for g in introduced(u.text))]
+    if any(same_person(recorded, o) or same_person(o, recorded) for o in others):
+        return replace(hints, known_hosts={})
+    return hints
+
+
 def _two_co_hosts(units: Sequence[Unit], guest: str, partners: Sequence[str]) -> bool:
     """Whether the episode is two co-hosts talking, who take turns at asking and explaining:
     the metadata or the opening names a co-host (``partners``) and no guest other than them
@@ -290,6 +304,8 @@ def _labelled(
         current = u.label or current or "Speaker"
         labels.append(current)
     order = list(dict.fromkeys(labels))
+    partners = _co_hosts(units, hints)
+    hints = _this_episode(units, hints, partners)
     host, guest = meta_names(hints, " ".join(u.text for u in units))
     asks: Counter[str] = Counter()
     said = Counter(labels)
@@ -339,7 +355,6 @@ def _labelled(
         if len(order) <= 2:
             left = [lab for lab in placeholders if lab not in rename]
             rename.update(_answerers(units, labels, left, check, [rename.get(lab, lab) for lab in order]))
-    partners = _co_hosts(units, hints)
     speakers = tuple(
         Speaker(
             rename.get(lab, lab),
@@ -419,7 +434,8 @@ def attribute(doc: Doc, state: DocState) -> Attribution:
         )
         return Attribution((Speaker(names[0], "host"),), spans)
     partners = _co_hosts(named, state.hints)
-    path, post, names = _decode(units, feats, bounds, ads, state.hints, n, partners, named, non_people(doc))
+    hints = _this_episode(named, state.hints, partners)
+    path, post, names = _decode(units, feats, bounds, ads, hints, n, partners, named, non_people(doc))
     speakers = tuple(
         Speaker(name, "host" if i == 0 or any(same_person(name, c) for c in partners) else "guest")
         for i, name in enumerate(names)

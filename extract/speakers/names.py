@@ -652,10 +652,7 @@ def meta_names(hints: SpeakerHints, body: str = "") -> tuple[str, str]:
     transcript) confirms a name the title gives as "Jane Doe on …".
     """
     meta = {k.lower(): v for k, v in hints.meta.items()}
-    host = hints.names[0] if hints.names else meta.get("host", "")
-    if not host and meta.get("show"):
-        show = meta["show"].strip().lower()
-        host = next((h for s, h in hints.known_hosts.items() if s.strip().lower() == show), "")
+    host = hints.names[0] if hints.names else meta.get("host", "") or show_host(hints)
     guest = hints.names[1] if len(hints.names) > 1 else meta.get("guest", "")
     if not guest and meta.get("title"):
         guest = title_guest(meta["title"], body)
@@ -665,6 +662,16 @@ def meta_names(hints: SpeakerHints, body: str = "") -> tuple[str, str]:
         if guest and names and not any(same_person(guest, n) for n in names):
             guest = ""  # "Acme Decoded: Blocks" names a show, not one of the listed speakers
     return host, guest or next(iter(meta_co_hosts(hints)), "")
+
+
+def show_host(hints: SpeakerHints) -> str:
+    """The host the store has recorded for the metadata's show, or ''.
+
+    >>> show_host(SpeakerHints(meta={"show": "Tide Talk "}, known_hosts={"tide talk": "Ann Lee"}))
+    'Ann Lee'
+    """
+    show = {k.lower(): v for k, v in hints.meta.items()}.get("show", "").strip().lower()
+    return next((h for s, h in hints.known_hosts.items() if show and s.strip().lower() == show), "")
 
 
 def show_owner(hints: SpeakerHints, texts: Iterable[str] = ()) -> str:

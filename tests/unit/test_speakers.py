@@ -633,6 +633,25 @@ def test_a_co_host_named_in_the_opening_is_a_host_too() -> None:
     assert {s.name: s.role for s in att.speakers} == {"Tom Reyes": "host", "Ada Brennan": "host"}
 
 
+def test_the_stores_host_of_a_show_gives_way_when_this_episode_calls_them_co_host() -> None:
+    # On a show of two hosts the store records one of them; here the other opens the show.
+    opening = "Welcome to the show. I'm Tom Reyes, joined as always by my co-host, Ada Brennan."
+    texts = [opening, "Ada, what got you into turbines?", *INTERVIEW[2:]]
+    store = SpeakerHints(meta={"show": "Tide Talk"}, known_hosts={"tide talk": "Ada Brennan"})
+    doc, st = _state(texts, hints=store)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [(s.name, s.role) for s in att.speakers] == [("Tom Reyes", "host"), ("Ada Brennan", "host")]
+    assert _who(att, st, "Ada, what got you") == "Tom Reyes"
+    labelled = ["Tom Reyes", "Tom Reyes", *(["Ada Brennan", "Tom Reyes"] * 5)][: len(texts)]
+    doc, st = _state(texts, speakers=labelled, hints=store)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert {s.name: s.role for s in att.speakers} == {"Tom Reyes": "host", "Ada Brennan": "host"}
+    # An episode that does not introduce the recorded host as someone else keeps them as host.
+    doc, st = _state(INTERVIEW, hints=SpeakerHints(meta={"show": "Tide Talk"}, known_hosts={"tide talk": "Tom Reyes"}))
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [(s.name, s.role) for s in att.speakers] == [("Tom Reyes", "host"), ("Mara Quill", "guest")]
+
+
 def test_a_listeners_hmm_reacts_while_um_holds_the_floor() -> None:
     from extract.speakers.features import CLASSES, OPENERS, unit_features
 
