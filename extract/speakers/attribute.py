@@ -41,6 +41,7 @@ from extract.speakers.names import (
     PLACEHOLDER,
     best_vocative,
     co_hosts,
+    completed,
     intro_names,
     introduced,
     listed,
@@ -56,7 +57,7 @@ from extract.speakers.names import (
     vocatives,
 )
 from extract.speakers.units import Unit, split_units
-from extract.speakers.voices import Voices
+from extract.speakers.voices import Voices, regulars
 from extract.state import DocState
 
 MIN_ANSWERS = 2  # turns answering a name that give a diarisation label that name
@@ -159,6 +160,9 @@ def _names_unlabelled(
     """
     host, guest = meta_names(hints, " ".join(u.text for u in units))
     known = listed(hints)
+    # Whom a vocative most likely names: the speakers the metadata lists, else the show's
+    # speakers on record (its labelled episodes in the store).
+    addressable = known or regulars(hints.voices)
     check = check or _name_check(units, hints, not_people)
     head = max(1, opening(len(units)))
     found = [check(f) for f in intro_names(u.text for u in units[:head] if not GUEST_CUE.search(u.text))]
@@ -186,7 +190,7 @@ def _names_unlabelled(
             if not any(x and same_person(own, x) for x in (host, guest)):
                 host, guest = (own, guest) if role == 0 else (host, own)
     if not guest:
-        guest = best_vocative(by_host, exclude=host, known=known)
+        guest = best_vocative(by_host, exclude=host, known=addressable)
     if not host:
         # The guest's thanks ("Hey Jane, great to be here"; "Absolutely, Jane. Thanks for
         # having me.") or farewell in the closing ("You're welcome. Nice talking to you,
@@ -199,7 +203,7 @@ def _names_unlabelled(
         ]
         near = {j for i in thanks for j in (i - 1, i, i + 1) if 0 <= j < len(units) and path[j] == path[i]}
         thanked = check.keep(v for j in sorted(near) for v in vocatives(units[j].text))
-        host = best_vocative(by_guest + thanked * 2, exclude=guest, known=known)
+        host = best_vocative(by_guest + thanked * 2, exclude=guest, known=addressable)
     if not host:
         # A sponsor's vanity address, unless it is the guest.
         vanity = check(vanity_host(u.text for u, ad in zip(units, ads, strict=True) if ad))
@@ -208,9 +212,11 @@ def _names_unlabelled(
         # Two people the metadata lists, and no cue said which is which: each is the one
         # the other speaker names.
         host, guest = named_by_the_other([u.text for u in units], path, known)
-    # A host or guest known only by a first name gets the full name the metadata lists,
-    # else that of the one well-known person with that rare first name ("Lenny's Podcast").
+    # A host or guest known only by a first name gets the full name the metadata lists or
+    # the show's speakers on record give, else that of the one well-known person with that
+    # rare first name ("Lenny's Podcast").
     host, guest = listed_names(hints, host, guest)
+    host, guest = completed(host, addressable), completed(guest, addressable)
     host, guest = full_name(host), full_name(guest)
     if host and guest and same_person(guest, host):
         guest = ""

@@ -591,6 +591,16 @@ def listed(hints: SpeakerHints) -> list[str]:
     return [n for n in _meta_list(hints, "speakers") if not PLACEHOLDER.match(n)]
 
 
+def completed(name: str, people: Sequence[str]) -> str:
+    """A first name completed to the one full name of ``people`` it begins, else as given.
+
+    >>> completed("Roy", ["Roy Sheinfeld", "Stephan Livera"]), completed("Roy", ["Roy Lee", "Roy Sheinfeld"])
+    ('Roy Sheinfeld', 'Roy')
+    """
+    matches = [full for full in people if same_person(name, full)]
+    return matches[0] if name and len(name.split()) == 1 and len(matches) == 1 else name
+
+
 def listed_names(hints: SpeakerHints, host: str, guest: str) -> tuple[str, str]:
     """Host and guest completed from the names the metadata lists without roles
     (front matter ``speakers``): a first name to the one listed full name it begins, and
@@ -603,12 +613,7 @@ def listed_names(hints: SpeakerHints, host: str, guest: str) -> tuple[str, str]:
     ('', 'Roy')
     """
     names = listed(hints)
-
-    def complete(name: str) -> str:
-        matches = [full for full in names if same_person(name, full)]
-        return matches[0] if name and len(name.split()) == 1 and len(matches) == 1 else name
-
-    host, guest = complete(host), complete(guest)
+    host, guest = completed(host, names), completed(guest, names)
     if len(names) == 2:
         rest = [n for n in names if not any(k and same_person(k, n) for k in (host, guest))]
         if len(rest) == 1 and bool(host) != bool(guest):

@@ -32,6 +32,15 @@ WEIGHT = 0.5  # tempers the naive-Bayes sum: a unit's words are not independent 
 MIN_WORDS = 50  # fewer words on record than this make no voice
 
 
+def regulars(voices: Mapping[str, Mapping[str, int]]) -> list[str]:
+    """The show's speakers on record: those with enough words for a voice.
+
+    >>> regulars({"Ann": {"data": 60}, "Bo": {"hi": 3}})
+    ['Ann']
+    """
+    return [name for name, counts in voices.items() if sum(counts.values()) >= MIN_WORDS]
+
+
 class Voices:
     """Word counts per known speaker name."""
 

@@ -652,6 +652,23 @@ def test_the_stores_host_of_a_show_gives_way_when_this_episode_calls_them_co_hos
     assert [(s.name, s.role) for s in att.speakers] == [("Tom Reyes", "host"), ("Mara Quill", "guest")]
 
 
+def test_the_shows_speakers_on_record_are_whom_a_vocative_names() -> None:
+    # No introduction; the host says "Mara," once. A name said once names nobody, unless
+    # the show's labelled episodes in the store know that speaker's voice.
+    texts = ["Welcome back to the show.", "Mara, what got you into turbines?", *INTERVIEW[2:8]]
+    voices = {
+        "Tom Reyes": {"what": 30, "show": 30, "turbines": 20},
+        "Mara Quill": {"blade": 30, "tides": 30, "um": 20},
+    }
+    show = {"meta": {"show": "Tide Talk"}, "known_hosts": {"tide talk": "Tom Reyes"}}
+    doc, st = _state(texts, hints=SpeakerHints(**show))  # type: ignore[arg-type]
+    assert [s.name for s in attribute(doc, st).speakers] == ["Tom Reyes", "Guest"]  # type: ignore[arg-type]
+    doc, st = _state(texts, hints=SpeakerHints(**show, voices=voices))  # type: ignore[arg-type]
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["Tom Reyes", "Mara Quill"]  # completed to the full name
+    assert _who(att, st, "Mara, what got you") == "Tom Reyes"
+
+
 def test_a_listeners_hmm_reacts_while_um_holds_the_floor() -> None:
     from extract.speakers.features import CLASSES, OPENERS, unit_features
 
