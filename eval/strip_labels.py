@@ -195,16 +195,35 @@ def _scored(
     doc = run(stripped, hints)
     att, secs = timed_attribution(doc)
     text = join_lines(stripped).text
+    gold = gold_chars(text, labels)
+    pred = as_labelled(predicted_char_labels(att, len(text)), labels)
+    return score(text, gold, pred), att, secs, gold, pred, text
+
+
+def gold_chars(text: str, labels: Sequence[str]) -> list[str | None]:
+    """Each character's label, from one label per word of ``text`` (words split at spaces).
+
+    >>> gold_chars("Hi yo", ["A", "B"])
+    ['A', 'A', None, 'B', 'B']
+    """
     gold: list[str | None] = [None] * len(text)
     pos = 0
     for w, lab in zip(text.split(" "), labels, strict=True):
         gold[pos : pos + len(w)] = [lab] * len(w)
         pos += len(w) + 1
-    # A label may give a first name only ("Sumit"): the speaker named in full is the same person.
-    gold_names = sorted(set(labels))
-    same = {sp.name: next((g for g in gold_names if same_person(g, sp.name)), sp.name) for sp in att.speakers}
-    pred = [same.get(x, x) if x else x for x in predicted_char_labels(att, len(text))]
-    return score(text, gold, pred), att, secs, gold, pred, text
+    return gold
+
+
+def as_labelled(pred: Sequence[str | None], labels: Sequence[str]) -> list[str | None]:
+    """Predicted names written as the labels write them: a label may give a first name
+    only ("Sumit"), and the speaker named in full is the same person.
+
+    >>> as_labelled(["Sumit Rao", None, "Host"], ["Sumit", "Ann"])
+    ['Sumit', None, 'Host']
+    """
+    names = sorted(set(labels))
+    same = {p: next((g for g in names if same_person(g, p)), p) for p in {x for x in pred if x}}
+    return [same[x] if x else x for x in pred]
 
 
 def pool_bands(

@@ -178,3 +178,36 @@ def test_strip_labels_skips_a_file_without_labels_and_merges_first_name_labels(t
     assert "skipped broken.md:" in out and "broken.md:7: timestamp goes backwards" in out
     assert "skipped plain.txt" in out
     assert one_label_per_person(["Ann", "Ann Moss", "Bo"]) == ["Ann Moss", "Ann Moss", "Bo"]
+
+
+def test_show_store_scores_an_episode_ingested_after_the_shows_others(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from eval.show_store import main
+
+    # The host never says her own name in the second episode: only the store, which holds
+    # the first (labelled) episode of the show, can give it.
+    first = [
+        ("Ann Moss", "Welcome to Harbour Talk, I'm Ann Moss. Today I'm speaking with Cy Park. Why ferries?"),
+        ("Cy Park", "Thanks for having me. I grew up on an island, so ferries were how we got anywhere."),
+        ("Ann Moss", "What makes a ferry timetable hard to keep?"),
+        ("Cy Park", "Tides, mostly, and the wind. Crews matter too, but the sea decides the day."),
+    ]
+    second = [
+        ("Ann Moss", "Welcome back to the show. Today I'm speaking with Bo Lind, who builds boats. What got you started?"),
+        ("Bo Lind", "Thanks for having me. I started as a kid, fixing old dinghies with my father every summer."),
+        ("Ann Moss", "And what changed when you began selling them?"),
+        ("Bo Lind", "Well, a hobby turns into deadlines. I learned to plan the work and to say no to some orders."),
+    ]
+    paths = []
+    for name, turns in (("first.md", first), ("second.md", second)):
+        path = tmp_path / name
+        path.write_text("\n\n".join(f"**{who}:** {text}" for who, text in turns) + "\n", encoding="utf-8")
+        paths.append(str(path))
+    assert main([*paths, "--show", "Harbour Talk"]) == 0
+    out = capsys.readouterr().out
+    line = next(ln for ln in out.splitlines() if ln.startswith("second.md"))
+    assert "the show's 1 other episodes in the store" in line
+    accuracy = float(line.split("word accuracy ")[1].split()[0])
+    mapped = float(line.split("best speaker mapping ")[1].rstrip(")"))
+    # Both names right: the host from the store, the guest from the introduction.
+    assert accuracy == mapped > 0.5
+    assert "2 files: mean word accuracy" in out
