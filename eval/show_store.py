@@ -2,8 +2,8 @@
 
 A user who keeps a show in the store adds a new, unlabelled episode with ``podgraph
 ingest --show``; the store then gives the show's recorded host and the known voices of
-its labelled episodes. For each labelled file given, this writes the other files into a
-fresh embedded store as labelled episodes of ``--show``, strips the file as
+its labelled episodes. For each labelled file given, this ingests the other files into a
+fresh embedded store with ``--show`` (in the order given), strips the file as
 ``eval.strip_labels`` does, writes it as a Whisper file (which carries no metadata),
 ingests it the same way and scores the speakers stored for its words against the labels
 removed. Run ``python -m eval.show_store --show NAME EP1.md EP2.md …``.
@@ -25,15 +25,10 @@ from api.ingest import ingest_files
 from eval.speakers import Scores, score
 from eval.strip_labels import as_labelled, gold_chars, one_label_per_person, strip
 from extract.align import join_lines
-from extract.build import build_fragment
-from extract.document import Extraction
-from extract.hints import make_hints, with_metadata
 from extract.parsers import parse_file
-from extract.pipeline import extract
 from extract.transcript import Transcript
 from graph.embedded import EmbeddedStore
 from graph.settings import Settings
-from queries.resolve import resolve_people
 
 
 def whisper_text(transcript: Transcript) -> str:
@@ -49,17 +44,6 @@ def whisper_text(transcript: Transcript) -> str:
         return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
 
     return "".join(f"[{stamp(ln.start or 0.0)} --> {stamp(ln.end or 0.0)}]  {ln.text}\n" for ln in transcript.lines)
-
-
-async def _write_episodes(store_path: Path, docs: Sequence[Extraction]) -> None:
-    """Write extraction documents into the embedded store at ``store_path``."""
-    store = EmbeddedStore(store_path)
-    await store.open()
-    try:
-        for doc in docs:
-            await store.upsert(await resolve_people(store, build_fragment(doc)))
-    finally:
-        await store.close()
 
 
 async def _stored_labels(store_path: Path, show: str, size: int) -> list[str | None]:
@@ -80,21 +64,26 @@ async def _stored_labels(store_path: Path, show: str, size: int) -> list[str | N
     raise ValueError(f"no attributed episode of {show!r} in {store_path}")
 
 
-def scored(target: Path, others: Sequence[Extraction], show: str, settings: Settings, seed: int = 0) -> Scores:
-    """Score ``target`` stripped and ingested with ``--show`` into a store of ``others``."""
+def _ingest(files: Sequence[Path], show: str, settings: Settings) -> None:
+    """``podgraph ingest --show SHOW FILES`` into the store ``settings`` name, quietly."""
+    args = argparse.Namespace(files=list(files), title=None, show=show, date=None, speakers=None, format=None, new_only=False)
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        asyncio.run(ingest_files(settings, args))
+
+
+def scored(target: Path, others: Sequence[Path], show: str, settings: Settings, seed: int = 0) -> Scores:
+    """Score ``target`` stripped and ingested with ``--show`` into a store of ``others``
+    (ingested with ``--show`` before it, in the order given)."""
     stripped, labels = strip(parse_file(target), seed, bare=True)
     labels = one_label_per_person(labels)
     text = join_lines(stripped).text
     with tempfile.TemporaryDirectory() as tmp:
         store_path = Path(tmp) / "show.podgraph"
-        asyncio.run(_write_episodes(store_path, others))
+        in_store = settings.with_overrides(backend="embedded", store_path=store_path)
+        _ingest(others, show, in_store)
         whisper = Path(tmp) / f"{target.stem}.txt"
         whisper.write_text(whisper_text(stripped), encoding="utf-8")
-        args = argparse.Namespace(
-            files=[whisper], title=None, show=show, date=None, speakers=None, format=None, new_only=False
-        )
-        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-            asyncio.run(ingest_files(settings.with_overrides(backend="embedded", store_path=store_path), args))
+        _ingest([whisper], show, in_store)
         pred = asyncio.run(_stored_labels(store_path, show, len(text)))
     return score(text, gold_chars(text, labels), as_labelled(pred, labels))
 
@@ -107,15 +96,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="chunking seed (default: 0)")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
-    docs: dict[Path, Extraction] = {}
-    for path in args.files:
-        transcript = with_metadata(parse_file(path), None, args.show, None)
-        docs[path] = extract(transcript, make_hints(transcript, None), settings.spacy_model)
     accuracies: list[float] = []
     for target in args.files:
-        sc = scored(target, [d for p, d in docs.items() if p != target], args.show, settings, args.seed)
+        others = [p for p in args.files if p != target]
+        sc = scored(target, others, args.show, settings, args.seed)
         print(
-            f"{target.name} (stripped, the show's {len(docs) - 1} other episodes in the store): words {sc.words}"
+            f"{target.name} (stripped, the show's {len(others)} other episodes in the store): words {sc.words}"
             f"  word accuracy {sc.accuracy:.4f}  (best speaker mapping {sc.mapped_accuracy:.4f})",
             flush=True,
         )
