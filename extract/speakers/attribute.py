@@ -208,6 +208,11 @@ def _names_unlabelled(
         # A sponsor's vanity address, unless it is the guest.
         vanity = check(vanity_host(u.text for u, ad in zip(units, ads, strict=True) if ad))
         host = vanity if vanity and not same_person(vanity, guest) else ""
+    if bool(host) != bool(guest) and not known:
+        # A show with two speakers on record, one found here: the other is the second
+        # voice when the episode says their first name.
+        other = _other_regular([u.text for u in units], regulars(hints.voices), host or guest)
+        host, guest = (host or other, guest or other)
     if not host and not guest:
         # Two people the metadata lists, and no cue said which is which: each is the one
         # the other speaker names.
@@ -224,6 +229,24 @@ def _names_unlabelled(
     while len(names) < n:
         names.append(f"Guest {len(names)}")
     return names[:n]
+
+
+def _other_regular(texts: Sequence[str], regular: Sequence[str], found: str) -> str:
+    """The one of a show's two speakers on record (``regular``) who is not ``found``, if
+    ``texts`` say their first name; else ''.
+
+    >>> _other_regular(["Thanks, bo."], ["Ann Lee", "Bo Chen"], "Ann")
+    'Bo Chen'
+    >>> _other_regular(["Thanks."], ["Ann Lee", "Bo Chen"], "Ann")
+    ''
+    >>> _other_regular(["Bo!"], ["Ann Lee", "Bo Chen", "Cy Park"], "Ann")
+    ''
+    """
+    others = [r for r in regular if not (same_person(r, found) or same_person(found, r))]
+    if len(regular) != 2 or len(others) != 1:
+        return ""
+    first = re.compile(rf"\b{re.escape(others[0].split()[0])}\b", re.I)
+    return others[0] if any(first.search(t) for t in texts) else ""
 
 
 def _co_hosts(units: Sequence[Unit], hints: SpeakerHints) -> list[str]:

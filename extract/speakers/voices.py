@@ -50,10 +50,20 @@ class Voices:
 
     @classmethod
     def from_turns(cls, turns: Iterable[tuple[str, str]]) -> Voices:
-        """Voices counted from (speaker name, text) pairs."""
-        counts: dict[str, Counter[str]] = {}
+        """Voices counted from (speaker name, text) pairs; one person's names ("Jane Doe",
+        "Jane B. Doe") count as one voice, under the longest of them.
+
+        >>> v = Voices.from_turns([("Jane Doe", "hi " * 30), ("Jane B. Doe", "yo " * 30), ("Bo", "ok")])
+        >>> {name: sum(c.values()) for name, c in v.counts.items()}
+        {'Jane B. Doe': 60}
+        """
+        said: dict[str, Counter[str]] = {}
         for name, text in turns:
-            counts.setdefault(name, Counter()).update(words(text))
+            said.setdefault(name, Counter()).update(words(text))
+        counts: dict[str, Counter[str]] = {}
+        for name in sorted(said, key=len, reverse=True):
+            key = next((k for k in counts if same_person(name, k) or same_person(k, name)), name)
+            counts.setdefault(key, Counter()).update(said[name])
         return cls(counts)
 
     def _find(self, name: str) -> str | None:

@@ -667,6 +667,14 @@ def test_the_shows_speakers_on_record_are_whom_a_vocative_names() -> None:
     att = attribute(doc, st)  # type: ignore[arg-type]
     assert [s.name for s in att.speakers] == ["Tom Reyes", "Mara Quill"]  # completed to the full name
     assert _who(att, st, "Mara, what got you") == "Tom Reyes"
+    # Named but not addressed: a show of two speakers on record, one found, the other named.
+    texts[1] = "I read what Mara wrote about turbines. What got you into them?"
+    doc, st = _state(texts, hints=SpeakerHints(**show, voices=voices))  # type: ignore[arg-type]
+    assert [s.name for s in attribute(doc, st).speakers] == ["Tom Reyes", "Mara Quill"]  # type: ignore[arg-type]
+    # With a third speaker on record, the name said once is no longer enough.
+    three = {**voices, "Cy Park": {"ferry": 60}}
+    doc, st = _state(texts, hints=SpeakerHints(**show, voices=three))  # type: ignore[arg-type]
+    assert [s.name for s in attribute(doc, st).speakers] == ["Tom Reyes", "Guest"]  # type: ignore[arg-type]
 
 
 def test_a_listeners_hmm_reacts_while_um_holds_the_floor() -> None:
