@@ -20,7 +20,7 @@ from extract.parsers import parse_file
 from extract.pipeline import extract
 from extract.transcript import Transcript
 from graph.backend import make_store
-from graph.ids import episode_id
+from graph.ids import VOICE_LABEL, episode_id
 from graph.settings import Settings
 from queries.hosts import known_hosts
 from queries.links import refresh_links
@@ -71,8 +71,11 @@ async def ingest_files(settings: Settings, args: argparse.Namespace) -> int:
                 for warning in transcript_warnings(item):
                     progress.warn(warning)
                 hosts = await known_hosts(store)
-                # A labelled file keeps its labels: it needs no voices.
-                voices = {} if item.labelled else await known_voices(store, item.meta.get("show"))
+                # A file labelled with names keeps them: it needs no voices. Stand-in labels
+                # ("SPEAKER_00") are named, and the show's known voices tell them apart.
+                stand_in = any(ln.speaker and VOICE_LABEL.match(ln.speaker) for ln in item.lines)
+                named = item.labelled and not stand_in
+                voices = await known_voices(store, item.meta.get("show")) if not named else {}
                 hints = make_hints(item, args.speakers, hosts, voices)
                 doc = extract(item, hints, settings.spacy_model, progress)
             else:

@@ -360,6 +360,8 @@ def _labelled(
         check = _name_check(units, hints, not_people)
         found = _names_unlabelled(units, path, hints, 2, ads, not_people, check)
         placeholders = [lab for lab in order if PLACEHOLDER.match(lab)]
+        if len(order) == 2 and len(placeholders) == 2:
+            host_label = _voiced_host(units, labels, order, hints, found) or host_label
         if len(order) > 2:
             # Among more than two voices, who answers a name tells more than the two-way
             # cues, which pool everyone but the host into one guest.
@@ -400,6 +402,30 @@ def _labelled(
         for u, lab, ad in zip(units, labels, ads, strict=True)
     )
     return Attribution(speakers, spans)
+
+
+def _voiced_host(
+    units: Sequence[Unit],
+    labels: Sequence[str],
+    order: Sequence[str],
+    hints: SpeakerHints,
+    found: Sequence[str],
+) -> str | None:
+    """Of two stand-in labels, the one whose words the host's known voice fits better than
+    the guest's (both names ``found``, both with a voice on record), or None."""
+    voices = Voices(hints.voices) if hints.voices else None
+    odds = voices.log_odds([u.text for u in units], found[0], found[1]) if voices else None
+    if odds is None:
+        return None
+    per_word = {
+        lab: sum(o for o, la in zip(odds, labels, strict=True) if la == lab)
+        / max(1, sum(len(u.text.split()) for u, la in zip(units, labels, strict=True) if la == lab))
+        for lab in order
+    }
+    first, second = order
+    if per_word[first] == per_word[second]:
+        return None
+    return first if per_word[first] > per_word[second] else second
 
 
 def _answerers(

@@ -161,6 +161,32 @@ def test_a_shows_labelled_episodes_give_its_speakers_voices(tmp_path: Path) -> N
     assert asyncio.run(known_voices(EmbeddedStore(store), None)) == {}
 
 
+def test_a_shows_known_voices_name_the_stand_in_labels_of_its_diarised_episode(tmp_path: Path) -> None:
+    store = tmp_path / "g.podgraph"
+    labelled = tmp_path / "labelled.md"
+    labelled.write_text(
+        "**Ada Finch:** Honestly, the pumps in our valley still run on diesel.\n\n"
+        "**Rob Lister:** Basically, the farmers want water they can count on.\n\n" * 8
+    )
+    diarised = tmp_path / "diarised.txt"
+    diarised.write_text(
+        "Speaker 1: Basically, the farmers want a battery they can count on.\n\n"
+        "Speaker 2: Honestly, Rob, the pumps in our valley surprised me.\n\n" * 3
+    )
+    assert main(["ingest", "--store", str(store), "--show", "Dry Valley", str(labelled)]) == 0
+    assert main(["ingest", "--store", str(store), "--show", "Dry Valley", str(diarised)]) == 0
+
+    async def names() -> dict[str, str]:
+        s = EmbeddedStore(store)
+        episode = next(e for e in await s.episodes(show="Dry Valley") if "diarised" in e.title)
+        segments = await s.segments(episode.id)
+        people = {p.id: p.name for p in await s.people(sorted({x.speaker_id for x in segments}))}
+        return {x.text.split(",")[0]: people[x.speaker_id] for x in segments}
+
+    # Each stand-in label is the speaker whose words on record it shares.
+    assert asyncio.run(names()) == {"Basically": "Rob Lister", "Honestly": "Ada Finch"}
+
+
 def test_diarised_captions_and_speech_api_json_ingest_with_names(tmp_path: Path) -> None:
     cues = [
         "Welcome to the show. Today I'm speaking with Ravi Menon, who builds checkers.",

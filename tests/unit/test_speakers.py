@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -675,6 +676,32 @@ def test_the_shows_speakers_on_record_are_whom_a_vocative_names() -> None:
     three = {**voices, "Cy Park": {"ferry": 60}}
     doc, st = _state(texts, hints=SpeakerHints(**show, voices=three))  # type: ignore[arg-type]
     assert [s.name for s in attribute(doc, st).speakers] == ["Tom Reyes", "Guest"]  # type: ignore[arg-type]
+
+
+def test_known_voices_tell_which_stand_in_label_is_the_host() -> None:
+    # A diarised episode of a show in the store: the guest asks more per unit than the
+    # host, so the questions alone would make her label the host's.
+    texts = [
+        "Tides and blades, um, why do the blades crack?",
+        "The show covered turbines last week.",
+        "Um, why would the tides, um, bend a blade?",
+        "The show will cover turbines again.",
+        "Why do blades and tides, um, fight?",
+        "Mara, the show thanks you.",
+    ]
+    labels = ["Speaker 1", "Speaker 2"] * 3
+    voices = {
+        "Tom Reyes": {"the": 40, "show": 40, "turbines": 30},
+        "Mara Quill": {"blades": 30, "tides": 40, "um": 40, "why": 20},
+    }
+    store = SpeakerHints(meta={"show": "Tide Talk"}, known_hosts={"tide talk": "Tom Reyes"})
+    doc, st = _state(texts, speakers=labels, hints=store)  # type: ignore[arg-type]
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert _who(att, st, "why do the blades crack") == "Tom Reyes"  # taken for the host by its questions
+    doc, st = _state(texts, speakers=labels, hints=replace(store, voices=voices))  # type: ignore[arg-type]
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert _who(att, st, "why do the blades crack") == "Mara Quill"
+    assert _who(att, st, "The show covered turbines") == "Tom Reyes"
 
 
 def test_a_listeners_hmm_reacts_while_um_holds_the_floor() -> None:
