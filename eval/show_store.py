@@ -24,10 +24,10 @@ from pathlib import Path
 from api.ingest import ingest_files
 from eval.speakers import Scores, score
 from eval.strip_labels import as_labelled, gold_chars, one_label_per_person, strip
-from extract.align import join_lines
 from extract.parsers import parse_file
 from extract.transcript import Transcript
 from graph.embedded import EmbeddedStore
+from graph.ids import episode_id
 from graph.settings import Settings
 
 
@@ -46,22 +46,38 @@ def whisper_text(transcript: Transcript) -> str:
     return "".join(f"[{stamp(ln.start or 0.0)} --> {stamp(ln.end or 0.0)}]  {ln.text}\n" for ln in transcript.lines)
 
 
-async def _stored_labels(store_path: Path, show: str, size: int) -> list[str | None]:
-    """The speaker name stored for every character of the show's one unlabelled episode."""
+async def _stored_words(store_path: Path, episode: str) -> list[tuple[str, str]]:
+    """(word, speaker name) of every word of the stored ``episode``, in order."""
     store = EmbeddedStore(store_path)
     await store.open()
     try:
-        for episode in await store.episodes(show=show, limit=1_000_000):
-            segments = await store.segments(episode.id, limit=1_000_000)
-            if segments and any(s.confidence < 1.0 for s in segments):
-                people = {p.id: p.name for p in await store.people(sorted({s.speaker_id for s in segments}))}
-                out: list[str | None] = [None] * size
-                for s in segments:
-                    out[s.char_start : s.char_end] = [people[s.speaker_id]] * (s.char_end - s.char_start)
-                return out
+        segments = sorted(await store.segments(episode, limit=1_000_000), key=lambda s: s.index)
+        people = {p.id: p.name for p in await store.people(sorted({s.speaker_id for s in segments}))}
     finally:
         await store.close()
-    raise ValueError(f"no attributed episode of {show!r} in {store_path}")
+    return [(w, people[s.speaker_id]) for s in segments for w in s.text.split()]
+
+
+def diarised(transcript: Transcript) -> tuple[str, list[str]]:
+    """The labelled transcript as ``Speaker 1: …`` turns (stand-in labels in order of first
+    appearance, one per person), and each word's real label.
+
+    >>> from extract.transcript import Line
+    >>> lines = (Line(1, None, None, "Hi Bo.", "Ann"), Line(2, None, None, "Hi.", "Bo"), Line(3, None, None, "So.", "Ann"))
+    >>> diarised(Transcript("x", "labelled", lines))
+    ('Speaker 1: Hi Bo.\\n\\nSpeaker 2: Hi.\\n\\nSpeaker 1: So.\\n', ['Ann', 'Ann', 'Bo', 'Ann'])
+    """
+    spoken: list[tuple[str, str]] = []
+    current = None
+    for line in transcript.lines:
+        current = line.speaker or current
+        if current is not None:  # words before the first label are show notes
+            spoken.append((current, line.text))
+    people = one_label_per_person([who for who, _ in spoken])
+    stand_in: dict[str, str] = {}
+    turns = [f"{stand_in.setdefault(who, f'Speaker {len(stand_in) + 1}')}: {text}" for who, (_, text) in zip(people, spoken, strict=True)]
+    labels = [who for who, (_, text) in zip(people, spoken, strict=True) for _ in text.split()]
+    return "\n\n".join(turns) + "\n", labels
 
 
 def _ingest(files: Sequence[Path], show: str, settings: Settings) -> None:
@@ -71,20 +87,31 @@ def _ingest(files: Sequence[Path], show: str, settings: Settings) -> None:
         asyncio.run(ingest_files(settings, args))
 
 
-def scored(target: Path, others: Sequence[Path], show: str, settings: Settings, seed: int = 0) -> Scores:
-    """Score ``target`` stripped and ingested with ``--show`` into a store of ``others``
-    (ingested with ``--show`` before it, in the order given)."""
-    stripped, labels = strip(parse_file(target), seed, bare=True)
+def scored(
+    target: Path, others: Sequence[Path], show: str, settings: Settings, seed: int = 0, diarise: bool = False
+) -> Scores:
+    """Score ``target`` stripped (or with ``diarise``, its labels replaced by ``Speaker 1``,
+    ``Speaker 2``, …) and ingested with ``--show`` into a store of ``others`` (ingested
+    with ``--show`` before it, in the order given)."""
+    source = parse_file(target)
+    if diarise:
+        body, labels = diarised(source)
+    else:
+        stripped, labels = strip(source, seed, bare=True)
+        body = whisper_text(stripped)
     labels = one_label_per_person(labels)
-    text = join_lines(stripped).text
     with tempfile.TemporaryDirectory() as tmp:
         store_path = Path(tmp) / "show.podgraph"
         in_store = settings.with_overrides(backend="embedded", store_path=store_path)
         _ingest(others, show, in_store)
-        whisper = Path(tmp) / f"{target.stem}.txt"
-        whisper.write_text(whisper_text(stripped), encoding="utf-8")
-        _ingest([whisper], show, in_store)
-        pred = asyncio.run(_stored_labels(store_path, show, len(text)))
+        written = Path(tmp) / f"{target.stem}.txt"
+        written.write_text(body, encoding="utf-8")
+        _ingest([written], show, in_store)
+        stored = asyncio.run(_stored_words(store_path, episode_id(parse_file(written).sha256)))
+    if len(stored) != len(labels):
+        raise ValueError(f"{target}: {len(stored)} words stored against {len(labels)} labelled")
+    text = " ".join(w for w, _ in stored)
+    pred = gold_chars(text, [who for _, who in stored])
     return score(text, gold_chars(text, labels), as_labelled(pred, labels))
 
 
@@ -94,14 +121,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="+", type=Path, help="labelled episodes of one show")
     parser.add_argument("--show", required=True, help="the show's name, as given to podgraph ingest --show")
     parser.add_argument("--seed", type=int, default=0, help="chunking seed (default: 0)")
+    parser.add_argument(
+        "--diarised", action="store_true", help="replace each file's labels by Speaker 1, Speaker 2, … instead of stripping them"
+    )
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     accuracies: list[float] = []
     for target in args.files:
         others = [p for p in args.files if p != target]
-        sc = scored(target, others, args.show, settings, args.seed)
+        sc = scored(target, others, args.show, settings, args.seed, args.diarised)
+        form = "labels replaced by Speaker 1, 2, …" if args.diarised else "stripped"
         print(
-            f"{target.name} (stripped, the show's {len(others)} other episodes in the store): words {sc.words}"
+            f"{target.name} ({form}, the show's {len(others)} other episodes in the store): words {sc.words}"
             f"  word accuracy {sc.accuracy:.4f}  (best speaker mapping {sc.mapped_accuracy:.4f})",
             flush=True,
         )
