@@ -162,7 +162,8 @@ def _names_unlabelled(
     known = listed(hints)
     # Whom a vocative most likely names: the speakers the metadata lists, else the show's
     # speakers on record (its labelled episodes in the store).
-    addressable = known or regulars(hints.voices)
+    on_record = regulars(hints.voices)
+    addressable = known or on_record
     check = check or _name_check(units, hints, not_people)
     head = max(1, opening(len(units)))
     found = [check(f) for f in intro_names(u.text for u in units[:head] if not GUEST_CUE.search(u.text))]
@@ -211,7 +212,7 @@ def _names_unlabelled(
     if bool(host) != bool(guest) and not known:
         # A show with two speakers on record, one found here: the other is the second
         # voice when the episode says their first name.
-        other = _other_regular([u.text for u in units], regulars(hints.voices), host or guest)
+        other = _other_regular([u.text for u in units], on_record, host or guest)
         host, guest = (host or other, guest or other)
     if not host and not guest:
         # Two people the metadata lists, and no cue said which is which: each is the one

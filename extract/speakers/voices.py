@@ -32,15 +32,6 @@ WEIGHT = 0.5  # tempers the naive-Bayes sum: a unit's words are not independent 
 MIN_WORDS = 50  # fewer words on record than this make no voice
 
 
-def regulars(voices: Mapping[str, Mapping[str, int]]) -> list[str]:
-    """The show's speakers on record: those with enough words for a voice.
-
-    >>> regulars({"Ann": {"data": 60}, "Bo": {"hi": 3}})
-    ['Ann']
-    """
-    return [name for name, counts in voices.items() if sum(counts.values()) >= MIN_WORDS]
-
-
 class Voices:
     """Word counts per known speaker name."""
 
@@ -86,3 +77,12 @@ class Voices:
             return math.log((ca[w] + 1) / na) - math.log((cb[w] + 1) / nb)
 
         return np.array([weight * sum(ratio(w) for w in words(t)) for t in texts])
+
+
+def regulars(voices: Mapping[str, Mapping[str, int]]) -> list[str]:
+    """The show's speakers on record: those with enough words for a voice.
+
+    >>> regulars({"Ann": {"data": 60}, "Bo": {"hi": 3}})
+    ['Ann']
+    """
+    return list(Voices(voices).counts)
