@@ -24,6 +24,7 @@ from pathlib import Path
 from api.ingest import ingest_files
 from eval.speakers import Scores, score
 from eval.strip_labels import as_labelled, gold_chars, one_label_per_person, strip
+from extract.align import join_lines
 from extract.parsers import parse_file
 from extract.transcript import Transcript
 from graph.embedded import EmbeddedStore
@@ -46,16 +47,19 @@ def whisper_text(transcript: Transcript) -> str:
     return "".join(f"[{stamp(ln.start or 0.0)} --> {stamp(ln.end or 0.0)}]  {ln.text}\n" for ln in transcript.lines)
 
 
-async def _stored_words(store_path: Path, episode: str) -> list[tuple[str, str]]:
-    """(word, speaker name) of every word of the stored ``episode``, in order."""
+async def _stored_labels(store_path: Path, episode: str, size: int) -> list[str | None]:
+    """The speaker name stored for every character of the stored ``episode``'s text."""
     store = EmbeddedStore(store_path)
     await store.open()
     try:
-        segments = sorted(await store.segments(episode, limit=1_000_000), key=lambda s: s.index)
+        segments = await store.segments(episode, limit=1_000_000)
         people = {p.id: p.name for p in await store.people(sorted({s.speaker_id for s in segments}))}
     finally:
         await store.close()
-    return [(w, people[s.speaker_id]) for s in segments for w in s.text.split()]
+    out: list[str | None] = [None] * size
+    for s in segments:
+        out[s.char_start : s.char_end] = [people[s.speaker_id]] * (s.char_end - s.char_start)
+    return out
 
 
 def diarised(transcript: Transcript) -> tuple[str, list[str]]:
@@ -72,7 +76,7 @@ def diarised(transcript: Transcript) -> tuple[str, list[str]]:
     for line in transcript.lines:
         current = line.speaker or current
         if current is not None:  # words before the first label are show notes
-            spoken.append((current, line.text))
+            spoken.append((current, " ".join(line.text.split())))
     people = one_label_per_person([who for who, _ in spoken])
     stand_in: dict[str, str] = {}
     turns = [f"{stand_in.setdefault(who, f'Speaker {len(stand_in) + 1}')}: {text}" for who, (_, text) in zip(people, spoken, strict=True)]
@@ -107,11 +111,9 @@ def scored(
         written = Path(tmp) / f"{target.stem}.txt"
         written.write_text(body, encoding="utf-8")
         _ingest([written], show, in_store)
-        stored = asyncio.run(_stored_words(store_path, episode_id(parse_file(written).sha256)))
-    if len(stored) != len(labels):
-        raise ValueError(f"{target}: {len(stored)} words stored against {len(labels)} labelled")
-    text = " ".join(w for w, _ in stored)
-    pred = gold_chars(text, [who for _, who in stored])
+        episode = parse_file(written)
+        text = join_lines(episode).text
+        pred = asyncio.run(_stored_labels(store_path, episode_id(episode.sha256), len(text)))
     return score(text, gold_chars(text, labels), as_labelled(pred, labels))
 
 
