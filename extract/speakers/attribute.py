@@ -261,7 +261,7 @@ def _this_episode(units: Sequence[Unit], hints: SpeakerHints, partners: Sequence
     that person as a co-host or a guest (``partners``: the co-hosts it names): on a show
     with two hosts the store records one of them, and here the other one hosts."""
     recorded = show_host(hints)
-    if not recorded or hints.names or any(k.lower() == "host" for k in hints.meta):
+    if not recorded or meta_names(hints)[0] != recorded:  # --speakers or the metadata name the host
         return hints
     others = [*partners, *(g for u in units[: opening(len(units))] for g in introduced(u.text))]
     if any(same_person(recorded, o) or same_person(o, recorded) for o in others):
