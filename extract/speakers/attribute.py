@@ -258,15 +258,25 @@ def _co_hosts(units: Sequence[Unit], hints: SpeakerHints) -> list[str]:
 
 def _this_episode(units: Sequence[Unit], hints: SpeakerHints, partners: Sequence[str]) -> SpeakerHints:
     """``hints`` without the store's host of the show when this episode's opening introduces
-    that person as a co-host or a guest (``partners``: the co-hosts it names): on a show
-    with two hosts the store records one of them, and here the other one hosts."""
+    that person as a co-host or a guest (``partners``: the co-hosts it names), or another of
+    the show's speakers on record as its host ("I'm Jane Doe"): on a show with two hosts the
+    store records one of them, and here the other one hosts."""
     recorded = show_host(hints)
     if not recorded or meta_names(hints)[0] != recorded:  # --speakers or the metadata name the host
         return hints
-    others = [*partners, *(g for u in units[: opening(len(units))] for g in introduced(u.text))]
-    if any(same_person(recorded, o) or same_person(o, recorded) for o in others):
+    head = units[: opening(len(units))]
+    others = [*partners, *(g for u in head for g in introduced(u.text))]
+    own = intro_names(u.text for u in head if not GUEST_CUE.search(u.text))[0]
+    if own and not _one_of(own, [recorded]) and _one_of(own, regulars(hints.voices)):
+        others.append(recorded)
+    if any(_one_of(o, [recorded]) for o in others):
         return replace(hints, known_hosts={})
     return hints
+
+
+def _one_of(name: str, people: Sequence[str]) -> bool:
+    """Whether ``name`` is one of ``people`` (a first name or surname counts)."""
+    return any(same_person(name, p) or same_person(p, name) for p in people)
 
 
 def _two_co_hosts(units: Sequence[Unit], guest: str, partners: Sequence[str]) -> bool:

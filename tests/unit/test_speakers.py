@@ -653,6 +653,22 @@ def test_the_stores_host_of_a_show_gives_way_when_this_episode_calls_them_co_hos
     assert [(s.name, s.role) for s in att.speakers] == [("Tom Reyes", "host"), ("Mara Quill", "guest")]
 
 
+def test_the_stores_host_gives_way_to_another_speaker_on_record_who_introduces_themself() -> None:
+    # A show of two hosts who take turns: the store records Tom Reyes, but Ada Brennan,
+    # whose voice the store knows, opens this episode as its host.
+    texts = ["Welcome to the show. I'm Ada Brennan, and today I'm speaking with Mara Quill.", *INTERVIEW[1:]]
+    voices = {"Tom Reyes": {"show": 60}, "Ada Brennan": {"turbines": 60}, "Mara Quill": {"um": 60}}
+    store = SpeakerHints(meta={"show": "Tide Talk"}, known_hosts={"tide talk": "Tom Reyes"}, voices=voices)
+    doc, st = _state(texts, hints=store)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [(s.name, s.role) for s in att.speakers] == [("Ada Brennan", "host"), ("Mara Quill", "guest")]
+    assert _who(att, st, "I'm Ada Brennan") == "Ada Brennan"
+    # Someone the store has never heard keeps the recorded host: a guest may say "I'm …" unasked.
+    unknown = ["Welcome to the show. I'm Cy Park, and today I'm speaking with Mara Quill.", *INTERVIEW[1:]]
+    doc, st = _state(unknown, hints=store)
+    assert [s.name for s in attribute(doc, st).speakers] == ["Tom Reyes", "Mara Quill"]  # type: ignore[arg-type]
+
+
 def test_the_shows_speakers_on_record_are_whom_a_vocative_names() -> None:
     # No introduction; the host says "Mara," once. A name said once names nobody, unless
     # the show's labelled episodes in the store know that speaker's voice.
