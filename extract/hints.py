@@ -54,7 +54,7 @@ def with_metadata(
 def make_hints(
     transcript: Transcript,
     speakers: str | None,
-    known_hosts: dict[str, str] | None = None,
+    known_hosts: Mapping[str, tuple[str, ...]] | None = None,
     voices: Mapping[str, Mapping[str, int]] | None = None,
 ) -> SpeakerHints:
     """Speaker hints from ``--speakers``, the file's metadata, and the hosts and voices

@@ -8,8 +8,9 @@ from graph.ids import stand_in
 from graph.store import GraphStore
 
 
-async def known_hosts(store: GraphStore) -> dict[str, str]:
-    """Map each show name to the person most often its host.
+async def known_hosts(store: GraphStore) -> dict[str, tuple[str, ...]]:
+    """Map each show name to the people recorded as its host, most often first (a show's
+    hosts may take turns).
 
     >>> import asyncio, tempfile, pathlib
     >>> from graph.embedded import EmbeddedStore
@@ -25,4 +26,4 @@ async def known_hosts(store: GraphStore) -> dict[str, str]:
         if ep is None or not ep.show or ap.person_id not in names or stand_in(names[ap.person_id]):
             continue
         counts.setdefault(ep.show, Counter())[names[ap.person_id]] += 1
-    return {show: c.most_common(1)[0][0] for show, c in sorted(counts.items())}
+    return {show: tuple(name for name, _ in c.most_common()) for show, c in sorted(counts.items())}

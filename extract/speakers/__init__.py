@@ -15,7 +15,8 @@ class SpeakerHints:
 
     ``names`` come from ``--speakers`` (host first); ``count`` from a number given
     there; ``meta`` is the transcript's metadata (title, show, guest, host);
-    ``known_hosts`` maps a show name to the host recorded for it in the store;
+    ``known_hosts`` maps a show name to the hosts recorded for it in the store, most
+    often first;
     ``voices`` maps a person's name to their word counts in the show's labelled
     episodes (``extract.speakers.voices``).
     """
@@ -23,7 +24,7 @@ class SpeakerHints:
     names: tuple[str, ...] = ()
     count: int | None = None
     meta: Mapping[str, str] = field(default_factory=dict)
-    known_hosts: Mapping[str, str] = field(default_factory=dict)
+    known_hosts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     voices: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
 
 

@@ -42,6 +42,7 @@ from extract.speakers.names import (
     best_vocative,
     co_hosts,
     completed,
+    hosted_by,
     intro_names,
     introduced,
     listed,
@@ -50,9 +51,10 @@ from extract.speakers.names import (
     meta_names,
     named_by_the_other,
     same_person,
-    show_host,
+    show_hosts,
     show_owner,
     site_names,
+    store_host,
     vanity_host,
     vocatives,
 )
@@ -261,8 +263,8 @@ def _this_episode(units: Sequence[Unit], hints: SpeakerHints, partners: Sequence
     that person as a co-host or a guest (``partners``: the co-hosts it names), or another of
     the show's speakers on record as its host ("I'm Jane Doe"): on a show with two hosts the
     store records one of them, and here the other one hosts."""
-    recorded = show_host(hints)
-    if not recorded or meta_names(hints)[0] != recorded:  # --speakers or the metadata name the host
+    recorded = store_host(hints)
+    if not recorded:
         return hints
     head = units[: opening(len(units))]
     others = [*partners, *(g for u in head for g in introduced(u.text))]
@@ -272,6 +274,21 @@ def _this_episode(units: Sequence[Unit], hints: SpeakerHints, partners: Sequence
     if any(_one_of(o, [recorded]) for o in others):
         return replace(hints, known_hosts={})
     return hints
+
+
+def _voiced_show_host(units: Sequence[Unit], path: Sequence[int], hints: SpeakerHints) -> str:
+    """Of the show's hosts on record with a voice, the one whose voice fits the words of
+    the units decoded as the host's (``path`` 0) best, per word; the recorded host when the
+    opening introduces them or no other host has a voice."""
+    recorded, *others = show_hosts(hints)
+    own = intro_names(u.text for u in units[: opening(len(units))] if not GUEST_CUE.search(u.text))[0]
+    if not others or not hints.voices or (own and _one_of(own, [recorded])):
+        return recorded
+    said = [u.text for u, s in zip(units, path, strict=True) if s == 0]
+    voices = Voices(hints.voices)
+    fits = {h: voices.fit(said, h) for h in (recorded, *others)}
+    known = {h: f for h, f in fits.items() if f is not None}
+    return max(known, key=lambda h: known[h]) if recorded in known else recorded
 
 
 def _one_of(name: str, people: Sequence[str]) -> bool:
@@ -320,6 +337,10 @@ def _decode(
         return fit_decode(feats, bounds, evidence, n, texts=texts)
 
     path, post = decode(host, guest)
+    if host and host == store_host(hints):
+        # The store's host of a show whose hosts take turns: the one on record whose voice
+        # fits the words decoded as the host's best.
+        hints = hosted_by(hints, _voiced_show_host(named, path.tolist(), hints))
     check = _name_check(named, hints, not_people)
     names = _names_unlabelled(named, path.tolist(), hints, n, ads, not_people, check)
     if names[0] != host or names[1] != guest:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -669,14 +670,46 @@ def meta_names(hints: SpeakerHints, body: str = "") -> tuple[str, str]:
     return host, guest or next(iter(meta_co_hosts(hints)), "")
 
 
-def show_host(hints: SpeakerHints) -> str:
-    """The host the store has recorded for the metadata's show, or ''.
+def show_hosts(hints: SpeakerHints) -> tuple[str, ...]:
+    """The hosts the store has recorded for the metadata's show, most often first.
 
-    >>> show_host(SpeakerHints(meta={"show": "Tide Talk "}, known_hosts={"tide talk": "Ann Lee"}))
-    'Ann Lee'
+    >>> show_hosts(SpeakerHints(meta={"show": "Tide Talk "}, known_hosts={"tide talk": ("Ann Lee", "Bo")}))
+    ('Ann Lee', 'Bo')
     """
     show = {k.lower(): v for k, v in hints.meta.items()}.get("show", "").strip().lower()
-    return next((h for s, h in hints.known_hosts.items() if show and s.strip().lower() == show), "")
+    return next((h for s, h in hints.known_hosts.items() if show and s.strip().lower() == show), ())
+
+
+def show_host(hints: SpeakerHints) -> str:
+    """The host the store has recorded most often for the metadata's show, or ''."""
+    return next(iter(show_hosts(hints)), "")
+
+
+def store_host(hints: SpeakerHints) -> str:
+    """The store's host of the show when it is the one ``meta_names`` gives: neither
+    ``--speakers`` nor the metadata names the host; else ''.
+
+    >>> h = SpeakerHints(meta={"show": "Tide Talk"}, known_hosts={"tide talk": ("Ann Lee",)})
+    >>> store_host(h), store_host(replace(h, meta={**h.meta, "host": "Ann Lee"}))
+    ('Ann Lee', '')
+    """
+    meta = {k.lower(): v for k, v in hints.meta.items()}
+    return "" if hints.names or meta.get("host") else show_host(hints)
+
+
+def hosted_by(hints: SpeakerHints, host: str) -> SpeakerHints:
+    """``hints`` with ``host``, one of the show's hosts on record, as the one this episode has.
+
+    >>> h = SpeakerHints(meta={"show": "Tide Talk"}, known_hosts={"tide talk": ("Ann Lee", "Bo Chen")})
+    >>> show_host(hosted_by(h, "Bo Chen"))
+    'Bo Chen'
+    """
+    show = {k.lower(): v for k, v in hints.meta.items()}.get("show", "").strip().lower()
+    hosts = {
+        s: (host, *(h for h in hs if h != host)) if s.strip().lower() == show else hs
+        for s, hs in hints.known_hosts.items()
+    }
+    return replace(hints, known_hosts=hosts)
 
 
 def show_owner(hints: SpeakerHints, texts: Iterable[str] = ()) -> str:

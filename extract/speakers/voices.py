@@ -30,6 +30,7 @@ from extract.speakers.word_use import words
 
 WEIGHT = 0.5  # tempers the naive-Bayes sum: a unit's words are not independent evidence
 MIN_WORDS = 50  # fewer words on record than this make no voice
+POOL_WORDS = 500.0  # pseudo-words of the pooled voices a voice is smoothed toward in ``fit``
 
 
 class Voices:
@@ -77,6 +78,31 @@ class Voices:
             return math.log((ca[w] + 1) / na) - math.log((cb[w] + 1) / nb)
 
         return np.array([weight * sum(ratio(w) for w in words(t)) for t in texts])
+
+
+    def fit(self, texts: Sequence[str], name: str, strength: float = POOL_WORDS) -> float | None:
+        """Mean log-likelihood per word of ``texts`` under ``name``'s voice, smoothed toward
+        the pooled voices of everyone on record (``strength`` pseudo-words), so a voice with
+        fewer words on record is not penalised for the words it has not yet been heard say;
+        None without a voice for ``name``.
+
+        >>> v = Voices({"Ann": {"tides": 40, "the": 40}, "Bo": {"ferries": 40, "the": 40}})
+        >>> v.fit(["the tides"], "Ann") > v.fit(["the tides"], "Bo")
+        True
+        """
+        key = self._find(name)
+        if key is None:
+            return None
+        own = self.counts[key]
+        pool: Counter[str] = Counter()
+        for c in self.counts.values():
+            pool.update(c)
+        total, size = sum(pool.values()), sum(own.values())
+        said = [w for t in texts for w in words(t)]
+        if not said:
+            return None
+        rate = ((own[w] + strength * (pool[w] + 1) / (total + self.vocab)) / (size + strength) for w in said)
+        return sum(math.log(r) for r in rate) / len(said)
 
 
 def regulars(voices: Mapping[str, Mapping[str, int]]) -> list[str]:

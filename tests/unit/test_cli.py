@@ -132,6 +132,24 @@ def test_the_host_of_a_show_is_reused_for_its_unlabelled_episodes(tmp_path: Path
     assert "Host" not in {p.name for p in people}
 
 
+def test_the_store_keeps_every_host_of_a_show_most_often_first(tmp_path: Path) -> None:
+    from queries.hosts import known_hosts
+
+    store = tmp_path / "g.podgraph"
+    files = []
+    for n, (host, guest) in enumerate([("Maya Okafor", "Ravi Menon"), ("Lena Ortiz", "Sam Hale"), ("Maya Okafor", "Ivo Kral")]):
+        f = tmp_path / f"ep{n}.md"
+        f.write_text(
+            f"{host}: Welcome to the show. What are you building?\n\n"
+            f"{guest}: Tools that check model outputs against their sources.\n\n"
+            f"{host}: How do you decide what counts as a source?\n\n"
+            f"{guest}: We keep a list of trusted documents.\n"
+        )
+        files.append(str(f))
+    assert main(["ingest", "--store", str(store), "--show", "The Gradient Hour", *files]) == 0
+    assert asyncio.run(known_hosts(EmbeddedStore(store))) == {"The Gradient Hour": ("Maya Okafor", "Lena Ortiz")}
+
+
 def test_a_shows_labelled_episodes_give_its_speakers_voices(tmp_path: Path) -> None:
     from queries.voices import known_voices
 
