@@ -388,6 +388,8 @@ def _labelled(
     rename: dict[str, str] = {}
     if any(PLACEHOLDER.match(lab) for lab in order):
         path = [0 if lab == host_label else 1 for lab in labels]
+        if host and host == store_host(hints):
+            hints = hosted_by(hints, _voiced_show_host(units, path, hints))
         not_people = non_people(doc) if doc else frozenset()
         check = _name_check(units, hints, not_people)
         found = _names_unlabelled(units, path, hints, 2, ads, not_people, check)

@@ -745,6 +745,26 @@ def test_known_voices_tell_which_stand_in_label_is_the_host() -> None:
     assert _who(att, st, "The show covered turbines") == "Tom Reyes"
 
 
+def test_of_a_shows_hosts_on_record_the_one_whose_voice_fits_names_a_stand_in_host_label() -> None:
+    texts = [
+        "Welcome back. What got you into turbines, Mara?",
+        "Um, the tides, uh, I grew up near them.",
+        "How do you test a blade before a student sees it?",
+        "Uh, we, um, use a flume tank first.",
+    ]
+    labels = ["Speaker 1", "Speaker 2"] * 2
+    host_words = {"turbines": 30, "blade": 30, "student": 30, "test": 20, "what": 20}
+    others = {"ferries": 60, "harbour": 40, "cargo": 20}
+    recorded = {"tide talk": ("Tom Reyes", "Ada Brennan")}  # Tom Reyes is recorded more often
+    for fits in ("Ada Brennan", "Tom Reyes"):
+        voices = {"Ada Brennan": others, "Tom Reyes": others, fits: host_words, "Mara Quill": {"um": 60, "uh": 60}}
+        hints = SpeakerHints(meta={"show": "Tide Talk"}, known_hosts=recorded, voices=voices)
+        doc, st = _state(texts, speakers=labels, hints=hints)
+        att = attribute(doc, st)  # type: ignore[arg-type]
+        assert _who(att, st, "How do you test a blade") == fits
+        assert _who(att, st, "we, um, use a flume") == "Mara Quill"
+
+
 def test_a_listeners_hmm_reacts_while_um_holds_the_floor() -> None:
     from extract.speakers.features import CLASSES, OPENERS, unit_features
 
