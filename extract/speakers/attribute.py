@@ -412,6 +412,10 @@ def _labelled(
             rename[host_label] = found[0]
         others = [lab for lab in placeholders if lab != host_label and lab not in rename]
         if len(others) > 1:
+            # A voice heard only briefly (a tenth as much as the most talkative) is no guest.
+            most = max(said.values())
+            others = [lab for lab in others if said[lab] >= HOST_SHARE * most]
+        if len(others) > 1:
             # Among several others, the guest is the one who thanks for the invitation.
             thanked = {lab for lab, u in zip(labels, units, strict=True) if GUEST_CUE.search(u.text)}
             others = [lab for lab in others if lab in thanked]

@@ -1018,6 +1018,20 @@ def test_among_several_diarised_voices_the_one_who_thanks_for_the_invitation_is_
     assert _who(att, st, "hold the microphone") == "SPEAKER_02"
 
 
+def test_a_diarised_voice_heard_only_briefly_does_not_keep_the_guest_unnamed() -> None:
+    # Three stand-in labels, no thanks for the invitation: the third says one line.
+    answers = ["I grew up near the sea.", "We built one at school.", "It broke after a week."] * 4
+    texts = ["Welcome to the show. My guest today is Mara Quill.", "Sorry, the door was open."]
+    labels: list[str | None] = ["SPEAKER_00", "SPEAKER_02"]
+    for k in range(0, len(answers), 3):
+        texts += ["What happened next?", *answers[k : k + 3]]
+        labels += ["SPEAKER_00", "SPEAKER_01", "SPEAKER_01", "SPEAKER_01"]
+    doc, st = _state(texts, speakers=labels)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert _who(att, st, "We built one at school") == "Mara Quill"
+    assert _who(att, st, "the door was open") == "SPEAKER_02"
+
+
 def test_captions_in_lower_case_still_change_speakers() -> None:
     lower = [t.lower() for t in INTERVIEW]
     doc, st = _state(lower, hints=SpeakerHints(names=("Tom Reyes", "Mara Quill")))
