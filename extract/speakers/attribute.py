@@ -168,7 +168,7 @@ def _names_unlabelled(
     addressable = known or on_record
     check = check or _name_check(units, hints, not_people)
     head = max(1, opening(len(units)))
-    found = [check(f) for f in intro_names(u.text for u in units[:head] if not GUEST_CUE.search(u.text))]
+    found = [check(f) for f in _introductions(units)]
     host = host or found[0]
     if not guest:
         # A caption's unit may run from the host's introduction into the guest's thanks
@@ -266,14 +266,18 @@ def _this_episode(units: Sequence[Unit], hints: SpeakerHints, partners: Sequence
     recorded = store_host(hints)
     if not recorded:
         return hints
-    head = units[: opening(len(units))]
-    others = [*partners, *(g for u in head for g in introduced(u.text))]
-    own = intro_names(u.text for u in head if not GUEST_CUE.search(u.text))[0]
-    if own and not _one_of(own, [recorded]) and _one_of(own, regulars(hints.voices)):
-        others.append(recorded)
-    if any(_one_of(o, [recorded]) for o in others):
+    others = [*partners, *(g for u in units[: opening(len(units))] for g in introduced(u.text))]
+    own = _introductions(units)[0]
+    another_host = bool(own) and not _one_of(own, [recorded]) and _one_of(own, regulars(hints.voices))
+    if another_host or any(_one_of(o, [recorded]) for o in others):
         return replace(hints, known_hosts={})
     return hints
+
+
+def _introductions(units: Sequence[Unit]) -> tuple[str, str]:
+    """(host, guest) the opening's introductions name (``intro_names``), or '', leaving out
+    the guest's thanks for the invitation."""
+    return intro_names(u.text for u in units[: opening(len(units))] if not GUEST_CUE.search(u.text))
 
 
 def _voiced_show_host(units: Sequence[Unit], path: Sequence[int], hints: SpeakerHints) -> str:
@@ -281,7 +285,7 @@ def _voiced_show_host(units: Sequence[Unit], path: Sequence[int], hints: Speaker
     the units decoded as the host's (``path`` 0) best, per word; the recorded host when the
     opening introduces them or no other host has a voice."""
     recorded, *others = show_hosts(hints)
-    own = intro_names(u.text for u in units[: opening(len(units))] if not GUEST_CUE.search(u.text))[0]
+    own = _introductions(units)[0]
     if not others or not hints.voices or (own and _one_of(own, [recorded])):
         return recorded
     said = [u.text for u, s in zip(units, path, strict=True) if s == 0]

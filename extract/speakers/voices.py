@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -79,6 +80,13 @@ class Voices:
 
         return np.array([weight * sum(ratio(w) for w in words(t)) for t in texts])
 
+    @functools.cached_property
+    def pool(self) -> Counter[str]:
+        """Everyone's words on record together."""
+        pool: Counter[str] = Counter()
+        for c in self.counts.values():
+            pool.update(c)
+        return pool
 
     def fit(self, texts: Sequence[str], name: str, strength: float = POOL_WORDS) -> float | None:
         """Mean log-likelihood per word of ``texts`` under ``name``'s voice, smoothed toward
@@ -93,10 +101,7 @@ class Voices:
         key = self._find(name)
         if key is None:
             return None
-        own = self.counts[key]
-        pool: Counter[str] = Counter()
-        for c in self.counts.values():
-            pool.update(c)
+        own, pool = self.counts[key], self.pool
         total, size = sum(pool.values()), sum(own.values())
         said = [w for t in texts for w in words(t)]
         if not said:
