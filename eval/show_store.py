@@ -18,6 +18,7 @@ import io
 import statistics
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -93,10 +94,11 @@ def _ingest(files: Sequence[Path], show: str, settings: Settings) -> None:
 
 def scored(
     target: Path, others: Sequence[Path], show: str, settings: Settings, seed: int = 0, diarise: bool = False
-) -> Scores:
+) -> tuple[Scores, dict[str, float]]:
     """Score ``target`` stripped (or with ``diarise``, its labels replaced by ``Speaker 1``,
     ``Speaker 2``, …) and ingested with ``--show`` into a store of ``others`` (ingested
-    with ``--show`` before it, in the order given)."""
+    with ``--show`` before it, in the order given); also each stored speaker's share of the
+    episode's text, largest first."""
     source = parse_file(target)
     if diarise:
         body, labels = diarised(source)
@@ -114,7 +116,9 @@ def scored(
         episode = parse_file(written)
         text = join_lines(episode).text
         pred = asyncio.run(_stored_labels(store_path, episode_id(episode.sha256), len(text)))
-    return score(text, gold_chars(text, labels), as_labelled(pred, labels))
+    said = Counter(name for name in pred if name)
+    shares = {name: n / max(1, sum(said.values())) for name, n in said.most_common()}
+    return score(text, gold_chars(text, labels), as_labelled(pred, labels)), shares
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -131,13 +135,14 @@ def main(argv: list[str] | None = None) -> int:
     accuracies: list[float] = []
     for target in args.files:
         others = [p for p in args.files if p != target]
-        sc = scored(target, others, args.show, settings, args.seed, args.diarised)
+        sc, shares = scored(target, others, args.show, settings, args.seed, args.diarised)
         form = "labels replaced by Speaker 1, 2, …" if args.diarised else "stripped"
         print(
             f"{target.name} ({form}, the show's {len(others)} other episodes in the store): words {sc.words}"
             f"  word accuracy {sc.accuracy:.4f}  (best speaker mapping {sc.mapped_accuracy:.4f})",
             flush=True,
         )
+        print("  stored speakers: " + ", ".join(f"{name} {share:.0%}" for name, share in shares.items()), flush=True)
         accuracies.append(sc.accuracy)
     if len(accuracies) > 1:
         print(f"{len(accuracies)} files: mean word accuracy {statistics.mean(accuracies):.3f}, lowest {min(accuracies):.3f}")

@@ -210,4 +210,6 @@ def test_show_store_scores_an_episode_ingested_after_the_shows_others(tmp_path, 
     mapped = float(line.split("best speaker mapping ")[1].rstrip(")"))
     # Both names right: the host from the store, the guest from the introduction.
     assert accuracy == mapped > 0.5
+    stored = out.splitlines()[out.splitlines().index(line) + 1]
+    assert stored.startswith("  stored speakers: ") and "Ann Moss" in stored and "Bo Lind" in stored
     assert "2 files: mean word accuracy" in out
