@@ -117,7 +117,8 @@ def scored(
         text = join_lines(episode).text
         pred = asyncio.run(_stored_labels(store_path, episode_id(episode.sha256), len(text)))
     said = Counter(name for name in pred if name)
-    shares = {name: n / max(1, sum(said.values())) for name, n in said.most_common()}
+    total = max(1, sum(said.values()))
+    shares = {name: n / total for name, n in said.most_common()}
     return score(text, gold_chars(text, labels), as_labelled(pred, labels)), shares
 
 

@@ -245,7 +245,7 @@ def _other_regular(texts: Sequence[str], regular: Sequence[str], found: str) -> 
     >>> _other_regular(["Bo!"], ["Ann Lee", "Bo Chen", "Cy Park"], "Ann")
     ''
     """
-    others = [r for r in regular if not (same_person(r, found) or same_person(found, r))]
+    others = [r for r in regular if not _one_of(r, [found])]
     if len(regular) != 2 or len(others) != 1:
         return ""
     first = re.compile(rf"\b{re.escape(others[0].split()[0])}\b", re.I)
@@ -290,9 +290,8 @@ def _voiced_show_host(units: Sequence[Unit], path: Sequence[int], hints: Speaker
         return recorded
     said = [u.text for u, s in zip(units, path, strict=True) if s == 0]
     voices = Voices(hints.voices)
-    fits = {h: voices.fit(said, h) for h in (recorded, *others)}
-    known = {h: f for h, f in fits.items() if f is not None}
-    return max(known, key=lambda h: known[h]) if recorded in known else recorded
+    fits = {h: f for h in (recorded, *others) if (f := voices.fit(said, h)) is not None}
+    return max(fits, key=lambda h: fits[h]) if recorded in fits else recorded
 
 
 def _one_of(name: str, people: Sequence[str]) -> bool:
@@ -305,9 +304,7 @@ def _two_co_hosts(units: Sequence[Unit], guest: str, partners: Sequence[str]) ->
     the metadata or the opening names a co-host (``partners``) and no guest other than them
     (``guest``: the metadata's)."""
     named = [guest] + [g for u in units[: opening(len(units))] for g in introduced(u.text)]
-    return bool(partners) and all(
-        any(same_person(g, c) or same_person(c, g) for c in partners) for g in named if g
-    )
+    return bool(partners) and all(_one_of(g, partners) for g in named if g)
 
 
 def _decode(
@@ -410,7 +407,7 @@ def _labelled(
                 rename[lab] = next((f for f in full if same_person(name, f)), name)
 
         def free(name: str) -> bool:
-            return not any(same_person(name, t) or same_person(t, name) for t in [*order, *rename.values()])
+            return not _one_of(name, [*order, *rename.values()])
 
         if host_label in placeholders and host_label not in rename and found[0] != "Host" and free(found[0]):
             rename[host_label] = found[0]
@@ -493,7 +490,7 @@ def _answerers(
     for n, lab, name in ranked:
         if lab in out or n < MIN_ANSWERS or 3 * n < 2 * sum(votes[lab].values()) or own[lab][name] >= n:
             continue
-        if any(same_person(name, t) or same_person(t, name) for t in taken):
+        if _one_of(name, taken):
             continue
         out[lab] = name
         taken.append(name)
