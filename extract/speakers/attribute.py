@@ -39,6 +39,7 @@ from extract.speakers.model import fit_decode
 from extract.speakers.name_checks import NameCheck, non_people
 from extract.speakers.names import (
     PLACEHOLDER,
+    addressed,
     best_vocative,
     co_hosts,
     completed,
@@ -177,8 +178,8 @@ def _names_unlabelled(
         guest = found[1] or check(intro_names(_before_thanks(u.text) for u in units[:head])[1])
         if guest and host and same_person(guest, host):
             guest = ""
-    by_host = check.keep(v for u, s in zip(units, path, strict=True) if s == 0 for v in vocatives(u.text))
-    by_guest = check.keep(v for u, s in zip(units, path, strict=True) if s != 0 for v in vocatives(u.text))
+    by_host = check.keep(v for u, s in zip(units, path, strict=True) if s == 0 for v in addressed(u.text))
+    by_guest = check.keep(v for u, s in zip(units, path, strict=True) if s != 0 for v in addressed(u.text))
     if not host:
         # The show's name ("Jane's Podcast" in the metadata or the opening) names its host.
         owner = check(show_owner(hints, (u.text for u in units[:head])))
@@ -205,7 +206,7 @@ def _names_unlabelled(
             if GUEST_CUE.search(u.text) or (i >= closing and GUEST_FAREWELL.search(u.text))
         ]
         near = {j for i in thanks for j in (i - 1, i, i + 1) if 0 <= j < len(units) and path[j] == path[i]}
-        thanked = check.keep(v for j in sorted(near) for v in vocatives(units[j].text))
+        thanked = check.keep(v for j in sorted(near) for v in addressed(units[j].text))
         host = best_vocative(by_guest + thanked * 2, exclude=guest, known=addressable)
     if not host:
         # A sponsor's vanity address, unless it is the guest.

@@ -124,6 +124,17 @@ _VOC_START = re.compile(
     + r", "
 )
 _VOC_END = re.compile(r", " + _NAME + r"[?.!]$")
+# Looser forms, read to name someone but not to rule them out as a unit's speaker: a name
+# after a run of discourse words ("Okay, so Jane, …", "First of all, Jane, …"), and one
+# set off by commas between words in lower case ("the problem it solves, Jane, is that …";
+# not a list, "Jane, Bo, and Al", nor a place, "Austin, Texas, …").
+_VOC_LEAD = re.compile(
+    r"^(?:(?i:so|okay|ok|well|oh|yeah|and|but|alright|all right|right|now|first of all|finally|lastly|"
+    r"anyway|anyways),? ){2,3}"
+    + _NAME
+    + r", "
+)
+_VOC_INNER = re.compile(r"(?<![\w'])[a-z][a-z']*, ([A-Z][a-z]+), (?!(?:and|or|nor)\b)(?=[a-z])")
 _VOC_GREET = re.compile(r"^(?i:hi|hey|hello|morning|good morning),? " + _NAME + r"[?.!]?$")  # "Hi Jane."
 # A greeting, a name and a pleasantry inside a unit: "… hey Jane, great to be here".
 PLEASANTRIES = ("great", "glad", "good", "happy", "nice", "thanks", "thank", "pleasure")
@@ -377,6 +388,12 @@ _INTRO_REQUEST = re.compile(
     re.I,
 )
 INTRO_ANSWER_UNITS = 3  # units after such a request that may hold the answer
+# Someone the host describes right after introducing themselves: "I'm Ann Lee. Bo Chen
+# is an engineer who …" introduces the guest when no one else is introduced.
+_DESCRIBED = re.compile(
+    r"(?:^|[.!?] )" + _INTRO_FULL + r"(?:,[^.?!]{1,60},)? (?:is|has been) (?:a|an|the|one of)\b"
+)
+DESCRIBED_UNITS = 3  # units after the host's self-introduction that may describe the guest
 
 
 def intro_names(texts: Iterable[str]) -> tuple[str, str]:
@@ -402,8 +419,16 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     ('Ann', 'Bo Chen')
     >>> intro_names(["Bo.", "Welcome to the show, mate."]), intro_names(["Perfect.", "Welcome to the show."])
     (('', 'Bo'), ('', ''))
+
+    Someone described just after the host's self-introduction, when no one is introduced:
+
+    >>> intro_names(["I'm Ann Lee, and this is Acme Talk.", "Bo Chen is an engineer who fixes boats."])
+    ('Ann Lee', 'Bo Chen')
+    >>> intro_names(["Bo Chen is an engineer who fixes boats.", "Hello, it's me."])
+    ('', '')
     """
     host = ""
+    host_at = 0
     people: list[str] = []
     partners: list[str] = []
     asked: int | None = None  # the unit that last asked someone to introduce themselves
@@ -418,7 +443,7 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
                 people.append(h.group(1))
                 asked = None  # one answer to one request
             elif not host and not any(same_person(h.group(1), p) for p in people):
-                host = h.group(1)
+                host, host_at = h.group(1), i
         if request and not answers:
             asked = i
         people += introduced(text)
@@ -429,6 +454,13 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
             name = alone.group(1)
             if _clean(name) == name and not _known_thing(name):
                 people.append(name)
+    if host and not people:
+        after = texts[host_at : host_at + DESCRIBED_UNITS + 1]
+        people = [
+            name
+            for m in (m for t in after for m in _DESCRIBED.finditer(t))
+            if _clean(name := m.group(1)) == name and not _known_thing(name) and not same_person(name, host)
+        ]
     guest = next((p for p in people if p not in partners), people[0] if people else "")
     return host, guest
 
@@ -509,15 +541,36 @@ def vocatives(text: str) -> list[str]:
     out: list[str] = []
     for pat in (_VOC_START, _VOC_END, _VOC_MID, _VOC_THANKS, _VOC_GREET, _VOC_HELLO):
         m = pat.search(text.strip())
-        if m and not (pat in (_VOC_THANKS, _VOC_GREET, _VOC_HELLO) and m.group(1) in out):
-            name = m.group(1)
-            # An adverb or function word opening a sentence ("Usually, …", "However, …")
-            # addresses nobody; a modal before a comma is a name ("Will, …").
-            low = name.lower()
-            function = (low in STOP_WORDS and low not in _MODALS) or low in _ADDRESS_TERMS
-            if name[0].isupper() and _clean(name) == name and not _adverb(low) and not function:
-                out.append(name)
+        # An adverb or function word opening a sentence ("Usually, …", "However, …")
+        # addresses nobody; a modal before a comma is a name ("Will, …").
+        once = pat in (_VOC_THANKS, _VOC_GREET, _VOC_HELLO)
+        if m and not (once and m.group(1) in out) and _address(m.group(1)):
+            out.append(m.group(1))
     return out
+
+
+def addressed(text: str) -> list[str]:
+    """Names a unit addresses, in the forms ``vocatives`` reads and looser ones that
+    name the other speaker well enough, though too loose to rule anyone out.
+
+    >>> addressed("Okay, so Jane, let's start."), addressed("The point, Jane, is that it works.")
+    (['Jane'], ['Jane'])
+    >>> addressed("We met Jane, Bo, and Al."), addressed("It was in Austin, Texas, back then.")
+    ([], [])
+    """
+    out = vocatives(text)
+    for m in (*_VOC_LEAD.finditer(text.strip()), *_VOC_INNER.finditer(text)):
+        name = m.group(1)
+        if name not in out and _address(name):
+            out.append(name)
+    return out
+
+
+def _address(name: str) -> bool:
+    """Whether a capitalised word a vocative form finds can be a name."""
+    low = name.lower()
+    function = (low in STOP_WORDS and low not in _MODALS) or low in _ADDRESS_TERMS
+    return name[0].isupper() and _clean(name) == name and not _adverb(low) and not function
 
 
 def _adverb(word: str) -> bool:

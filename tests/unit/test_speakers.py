@@ -611,6 +611,43 @@ def test_discourse_words_are_no_vocatives_and_a_recorded_intro_is_the_hosts() ->
     assert att.speakers[1].name == "Mara Quill"
 
 
+def test_a_name_after_discourse_words_or_set_off_inside_a_sentence_names_the_guest() -> None:
+    from extract.speakers.names import addressed
+
+    assert addressed("Okay, so Mara, what changed?") == ["Mara"]
+    assert addressed("The hard part, Mara, is the salt, right?") == ["Mara"]
+    assert addressed("We hired Mara, Lee, and Tom.") == []  # a list
+    assert addressed("It was in Leeds, England, that spring.") == []  # a place
+    # Too loose to rule anyone out as a unit's speaker: the decoder reads only vocatives.
+    assert vocatives("Okay, so Mara, what changed?") == []
+    # No introduction; the host addresses the guest only in these looser forms.
+    texts = [
+        "Welcome to the show.",
+        "Okay, so Mara, how did you get into turbines?",
+        *INTERVIEW[2:5],
+        "And the hard part, Mara, is testing them, right?",
+        *INTERVIEW[6:8],
+        "So what would you tell a student who wants to do this?",
+        *INTERVIEW[9:],
+    ]
+    doc, st = _state(texts)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert att.speakers[1].name == "Mara"
+    assert _who(att, st, "I run the simulations myself") == "Mara"
+
+
+def test_a_guest_described_right_after_the_hosts_self_introduction_is_the_guest() -> None:
+    described = "Mara Quill is an engineer who builds tidal turbines."
+    assert intro_names(["I'm Tom Reyes, and this is Tide Talk.", described]) == ("Tom Reyes", "Mara Quill")
+    # Not without the host's own introduction before it, nor long after it.
+    assert intro_names([described, "I'm Tom Reyes, and this is Tide Talk."]) == ("Tom Reyes", "")
+    later = ["I'm Tom Reyes.", "It rained.", "The tide came in.", "We sat down.", "Boats bobbed.", described]
+    assert intro_names(later) == ("Tom Reyes", "")
+    # An introduction proper wins over a description.
+    both = ["I'm Tom Reyes.", "Lee Park is an old friend.", "My guest today is Mara Quill."]
+    assert intro_names(both) == ("Tom Reyes", "Mara Quill")
+
+
 def test_lexicon_ignores_words_said_in_one_stretch_only() -> None:
     from extract.speakers.word_use import WordUse
 
