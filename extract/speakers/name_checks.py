@@ -25,6 +25,7 @@ _NOT_PEOPLE = frozenset(
     {"GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "TIME"}
 )
 MIN_TAGS = 2  # the recogniser's readings of a name needed to overrule a cue
+_PAST_FORMS = frozenset({"VBN", "VBD"})
 # Parts of speech no name takes; not AUX ("Will, go on." is read as a modal), nor NOUN or
 # ADJ, which the tagger gives names that are words ("Grace", "Sunny").
 _GRAMMAR_POS = frozenset({"VERB", "ADV", "ADP", "CCONJ", "SCONJ", "DET", "PRON", "INTJ", "PART"})
@@ -50,7 +51,19 @@ def non_people(doc: Doc) -> frozenset[str]:
         if tok.is_title and tok.is_alpha:
             tags.setdefault(tok.text, set()).add(tok.pos_)
     grammar = {w for w, pos in tags.items() if pos <= _GRAMMAR_POS and w not in person}
-    return frozenset({t for t, n in other.items() if n >= MIN_TAGS and t not in person} | grammar)
+    # A name of several words ending in a word in "-ed" that the tagger reads as a past form
+    # somewhere ("Acme Explained", "Code Unlocked") is a show's, even where the recogniser
+    # reads it as a person's.
+    past: dict[str, set[str]] = {}
+    for tok in doc:
+        if tok.is_title and tok.is_alpha:
+            past.setdefault(tok.text, set()).add(tok.tag_)
+    shows = {
+        ent.text
+        for ent in doc.ents
+        if len(ent) > 1 and ent[-1].lower_.endswith("ed") and past.get(ent[-1].text, set()) & _PAST_FORMS
+    }
+    return frozenset({t for t, n in other.items() if n >= MIN_TAGS and t not in person} | grammar | shows)
 
 
 def sentence_start_only(name: str, texts: Iterable[str]) -> bool:

@@ -125,3 +125,15 @@ def test_a_show_the_audience_listens_to_does_not_name_the_host() -> None:
     assert NameCheck(["This is Orla Brennagh.", "You are listening to the Orla Brennagh Podcast."])(
         "Orla Brennagh"
     ) == "Orla Brennagh"
+
+
+def test_a_name_ending_in_a_past_form_is_a_shows_not_a_persons() -> None:
+    text = "Live from the harbour, this is Tides Explained. Hey Mara. Ann Reed and Bo Chen sailed."
+    doc = _doc_with(text, [("Tides Explained", "PERSON", 0), ("Ann Reed", "PERSON", 0), ("Bo Chen", "PERSON", 0)])
+    tags = {"Explained": "VBN", "Reed": "NNP", "Chen": "NNP"}
+    for tok in doc:
+        tok.tag_ = tags.get(tok.text, "NNP" if tok.is_title else "NN")
+    found = non_people(doc)
+    assert "Tides Explained" in found
+    # A surname in "-ed" that the tagger reads as a name is a person's.
+    assert not {"Ann Reed", "Bo Chen"} & found
