@@ -47,22 +47,17 @@ def non_people(doc: Doc) -> frozenset[str]:
         elif ent.label_ in _NOT_PEOPLE:
             other[ent.text] += 1
     tags: dict[str, set[str]] = {}
+    past: set[str] = set()  # read as a past form somewhere
     for tok in doc:
         if tok.is_title and tok.is_alpha:
             tags.setdefault(tok.text, set()).add(tok.pos_)
+            if tok.tag_ in _PAST_FORMS:
+                past.add(tok.text)
     grammar = {w for w, pos in tags.items() if pos <= _GRAMMAR_POS and w not in person}
     # A name of several words ending in a word in "-ed" that the tagger reads as a past form
     # somewhere ("Acme Explained", "Code Unlocked") is a show's, even where the recogniser
     # reads it as a person's.
-    past: dict[str, set[str]] = {}
-    for tok in doc:
-        if tok.is_title and tok.is_alpha:
-            past.setdefault(tok.text, set()).add(tok.tag_)
-    shows = {
-        ent.text
-        for ent in doc.ents
-        if len(ent) > 1 and ent[-1].lower_.endswith("ed") and past.get(ent[-1].text, set()) & _PAST_FORMS
-    }
+    shows = {e.text for e in doc.ents if len(e) > 1 and e[-1].lower_.endswith("ed") and e[-1].text in past}
     return frozenset({t for t, n in other.items() if n >= MIN_TAGS and t not in person} | grammar | shows)
 
 

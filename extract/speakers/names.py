@@ -117,9 +117,9 @@ _INTRO_END = r"(?=[,.!;]| and | here\b| welcome\b| with\b|$)"  # "I'm Jane Doe w
 _HOST_INTRO = re.compile(_GREETING + rf"(?:{_I_AM}|[Tt]his is)(?: your host,?)? " + _INTRO_FULL + _INTRO_END)
 # After "your host" a single name will do ("I'm your host, Dr. Jane").
 _YOUR_HOST = re.compile(_GREETING + rf"(?:{_I_AM}|[Tt]his is) your host,? " + _INTRO_NAME + _INTRO_END)
+_DISCOURSE = "so|okay|well|oh|yeah|and|but|alright|all right|right|now"  # words that may lead a vocative
 _VOC_START = re.compile(
-    r"^(?:(?i:so|okay|well|oh|yeah|and|but|hi|hey|hello|thanks|thank you|alright|all right|right|now|look|"
-    r"listen),? )?"
+    rf"^(?:(?i:{_DISCOURSE}|hi|hey|hello|thanks|thank you|look|listen),? )?"
     + _NAME
     + r", "
 )
@@ -129,8 +129,7 @@ _VOC_END = re.compile(r", " + _NAME + r"[?.!]$")
 # set off by commas between words in lower case ("the problem it solves, Jane, is that …";
 # not a list, "Jane, Bo, and Al", nor a place, "Austin, Texas, …").
 _VOC_LEAD = re.compile(
-    r"^(?:(?i:so|okay|ok|well|oh|yeah|and|but|alright|all right|right|now|first of all|finally|lastly|"
-    r"anyway|anyways),? ){2,3}"
+    rf"^(?:(?i:{_DISCOURSE}|ok|first of all|finally|lastly|anyway|anyways),? ){{2,3}}"
     + _NAME
     + r", "
 )
@@ -458,7 +457,8 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
         after = texts[host_at : host_at + DESCRIBED_UNITS + 1]
         people = [
             name
-            for m in (m for t in after for m in _DESCRIBED.finditer(t))
+            for t in after
+            for m in _DESCRIBED.finditer(t)
             if _clean(name := m.group(1)) == name and not _known_thing(name) and not same_person(name, host)
         ]
     guest = next((p for p in people if p not in partners), people[0] if people else "")
