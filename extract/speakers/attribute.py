@@ -52,6 +52,7 @@ from extract.speakers.names import (
     meta_names,
     named_by_the_other,
     same_person,
+    self_named,
     show_hosts,
     show_owner,
     site_names,
@@ -398,6 +399,15 @@ def _labelled(
         placeholders = [lab for lab in order if PLACEHOLDER.match(lab)]
         if len(order) == 2 and len(placeholders) == 2:
             host_label = _voiced_host(units, labels, order, hints, found) or host_label
+        # Whoever gives the host's name as their own ("I'm Jane Doe") is the host, whoever
+        # asks more.
+        own = {
+            lab
+            for u, lab in zip(units, labels, strict=True)
+            if lab in placeholders and any(_one_of(n, [found[0]]) for n in self_named(u.text))
+        }
+        if len(own) == 1 and found[0] != "Host":
+            host_label = own.pop()
         if len(order) > 2:
             # Among more than two voices, who answers a name tells more than the two-way
             # cues, which pool everyone but the host into one guest.

@@ -179,6 +179,23 @@ def test_more_diarisation_labels_are_named_by_who_answers_a_vocative() -> None:
     assert _who(att, st, "bent nail") == "Ossian"
 
 
+def test_the_label_that_gives_the_hosts_name_as_its_own_is_the_host_whoever_asks_more() -> None:
+    texts = [
+        "Welcome to Tide Talk. I'm Tom Reyes, joined as always by my co-host, Ada Brennan.",
+        "Good to be here. What are we covering today? Is it the new turbines?",
+        "Yes, the new turbines. They went in last month near the harbour.",
+        "Did they hold up in the storm? And what about the blades?",
+        "They held. The blades flexed, but nothing cracked.",
+        "Who tested them? Was it the same crew as last year?",
+        "The same crew, and they wrote a long report about it.",
+    ]
+    speakers: list[str | None] = ["Speaker 1", "Speaker 2"] * 3 + ["Speaker 1"]
+    doc, st = _state(texts, speakers=speakers)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    # Speaker 2 asks more per unit, but Speaker 1 introduces themself as the host.
+    assert [(s.name, s.role) for s in att.speakers] == [("Tom Reyes", "host"), ("Ada Brennan", "host")]
+
+
 def test_ad_read_is_flagged_and_given_to_the_host() -> None:
     texts = [
         *INTERVIEW[:5],
