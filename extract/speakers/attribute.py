@@ -397,17 +397,20 @@ def _labelled(
         check = _name_check(units, hints, not_people)
         found = _names_unlabelled(units, path, hints, 2, ads, not_people, check)
         placeholders = [lab for lab in order if PLACEHOLDER.match(lab)]
-        if len(order) == 2 and len(placeholders) == 2:
-            host_label = _voiced_host(units, labels, order, hints, found) or host_label
         # Whoever gives the host's name as their own ("I'm Jane Doe") is the host, whoever
-        # asks more.
+        # asks more; the names are read again from that host's side.
         own = {
             lab
             for u, lab in zip(units, labels, strict=True)
             if lab in placeholders and any(_one_of(n, [found[0]]) for n in self_named(u.text))
         }
-        if len(own) == 1 and found[0] != "Host":
-            host_label = own.pop()
+        own_label = own.pop() if len(own) == 1 and found[0] != "Host" else None
+        if own_label is None and len(order) == 2 and len(placeholders) == 2:
+            host_label = _voiced_host(units, labels, order, hints, found) or host_label
+        elif own_label is not None and own_label != host_label:
+            host_label = own_label
+            path = [0 if lab == host_label else 1 for lab in labels]
+            found = _names_unlabelled(units, path, hints, 2, ads, not_people, check)
         if len(order) > 2:
             # Among more than two voices, who answers a name tells more than the two-way
             # cues, which pool everyone but the host into one guest.
