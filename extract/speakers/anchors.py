@@ -118,10 +118,27 @@ def anchor_parts(
     return role, who
 
 
-def anchors(units: Sequence[Unit], ads: Sequence[bool], n: int, host: str, guest: str) -> np.ndarray:
-    """Log-odds from strong cues, shape (T, N); column 0 is the host."""
+def anchors(
+    units: Sequence[Unit], ads: Sequence[bool], n: int, host: str, guest: str, co_host: str = ""
+) -> np.ndarray:
+    """Log-odds from strong cues, shape (T, N); column 0 is the host. With a ``co_host``
+    (column 2, a second host beside a guest), the host's role cues are the co-host's too,
+    and the co-host's identity is read from the names: a unit addressing them is not
+    theirs, one addressing the guest is more likely theirs, one where they give their
+    own name is theirs."""
     out = np.zeros((len(units), n))
     if n >= 2:
         role, who = anchor_parts(units, ads, host, guest)
         out[:, 0] = role + who
+        if co_host and n >= 3:
+            out[:, 2] = role
+            for i, u in enumerate(units):
+                for v in not_the_speaker(u.text):
+                    if same_person(v, co_host):
+                        out[i, 2] -= VOCATIVE
+                    elif guest and same_person(v, guest):
+                        out[i, 2] += VOCATIVE
+                for v in self_named(u.text):
+                    if same_person(v, co_host):
+                        out[i, 2] += ANCHOR
     return out

@@ -35,7 +35,7 @@ from extract.speakers.features import (
     boundary_features,
     unit_features,
 )
-from extract.speakers.model import fit_decode
+from extract.speakers.model import fit_decode, state_roles
 from extract.speakers.name_checks import NameCheck, non_people
 from extract.speakers.names import (
     PLACEHOLDER,
@@ -301,12 +301,21 @@ def _one_of(name: str, people: Sequence[str]) -> bool:
     return any(same_person(name, p) or same_person(p, name) for p in people)
 
 
+def _guests_named(units: Sequence[Unit], guest: str) -> list[str]:
+    """The metadata's ``guest`` (or '') and everyone the opening introduces."""
+    return [guest] + [g for u in units[: opening(len(units))] for g in introduced(u.text)]
+
+
 def _two_co_hosts(units: Sequence[Unit], guest: str, partners: Sequence[str]) -> bool:
     """Whether the episode is two co-hosts talking, who take turns at asking and explaining:
     the metadata or the opening names a co-host (``partners``) and no guest other than them
     (``guest``: the metadata's)."""
-    named = [guest] + [g for u in units[: opening(len(units))] for g in introduced(u.text)]
-    return bool(partners) and all(_one_of(g, partners) for g in named if g)
+    return bool(partners) and all(_one_of(g, partners) for g in _guests_named(units, guest) if g)
+
+
+def _co_hosted_interview(units: Sequence[Unit], guest: str, partners: Sequence[str]) -> bool:
+    """Whether the metadata or the opening names a co-host (``partners``) and a guest besides."""
+    return bool(partners) and any(g and not _one_of(g, partners) for g in _guests_named(units, guest))
 
 
 def _decode(
@@ -325,6 +334,11 @@ def _decode(
     texts = [u.text for u in units]
     host, guest = meta_names(hints, " ".join(texts))
     shared = n == 2 and _two_co_hosts(named, guest, partners)
+    # Three voices or more, one of them a co-host the metadata or the opening names: the
+    # third is a second host.
+    found = [x for x in (host, guest) if x]
+    co_host = "" if n < 3 else next((p for p in partners if not _one_of(p, found)), "")
+    roles = state_roles(n, co_host=bool(co_host))
     voices = Voices(hints.voices) if hints.voices else None
 
     def decode(host: str, guest: str) -> tuple[np.ndarray, np.ndarray]:
@@ -333,11 +347,11 @@ def _decode(
         if shared:
             role, who = anchor_parts(named, ads, host, guest)
             return fit_decode_cohosts(feats, bounds, role, who if known is None else who + known, texts=texts)
-        evidence = anchors(named, ads, n, host, guest)
+        evidence = anchors(named, ads, n, host, guest, co_host)
         if known is not None:
             evidence[:, 0] += known / 2
             evidence[:, 1] -= known / 2
-        return fit_decode(feats, bounds, evidence, n, texts=texts)
+        return fit_decode(feats, bounds, evidence, n, texts=texts, roles=roles)
 
     path, post = decode(host, guest)
     if host and host == store_host(hints):
@@ -345,11 +359,17 @@ def _decode(
         # fits the words decoded as the host's best.
         hints = hosted_by(hints, _voiced_show_host(named, path.tolist(), hints))
     check = _name_check(named, hints, not_people)
-    names = _names_unlabelled(named, path.tolist(), hints, n, ads, not_people, check)
+    # Names are read with the two hosts on one side: whoever addresses the guest, or is
+    # thanked for the invitation, is on the hosts' side.
+    sides = np.array(roles)[path] if co_host else path
+    names = _names_unlabelled(named, sides.tolist(), hints, n, ads, not_people, check)
     if names[0] != host or names[1] != guest:
         # Second pass: vocatives of the names found now anchor the speakers.
         path, post = decode(names[0], names[1])
-        names = _names_unlabelled(named, path.tolist(), hints, n, ads, not_people, check)
+        sides = np.array(roles)[path] if co_host else path
+        names = _names_unlabelled(named, sides.tolist(), hints, n, ads, not_people, check)
+    if co_host and len(hints.names) < 3:
+        names[2] = co_host
     return path.tolist(), post, names
 
 
@@ -543,6 +563,9 @@ def attribute(doc: Doc, state: DocState) -> Attribution:
         return Attribution((Speaker(names[0], "host"),), spans)
     partners = _co_hosts(named, state.hints)
     hints = _this_episode(named, state.hints, partners)
+    guest = meta_names(hints, " ".join(u.text for u in named))[1]
+    if not hints.count and len(hints.names) < 2 and _co_hosted_interview(named, guest, partners):
+        n = 3  # the host, the guest and the co-host, unless a count or two names were given
     path, post, names = _decode(units, feats, bounds, ads, hints, n, partners, named, non_people(doc))
     speakers = tuple(
         Speaker(name, "host" if i == 0 or any(same_person(name, c) for c in partners) else "guest")

@@ -80,7 +80,7 @@ def fit_decode_cohosts(
     cfg = cfg or Settings()
     cfg = replace(cfg, leave_one_out=False, lexical_weight=cfg.lexical_weight / 2)
     t = len(feats)
-    ep = Episode.build(feats, 2, texts or [""] * t, cfg)
+    ep = Episode.build(feats, (0, 1), texts or [""] * t, cfg)
     ratios = ep.initial_ratios()
     change = change_logits(bounds, 2, cfg)
     cues = np.stack([role_anchors, np.zeros(t)], axis=1)[:, ROLE]

@@ -1,7 +1,8 @@
 """The role model: per-role feature rates, adapted to each episode by EM, decoded by an HMM.
 
 State 0 is the host (asks, reacts, addresses "you"); states 1… are guests (answer,
-hedge, say "I"/"we", use fillers). The rates start from these role profiles; EM
+hedge, say "I"/"we", use fillers), except a co-host beside a guest (state 2), who shares
+the host's rates and is told from the host by word use alone. The rates start from these role profiles; EM
 re-estimates them from the episode's own posteriors, with the profile's contrast as
 a prior so a few units cannot overturn it. A role is a set of ratios to the local
 background (what everyone says around a unit), one for the whole episode:
@@ -169,26 +170,40 @@ class Design:
 _ROLE_CUES = ("after_question", "to_question", "floor", "answer", "hedged", "short", "well")
 
 
-def change_logits(bounds: Sequence[BoundaryFeatures | None], n: int, cfg: Settings) -> Array:
-    """Turn-change log-odds per boundary and previous speaker, shape (T, N)."""
-    base = np.array([cfg.leave_host] + [cfg.leave_guest] * (n - 1))
+def state_roles(n: int, co_host: bool = False) -> tuple[int, ...]:
+    """The role of each of ``n`` states (0 host, 1 guest): the host first, then guests; with
+    ``co_host`` the third state is a second host.
+
+    >>> state_roles(2), state_roles(3), state_roles(3, co_host=True)
+    ((0, 1), (0, 1, 1), (0, 1, 0))
+    """
+    return tuple(0 if i == 0 or (co_host and i == 2) else 1 for i in range(n))
+
+
+def change_logits(
+    bounds: Sequence[BoundaryFeatures | None], n: int, cfg: Settings, roles: Sequence[int] | None = None
+) -> Array:
+    """Turn-change log-odds per boundary and previous speaker, shape (T, N); ``roles`` gives
+    each state's role (``state_roles``: the host first, then guests)."""
+    host = np.array(roles or state_roles(n)) == 0
+    base = np.where(host, cfg.leave_host, cfg.leave_guest)
     out = np.tile(base, (len(bounds), 1))
     for i, b in enumerate(bounds):
         if b is None:
             continue
         out[i] += cfg.line_start * b.line_start + cfg.gap * b.gap + cfg.inner * b.inner
         out[i] += cfg.continues * b.continues + cfg.marked * b.marked
-        out[i, 0] += cfg.opener_host[b.opener]
-        out[i, 1:] += cfg.opener_guest[b.opener] + cfg.after_thanks * b.after_thanks
+        out[i, host] += cfg.opener_host[b.opener]
+        out[i, ~host] += cfg.opener_guest[b.opener] + cfg.after_thanks * b.after_thanks
         # Cues with one weight after the host and one after a guest.
         for cue in _ROLE_CUES:
             if getattr(b, cue):
-                host, guest = getattr(cfg, cue)
-                out[i, 0] += host
-                out[i, 1:] += guest
+                after_host, after_guest = getattr(cfg, cue)
+                out[i, host] += after_host
+                out[i, ~host] += after_guest
         ahead = bounds[i + 1 : i + 1 + cfg.ask_ahead]
         if any(a is not None and a.to_question for a in ahead) and not b.to_question:
-            out[i, 1:] += cfg.before_ask
+            out[i, ~host] += cfg.before_ask
     return out
 
 
@@ -296,15 +311,18 @@ class Episode:
     topic: Array  # the local word rates each speaker's word use is a ratio to
 
     @classmethod
-    def build(cls, feats: Sequence[UnitFeatures], roles: int, texts: Sequence[str], cfg: Settings) -> Episode:
-        """Design, backgrounds and word use of the episode; ``roles`` states (host first)."""
+    def build(
+        cls, feats: Sequence[UnitFeatures], roles: Sequence[int], texts: Sequence[str], cfg: Settings
+    ) -> Episode:
+        """Design, backgrounds and word use of the episode; ``roles``: each state's role
+        (0 host, 1 guest)."""
         x = Design.build(feats)
         window = background_window(feats, cfg)
         lex = WordUse(texts, cfg.min_count, cfg.lexical_spread)
         return cls(
             x,
             {f: _background(getattr(x, f), window, cfg.local_units) for f in _FIELDS},
-            Rates.from_profiles([HOST] + [GUEST] * (roles - 1)),
+            Rates.from_profiles([GUEST if r else HOST for r in roles]),
             {f: cfg.prior_tokens / 20.0 if f == "tokens" else cfg.prior_units for f in _FIELDS},
             lex,
             lex.local(cfg.topic_window),
@@ -337,36 +355,63 @@ def fit_decode(
     n: int,
     cfg: Settings | None = None,
     texts: Sequence[str] | None = None,
+    roles: Sequence[int] | None = None,
 ) -> tuple[NDArray[np.int64], Array]:
     """Adapt the role rates to the episode by EM, then decode; returns (path, posteriors).
 
-    ``anchors`` (T, N) adds log-odds from strong cues (ads, introductions, vocatives).
+    ``anchors`` (T, N) adds log-odds from strong cues (ads, introductions, vocatives);
+    ``roles`` gives each state's role (``state_roles``, by default the host and guests).
     The roles are global: each state's rates are one set of ratios to the local
     background for the whole episode, so no stretch can swap what the states mean.
     """
     cfg = cfg or Settings()
-    ep = Episode.build(feats, n, texts or [""] * len(feats), cfg)
+    roles = tuple(roles or state_roles(n))
+    # A second host shares the host's role rates (word use tells them apart); each guest
+    # has rates of their own: row 0 is the hosts', row k the k-th guest's.
+    guests = [i for i, r in enumerate(roles) if r]
+    rows = np.array([guests.index(i) + 1 if r else 0 for i, r in enumerate(roles)])
+    pool = np.eye(len(guests) + 1)[rows]  # (N, rows): which role rates each state has
+    ep = Episode.build(feats, (0,) + (1,) * len(guests), texts or [""] * len(feats), cfg)
     ratios = ep.initial_ratios()
-    change = change_logits(bounds, n, cfg)
+    change = change_logits(bounds, n, cfg, roles)
     start = np.log(np.array([0.5] + [0.5 / max(n - 1, 1)] * (n - 1)))[:n]
     post = np.full((len(feats), n), 1.0 / n)
     lexical = np.zeros((len(feats), n))
     offset = np.zeros(n)
     for _ in range(cfg.iterations):
-        post, xi = posteriors_pairs(ep.emissions(ratios, cfg) + lexical + anchors, change + offset, start)
+        emit = ep.emissions(ratios, cfg)[:, rows] + lexical + anchors
+        post, xi = posteriors_pairs(emit, change + offset, start)
         offset = change_offsets(post, xi, change, offset, cfg.change_precision)
         if n > 2:
-            # Break the symmetry between guests a little so EM can tell them apart.
+            # Break the symmetry between same-role states a little so EM can tell them apart.
             phase = np.arange(len(feats))[:, None] / 50.0 + np.arange(n - 1)[None, :]
             post[:, 1:] *= 1.0 + 0.01 * np.sin(phase)
-        ratios = ep.refit(post)
-        lexical = ep.word_use(post, cfg)
-    emit = ep.emissions(ratios, cfg) + lexical + anchors
+        ratios = ep.refit(post @ pool)
+        lexical = _word_use(ep, post, pool, cfg)
+    emit = ep.emissions(ratios, cfg)[:, rows] + lexical + anchors
     change = change + offset
     # The confidence counts the unit evidence at part weight: the features overlap (a
     # "Yeah." is both short and an agreement opener), so the plain posterior is too sure.
     post = posteriors(emit * cfg.confidence_weight, change, start)
     return viterbi(emit, change, start), post
+
+
+def _word_use(ep: Episode, post: Array, pool: Array, cfg: Settings) -> Array:
+    """Each state's word-use evidence (T, N); ``pool`` (N, R) maps each state to its role rates.
+
+    States that share role rates (a host and a co-host) share one word use against the
+    others, and are told apart by their word use over the units they are likely to have
+    said: a co-host who says little cannot grow into a second voice of the guest's.
+    """
+    if pool.shape[0] == pool.shape[1]:
+        return ep.word_use(post, cfg)
+    rows = pool.argmax(axis=1)
+    out = ep.word_use(post @ pool, cfg)[:, rows]
+    for k in range(pool.shape[1]):
+        members = np.flatnonzero(rows == k)
+        if len(members) > 1:
+            out[:, members] += ep.word_use(post[:, members], cfg)
+    return out
 
 
 def change_offsets(post: Array, xi: Array, change: Array, offset: Array, precision: float) -> Array:

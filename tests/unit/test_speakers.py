@@ -1403,12 +1403,20 @@ def test_an_organization_after_an_introduction_phrase_is_no_guest() -> None:
     assert intro_names(opening) == ("", "Mara Quill")
 
 
+def _question_bounds(feats: list[UnitFeatures]) -> list[BoundaryFeatures | None]:
+    """Boundaries that show only whether a question comes before or after them."""
+    return [None] + [
+        BoundaryFeatures(a.end == 1, 0, False, False, False, to_question=b.end == 1)
+        for a, b in zip(feats, feats[1:], strict=False)
+    ]
+
+
 def _swapping_cohosts() -> tuple[list[object], list[object], list[str], list[int]]:
     """Two co-hosts: A asks and B explains for ten exchanges, then they swap roles.
 
     Only their habits of speech ("basically", "folks" vs "honestly", "stuff") tell who is who.
     """
-    from extract.speakers.features import BoundaryFeatures, UnitFeatures
+    from extract.speakers.features import UnitFeatures
 
     ask = UnitFeatures(1, 0, 1, (0, 2, 0, 0, 0, 1, 1, 4), 8)
     explain = UnitFeatures(0, 0, 2, (0, 0, 2, 1, 1, 0, 0, 16), 20)
@@ -1423,11 +1431,7 @@ def _swapping_cohosts() -> tuple[list[object], list[object], list[str], list[int
             feats.append(ask if i == 0 else explain)
             texts.append(f"{habit[who]} part {k} step {i}")
             truth.append(who)
-    bounds: list[BoundaryFeatures | None] = [None] + [
-        BoundaryFeatures(a.end == 1, 0, False, False, False, to_question=b.end == 1)
-        for a, b in zip(feats, feats[1:], strict=False)
-    ]
-    return feats, bounds, texts, truth  # type: ignore[return-value]
+    return feats, _question_bounds(feats), texts, truth  # type: ignore[return-value]
 
 
 def test_co_hosts_keep_their_identity_when_they_swap_roles() -> None:
@@ -1510,8 +1514,76 @@ def test_a_co_hosted_episode_is_decoded_with_shared_roles(cohost_calls: list[int
     attribute(doc, st)  # type: ignore[arg-type]
     assert not calls  # an interview keeps the host and guest roles
     doc, st = _state([opening + " Our guest today is Mara Quill.", *INTERVIEW[1:]])
-    attribute(doc, st)  # type: ignore[arg-type]
-    assert not calls  # … and so does a co-hosted show with a guest
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert not calls  # … and so does a co-hosted show with a guest, with three voices
+    assert [(s.name, s.role) for s in att.speakers] == [
+        ("Tom Reyes", "host"),
+        ("Mara Quill", "guest"),
+        ("Ada Brennan", "host"),
+    ]
+    assert _who(att, st, "Thanks for having me.") == "Mara Quill"
+    doc, st = _state([opening + " Our guest today is Mara Quill.", *INTERVIEW[1:]], hints=SpeakerHints(count=2))
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["Tom Reyes", "Mara Quill"]  # a count given is kept
+
+
+def _co_hosted_interview(seed: int) -> tuple[list[object], list[object], list[str], list[int]]:
+    """A host and a guest, and a co-host who asks one question in ten. Each host turn may
+    open with a statement or two before its question; the guest answers in two to five
+    units on a topic that changes every five exchanges, in words only the guest uses."""
+    from extract.speakers.features import UnitFeatures
+
+    rng = np.random.default_rng(seed)
+    ask = UnitFeatures(1, 0, 1, (0, 2, 0, 0, 0, 1, 1, 4), 8)
+    say = UnitFeatures(0, 0, 2, (0, 1, 1, 1, 0, 0, 0, 16), 19)
+    habit = {0: "basically the folks", 1: "honestly that stuff", 2: "you know kind of"}
+    feats: list[UnitFeatures] = []
+    texts: list[str] = []
+    truth: list[int] = []
+    for k in range(30):
+        asker = 2 if k % 10 == 4 else 0
+        topic = f"zorb{k // 5} quill{k // 5} marl{k // 5}"
+        turn = [(asker, say)] * int(rng.integers(0, 3)) + [(asker, ask)] + [(1, say)] * int(rng.integers(2, 6))
+        for who, f in turn:
+            feats.append(f)
+            texts.append(f"{habit[who]} {topic if who == 1 else 'plain words'} part {k}")
+            truth.append(who)
+    return feats, _question_bounds(feats), texts, truth  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_a_co_host_shares_the_hosts_role_and_word_use_against_the_guest(seed: int) -> None:
+    from extract.speakers.model import fit_decode, state_roles
+
+    feats, bounds, texts, truth = _co_hosted_interview(seed)
+    roles = state_roles(3, co_host=True)
+    path, post = fit_decode(feats, bounds, np.zeros((len(feats), 3)), 3, texts=texts, roles=roles)  # type: ignore[arg-type]
+    # Apart, the host's statements went to the guest, whose topic words they lack.
+    assert path.tolist() == truth
+    assert post.shape == (len(feats), 3) and np.allclose(post.sum(axis=1), 1.0)
+
+
+def test_a_co_host_takes_the_hosts_turn_cues() -> None:
+    bounds = [None, _boundary("What got you into turbines?", "Yeah, so I grew up by the sea."), _boundary("Sure.", "Fine.")]
+    logits = change_logits(bounds, 3, Settings(), roles=(0, 1, 0))
+    assert np.allclose(logits[:, 2], logits[:, 0])
+    assert not np.allclose(logits[:, 1], logits[:, 0])
+    assert np.allclose(change_logits(bounds, 3, Settings()), change_logits(bounds, 3, Settings(), roles=(0, 1, 1)))
+
+
+def test_the_co_hosts_column_reads_their_name() -> None:
+    from extract.speakers.anchors import anchors
+
+    texts = [
+        "Ada, what do you make of that?",  # addresses the co-host: not hers
+        "Mara, how long did the tests take?",  # addresses the guest: a host's
+        "I'm Ada Brennan, and I run the lab.",  # the co-host herself
+        "The blades were fine.",
+    ]
+    units = _units(texts)
+    out = anchors(units, [False] * len(units), 3, "Tom Reyes", "Mara Quill", "Ada Brennan")
+    assert out[0, 2] < 0 < out[1, 2] and out[2, 2] > 0 and out[3, 2] == 0
+    assert not anchors(units, [False] * len(units), 3, "Tom Reyes", "Mara Quill")[:, 2].any()
 
 
 def test_naming_oneself_or_a_partner_anchors_who_speaks() -> None:
