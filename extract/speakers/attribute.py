@@ -255,8 +255,8 @@ def _other_regular(texts: Sequence[str], regular: Sequence[str], found: str) -> 
 
 
 def _co_hosts(units: Sequence[Unit], hints: SpeakerHints) -> list[str]:
-    """Co-hosts the metadata or the opening names."""
-    named = meta_co_hosts(hints) + co_hosts(u.text for u in units[: opening(len(units))])
+    """Co-hosts the metadata or the opening names, but one the opening says is away."""
+    named = meta_co_hosts(hints) + co_hosts((u.text for u in units[: opening(len(units))]), here=True)
     return list(dict.fromkeys(named))
 
 

@@ -474,21 +474,36 @@ _CO_HOST = re.compile(
 )
 
 
-def co_hosts(texts: Iterable[str]) -> list[str]:
+# A co-host said to be away from this episode ("… my co-host, Jane Doe, but she's out
+# this week"), read in the rest of the sentence that names them.
+_AWAY = re.compile(
+    r"\b(?:away|out (?:sick|this week|today)|on (?:vacation|holiday|leave)|"
+    r"(?:not|isn't|is not|couldn't|can't|cannot) (?:here|with us|join|joining|make it|be here)|"
+    r"unable to (?:join|make it|be here)|off this week)\b",
+    re.I,
+)
+
+
+def co_hosts(texts: Iterable[str], here: bool = False) -> list[str]:
     """Names the opening gives as co-hosts ("joined by my co-host, Jane Doe"): they host
-    the show too, so their role is host, not guest.
+    the show too, so their role is host, not guest. With ``here``, only those who speak in
+    this episode: a co-host said to be away is left out.
 
     >>> co_hosts(["I'm Ann Lee, joined as always by my co-host, Jane Doe, who builds robots."])
     ['Jane Doe']
     >>> co_hosts(["This is Ann Lee, and I'm joined as usual by Bo Chen, who fixes boats."])
     ['Bo Chen']
+    >>> away = ["I'm Ann Lee. My co-host Bo Chen is out sick today, so my guest and I go on."]
+    >>> co_hosts(away), co_hosts(away, here=True)
+    (['Bo Chen'], [])
     """
     out: list[str] = []
     for text in texts:
         for m in _CO_HOST.finditer(text):
             given = next(g for g in m.groups() if g)
             name = _clean(given)
-            if name and name == given and name not in out:
+            rest = re.split(r"(?<=[.!?])\s", text[m.end() :], maxsplit=1)[0]
+            if name and name == given and name not in out and not (here and _AWAY.search(rest)):
                 out.append(name)
     return out
 

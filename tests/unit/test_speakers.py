@@ -1525,6 +1525,10 @@ def test_a_co_hosted_episode_is_decoded_with_shared_roles(cohost_calls: list[int
     doc, st = _state([opening + " Our guest today is Mara Quill.", *INTERVIEW[1:]], hints=SpeakerHints(count=2))
     att = attribute(doc, st)  # type: ignore[arg-type]
     assert [s.name for s in att.speakers] == ["Tom Reyes", "Mara Quill"]  # a count given is kept
+    away = "Welcome to the show. I'm Tom Reyes; my co-host, Ada Brennan, is away this week."
+    doc, st = _state([away + " Our guest today is Mara Quill.", *INTERVIEW[1:]])
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["Tom Reyes", "Mara Quill"]  # she says nothing here
 
 
 def _co_hosted_interview(seed: int) -> tuple[list[object], list[object], list[str], list[int]]:
