@@ -2,9 +2,9 @@
 
 State 0 is the host (asks, reacts, addresses "you"); states 1… are guests (answer,
 hedge, say "I"/"we", use fillers), except a co-host beside a guest (state 2), who shares
-the host's rates and is told from the host by word use alone. The rates start from these role profiles; EM
-re-estimates them from the episode's own posteriors, with the profile's contrast as
-a prior so a few units cannot overturn it. A role is a set of ratios to the local
+the host's rates and is told from the host by word use alone. The rates start from
+these role profiles; EM re-estimates them from the episode's own posteriors, with the
+profile's contrast as a prior so a few units cannot overturn it. A role is a set of ratios to the local
 background (what everyone says around a unit), one for the whole episode:
 transcription style drifts (Whisper drops fillers for long stretches) but a stretch
 cannot swap which state is the host. Each speaker's word use (idiolect: "sort of",
