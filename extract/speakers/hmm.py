@@ -10,7 +10,7 @@ equal probability. ``emit[t, s]`` is the log-likelihood of unit ``t`` under ``s`
 >>> viterbi(emit, change).tolist()
 [0, 0, 1]
 >>> p2, x2 = posteriors_pairs(emit, change)
->>> pl, xl = _posteriors_log(emit, change)
+>>> pl, xl = _posteriors_any(emit, change)
 >>> bool(np.allclose(p2, pl) and np.allclose(x2, xl))
 True
 """
@@ -32,12 +32,6 @@ def _log_transitions(change: Array) -> Array:
     idx = np.arange(n)
     trans[:, idx, idx] = stay
     return trans
-
-
-def _logsumexp(a: Array, axis: int) -> Array:
-    m = np.max(a, axis=axis, keepdims=True)
-    m = np.where(np.isfinite(m), m, 0.0)
-    return np.squeeze(m, axis=axis) + np.log(np.sum(np.exp(a - m), axis=axis))
 
 
 def _posteriors2(emit: Array, change: Array, start: Array) -> tuple[Array, Array]:
@@ -78,31 +72,38 @@ def _posteriors2(emit: Array, change: Array, start: Array) -> tuple[Array, Array
 
 
 def forward_backward(emit: Array, trans: Array, start: Array | None = None) -> tuple[Array, Array]:
-    """Posteriors per unit (T, N) and per boundary pair (T-1, N, N), in log space.
+    """Posteriors per unit (T, N) and per boundary pair (T-1, N, N).
 
-    ``trans[t]`` is the log transition matrix from unit ``t-1`` to unit ``t``.
+    ``emit`` holds log-likelihoods, ``trans[t]`` the log transition matrix from unit
+    ``t-1`` to unit ``t``. The recursions run on probabilities rescaled at every unit
+    (each emission row is taken relative to its best state), which gives the log-space
+    result at a fraction of its cost.
     """
     t, n = emit.shape
     if t == 0:
         return np.zeros((0, n)), np.zeros((0, n, n))
     init = np.full(n, -np.log(n)) if start is None else start
+    e = np.exp(emit - emit.max(axis=1, keepdims=True))
+    a = np.exp(trans)
     alpha = np.empty((t, n))
-    beta = np.zeros((t, n))
-    alpha[0] = init + emit[0]
+    beta = np.empty((t, n))
+    f = np.exp(init - init.max()) * e[0]
+    alpha[0] = f / f.sum()
     for i in range(1, t):
-        alpha[i] = emit[i] + _logsumexp(alpha[i - 1][:, None] + trans[i], axis=0)
+        f = (alpha[i - 1] @ a[i]) * e[i]
+        alpha[i] = f / f.sum()
+    beta[t - 1] = 1.0 / n
     for i in range(t - 2, -1, -1):
-        beta[i] = _logsumexp(trans[i + 1] + (emit[i + 1] + beta[i + 1])[None, :], axis=1)
-    post = alpha + beta
-    post -= _logsumexp(post, axis=1)[:, None]
-    pair = np.zeros((max(t - 1, 0), n, n))
-    if t > 1:
-        pair = alpha[:-1, :, None] + trans[1:] + (emit[1:] + beta[1:])[:, None, :]
-        pair = np.exp(pair - _logsumexp(pair.reshape(t - 1, -1), axis=1)[:, None, None])
-    return np.exp(post), pair
+        b = a[i + 1] @ (e[i + 1] * beta[i + 1])
+        beta[i] = b / b.sum()
+    post = alpha * beta
+    post /= post.sum(axis=1, keepdims=True)
+    pair = alpha[:-1, :, None] * a[1:] * (e[1:] * beta[1:])[:, None, :]
+    pair /= np.maximum(pair.sum(axis=(1, 2), keepdims=True), np.finfo(float).tiny)
+    return post, pair
 
 
-def _posteriors_log(emit: Array, change: Array, start: Array | None = None) -> tuple[Array, Array]:
+def _posteriors_any(emit: Array, change: Array, start: Array | None = None) -> tuple[Array, Array]:
     t, n = emit.shape
     post, pair = forward_backward(emit, _log_transitions(change), start)
     xi = np.zeros((t, n))
@@ -122,7 +123,7 @@ def posteriors_pairs(emit: Array, change: Array, start: Array | None = None) -> 
         return np.zeros((0, n)), np.zeros((0, n))
     if n == 2:
         return _posteriors2(emit, change, np.full(2, -np.log(2)) if start is None else start)
-    return _posteriors_log(emit, change, start)
+    return _posteriors_any(emit, change, start)
 
 
 def posteriors(emit: Array, change: Array, start: Array | None = None) -> Array:
