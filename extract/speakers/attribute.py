@@ -330,10 +330,14 @@ def _decode(
     not_people: frozenset[str] = frozenset(),
 ) -> tuple[list[int], np.ndarray, list[str]]:
     """Decode the speakers and name them; ``named`` are the units whose text the names
-    and strong cues are read from (``units`` with names restored in caseless captions)."""
+    and strong cues are read from (``units`` with names restored in caseless captions).
+    An episode that names a co-host and a guest has three voices, unless ``hints`` give a
+    count or two names."""
     texts = [u.text for u in units]
     host, guest = meta_names(hints, " ".join(texts))
     shared = n == 2 and _two_co_hosts(named, guest, partners)
+    if not hints.count and len(hints.names) < 2 and _co_hosted_interview(named, guest, partners):
+        n = 3  # the host, the guest and the co-host, unless a count or two names were given
     # Three voices or more, one of them a co-host the metadata or the opening names: the
     # third is a second host.
     found = [x for x in (host, guest) if x]
@@ -563,9 +567,6 @@ def attribute(doc: Doc, state: DocState) -> Attribution:
         return Attribution((Speaker(names[0], "host"),), spans)
     partners = _co_hosts(named, state.hints)
     hints = _this_episode(named, state.hints, partners)
-    guest = meta_names(hints, " ".join(u.text for u in named))[1]
-    if not hints.count and len(hints.names) < 2 and _co_hosted_interview(named, guest, partners):
-        n = 3  # the host, the guest and the co-host, unless a count or two names were given
     path, post, names = _decode(units, feats, bounds, ads, hints, n, partners, named, non_people(doc))
     speakers = tuple(
         Speaker(name, "host" if i == 0 or any(same_person(name, c) for c in partners) else "guest")
