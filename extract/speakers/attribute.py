@@ -363,15 +363,18 @@ def _decode(
         # fits the words decoded as the host's best.
         hints = hosted_by(hints, _voiced_show_host(named, path.tolist(), hints))
     check = _name_check(named, hints, not_people)
-    # Names are read with the two hosts on one side: whoever addresses the guest, or is
-    # thanked for the invitation, is on the hosts' side.
-    sides = np.array(roles)[path] if co_host else path
-    names = _names_unlabelled(named, sides.tolist(), hints, n, ads, not_people, check)
+
+    def name(path: np.ndarray) -> list[str]:
+        # The two hosts are read on one side: whoever addresses the guest, or is thanked
+        # for the invitation, is on the hosts' side.
+        sides = np.array(roles)[path] if co_host else path
+        return _names_unlabelled(named, sides.tolist(), hints, n, ads, not_people, check)
+
+    names = name(path)
     if names[0] != host or names[1] != guest:
         # Second pass: vocatives of the names found now anchor the speakers.
         path, post = decode(names[0], names[1])
-        sides = np.array(roles)[path] if co_host else path
-        names = _names_unlabelled(named, sides.tolist(), hints, n, ads, not_people, check)
+        names = name(path)
     if co_host and len(hints.names) < 3:
         names[2] = co_host
     return path.tolist(), post, names

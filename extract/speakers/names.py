@@ -477,9 +477,10 @@ _CO_HOST = re.compile(
 # A co-host said to be away from this episode ("… my co-host, Jane Doe, but she's out
 # this week"), read in the rest of the sentence that names them.
 _AWAY = re.compile(
-    r"\b(?:away|out (?:sick|this week|today)|on (?:vacation|holiday|leave)|"
-    r"(?:not|isn't|is not|couldn't|can't|cannot) (?:here|with us|join|joining|make it|be here)|"
-    r"unable to (?:join|make it|be here)|off this week)\b",
+    r"\b(?:is|'s|are|was)\s+(?:(?:currently|still|also) )?"
+    r"(?:away|out sick|out this week|out today|off this week|on (?:vacation|holiday|leave))\b|"
+    r"\b(?:isn't|is not|couldn't|can't|cannot) (?:here|with us|join|joining|make it|be here)\b|"
+    r"\bunable to (?:join|make it|be here)\b",
     re.I,
 )
 
@@ -496,6 +497,8 @@ def co_hosts(texts: Iterable[str], here: bool = False) -> list[str]:
     >>> away = ["I'm Ann Lee. My co-host Bo Chen is out sick today, so my guest and I go on."]
     >>> co_hosts(away), co_hosts(away, here=True)
     (['Bo Chen'], [])
+    >>> co_hosts(["I'm Ann Lee, joined as always by my co-host Bo Chen, who gives away a mug."], here=True)
+    ['Bo Chen']
     """
     out: list[str] = []
     for text in texts:
