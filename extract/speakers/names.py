@@ -43,7 +43,7 @@ _HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.? |(?:Professor|Doctor|Sir|Dame) )?"
 _TITLE = (
     re.compile(r"\b(?:with|featuring|ft\.|feat\.|guest:?)\s+" + _HONORIFIC + _FULL),
     re.compile(r"^" + _HONORIFIC + _FULL + r"\s*[:|–—(]"),  # "Jane Doe: …", "Jane Doe (Acme) - …"
-    re.compile(r"[|–—-]\s*" + _HONORIFIC + _FULL + r"\s*$"),
+    re.compile(r"[|–—-]\s*" + _HONORIFIC + _FULL + r"\s*(?:\(|$)"),  # "Tides | Jane Doe (Acme)"
 )
 _EPISODE_NUMBER = re.compile(r"^\s*(?:#|(?i:ep(?:isode)?)\.?\s*)?\d+(?:\.\d+)?\s*[:.|–—-]\s*")  # "#12.1 – "
 # "Jane Doe on tides": trusted only when the body never writes the surname in lower case.
@@ -157,6 +157,7 @@ _SHOW_MENTION = re.compile(r"\b" + _OWNER + r"(?:Podcast|Show)\b")  # said in th
 # "the Jane Okafor podcast": a full name before the word, one that looks like a person's
 # and ends in a word rare in English ("the Acme Explained podcast" names no one).
 _NAMED_SHOW = re.compile(r"\b(?i:the) ([A-Z][a-zA-Z\-]+ ([A-Z][a-zA-Z\-]+)) (?i:podcast|show)\b")
+_NAMED_SHOW_META = re.compile(r"^\s*(?i:the )?([A-Z][a-zA-Z\-]+ ([A-Z][a-zA-Z\-]+)) (?i:podcast|show)\s*$")
 SHOW_SURNAME_ZIPF = 3.0
 ADVERB_BASE_ZIPF = 3.6  # "-ly" on a word at least this common makes an adverb ("usual-ly")
 RARE_HANDLE_ZIPF = 1.5  # a handle rarer than this as an English word reads as a name
@@ -261,6 +262,8 @@ def title_guest(title: str, body: str = "") -> str:
     ('Jane Doe', '')
     >>> title_guest("Ep. 7 - Jane Doe", "So, Jane, hi."), title_guest("Tide Tables", "Tide Tables rule.")
     ('Jane Doe', '')
+    >>> title_guest("Charting Tides | Jane Doe (Acme, Tidal)", "My guest is Jane Doe. Tides matter.")
+    'Jane Doe'
     """
     title = _EPISODE_NUMBER.sub("", title)
     found = [m.group(1) for pat in _TITLE if (m := pat.search(title))]
@@ -273,6 +276,10 @@ def title_guest(title: str, body: str = "") -> str:
     bare = _TITLE_BARE.match(title.strip())
     if bare and body and _alone_in(bare.group(1), body, caseless):
         found.append(bare.group(1))
+    if body:
+        # A name the body says whole beats one it only says part of ("Building Acme |
+        # Jane Doe (Acme)": "Acme" is said, "Building Acme" never).
+        found.sort(key=lambda n: not _said_as(n, body, caseless))
     for name in found:
         if _clean(name) == name and not _known_thing(name):
             return name
@@ -784,13 +791,16 @@ def hosted_by(hints: SpeakerHints, host: str) -> SpeakerHints:
 
 
 def show_owner(hints: SpeakerHints, texts: Iterable[str] = ()) -> str:
-    """The name in a show called "<Name>'s Podcast", which is usually its host, or ''.
+    """The name in a show called "<Name>'s Podcast" or "The <First Last> Show", which is
+    usually its host, or ''.
 
     The show's name comes from the metadata, else from the transcript ("welcome to
     Jane's Podcast"), where the one name said so most often wins.
 
     >>> show_owner(SpeakerHints(meta={"show": "Jane Doe's Podcast"}))
     'Jane Doe'
+    >>> [show_owner(SpeakerHints(meta={"show": s})) for s in ("Jane Okafor Show", "Acme Explained Podcast")]
+    ['Jane Okafor', '']
     >>> show_owner(SpeakerHints(), ["Welcome back to Jane's Podcast.", "Thanks for listening."])
     'Jane'
     >>> show_owner(SpeakerHints(), ["Welcome to the Jane Okafor podcast."])
@@ -801,6 +811,9 @@ def show_owner(hints: SpeakerHints, texts: Iterable[str] = ()) -> str:
     meta = {k.lower(): v for k, v in hints.meta.items()}
     m = _SHOW_OWNER.match(meta.get("show", ""))
     if m and _clean(m.group(1)) == m.group(1):
+        return m.group(1)
+    m = _NAMED_SHOW_META.match(meta.get("show", ""))
+    if m and looks_like_person(m.group(1)) and zipf(m.group(2).lower()) < SHOW_SURNAME_ZIPF:
         return m.group(1)
     said: Counter[str] = Counter()
     for text in texts:
