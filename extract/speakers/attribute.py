@@ -155,7 +155,8 @@ def _names_unlabelled(
     self-introduction ("I'm Jane Doe") there is the host's, as is an introduction
     of someone else ("my guest is …", "joined by my co-host …"), which names the
     guest. A name addressed at least twice by one speaker names the other; in the
-    guest's thanks or next to it ("great to be here, Jane") it counts three times.
+    guest's thanks or next to it ("great to be here, Jane"), or in the host's welcome
+    ("Jane, welcome to the show"), it counts three times.
     A web address spelling a full name said in the episode names whoever gives it; two
     people the metadata lists, still unnamed, are told apart by who says whose name.
     Every name a cue finds must pass the episode's ``NameCheck`` (``not_people``: what
@@ -195,7 +196,16 @@ def _names_unlabelled(
             if not any(x and same_person(own, x) for x in (host, guest)):
                 host, guest = (own, guest) if role == 0 else (host, own)
     if not guest:
-        guest = best_vocative(by_host, exclude=host, known=addressable)
+        # The host's welcome or thanks for coming in the opening ("Jane, welcome to the
+        # show"; "Well, Jane, thanks for joining me") names the guest: a vocative in it
+        # counts three times, as one in the guest's thanks does for the host.
+        welcomed = check.keep(
+            v
+            for u, s in zip(units[:head], path, strict=False)
+            if s == 0 and HOST_CUE.search(u.text)
+            for v in vocatives(u.text)
+        )
+        guest = best_vocative(by_host + welcomed * 2, exclude=host, known=addressable)
     if not host:
         # The guest's thanks ("Hey Jane, great to be here"; "Absolutely, Jane. Thanks for
         # having me.") or farewell in the closing ("You're welcome. Nice talking to you,

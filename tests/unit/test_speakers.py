@@ -617,6 +617,16 @@ def test_a_guests_farewell_in_the_closing_names_the_host() -> None:
     assert attribute(doc, st).speakers[0].name == "Host"  # type: ignore[arg-type]
 
 
+def test_a_name_in_the_hosts_welcome_names_the_guest_though_said_once() -> None:
+    welcome = "Well, Ravi, thanks for joining me. What got you into turbines?"
+    rest = [*INTERVIEW[2:8], *INTERVIEW[9:]]
+    doc, st = _state([welcome, *rest])
+    assert attribute(doc, st).speakers[1].name == "Ravi"  # type: ignore[arg-type]
+    # Said once outside a welcome, a name is one vocative among many and names nobody.
+    doc, st = _state(["Well, Ravi, what got you into turbines?", *rest])
+    assert attribute(doc, st).speakers[1].name == "Guest"  # type: ignore[arg-type]
+
+
 def test_discourse_words_are_no_vocatives_and_a_recorded_intro_is_the_hosts() -> None:
     assert vocatives("Nope, it goes further than that.") == []
     assert vocatives("Yep, that is right.") == []
