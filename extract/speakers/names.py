@@ -53,8 +53,8 @@ _TITLE_ON = re.compile(r"^" + _HONORIFIC + _FULL + r" on ")
 _TITLE_BARE = re.compile(r"^" + _HONORIFIC + _FULL + r"\s*$")
 # Lower-case particles are part of an introduced name ("Maria de la Cruz").
 _PARTICLES = r"(?: (?:de|da|di|du|del|della|la|le|van|von|der|den|ten|al|bin|ibn))*"
-_INTRO_NAME = _HONORIFIC + _name("{0,2}", _PARTICLES)
-_INTRO_FULL = _HONORIFIC + _name("{1,2}", _PARTICLES)
+_INTRO_NAME = _HONORIFIC + _name("{0,3}", _PARTICLES)
+_INTRO_FULL = _HONORIFIC + _name("{1,3}", _PARTICLES)
 _GUEST_INTRO = re.compile(
     # Talking to someone introduces them when said of now ("I'm talking with", "today I talk
     # to"), not in passing ("I remember talking to Jane about it").
@@ -67,7 +67,8 @@ _GUEST_INTRO = re.compile(
     r"(?:sat|sit|sitting) down with|my co-?host,?|interviewing|"
     r"\bhere (?:(?:today|now|this week) )?(?:(?:at|in) [^.?!]{1,40}? )?with|"
     r"i have with me|(?:got|have|having) with (?:us|me)(?: today| here)?,?|"
-    r"[Ww]elcome(?: back)?,?(?: to the (?:show|podcast),?)?|please welcome|\bintroduce)\s+"
+    r"[Ww]elcome(?: back)?,?(?: to the (?:show|podcast),?)?|please welcome|"
+    r"\bintroduc(?:e|ing)(?: (?:to )?(?:you|everyone)(?: all)?(?: to)?)?)\s+"
     + r"(?:(?i:none other than|the one and only) )?"  # "my guest today is none other than …"
     + _INTRO_NAME
 )
@@ -369,8 +370,8 @@ def introduced(text: str) -> list[str]:
     (['Bo Chen'], [])
     >>> introduced("It just works out there with Bluetooth."), introduced("I'm here with Bo Chen.")
     ([], ['Bo Chen'])
-    >>> introduced("Here's me, in an interview with Inc.")
-    []
+    >>> introduced("Here's me, in an interview with Inc."), introduced("My guest is Ana Sofia Ruiz Vega.")
+    ([], ['Ana Sofia Ruiz Vega'])
     """
     found = sorted(
         (m for pat in _INTRODUCING for m in pat.finditer(text)),
@@ -423,6 +424,8 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     ('', 'Bo Chen')
     >>> intro_names(["I'm your host Dr. Ann, and today I talk to Bo Chen."])
     ('Ann', 'Bo Chen')
+    >>> intro_names(["I'm Ann Lee, and I have the pleasure of introducing to you Bo Chen."])
+    ('Ann Lee', 'Bo Chen')
     >>> intro_names(["Bo.", "Welcome to the show, mate."]), intro_names(["Perfect.", "Welcome to the show."])
     (('', 'Bo'), ('', ''))
 
@@ -485,11 +488,17 @@ _CO_HOST = re.compile(
 # this week"), read in the rest of the sentence that names them.
 _AWAY = re.compile(
     r"\b(?:is|'s|are|was)\s+(?:(?:currently|still|also) )?"
-    r"(?:away|out sick|out this week|out today|off this week|on (?:vacation|holiday|leave))\b|"
-    r"\b(?:isn't|is not|couldn't|can't|cannot) (?:here|with us|join|joining|make it|be here)\b|"
-    r"\bunable to (?:join|make it|be here)\b",
+    r"(?:away|out (?:sick|this|today|for|with|dealing)|off this week|on (?:vacation|holiday|leave))\b|"
+    r"\b(?:isn't|is not|wasn't|was not|couldn't|can't|cannot)(?: able to)? "
+    r"(?:here|with us|join|joining|make it|be here)\b|"
+    r"\bunable to (?:join|make it|be here)\b|"
+    r"\b(?:was|were) (?:going|supposed|meant|scheduled) to (?:join|be)\b|"
+    r"\bhad to (?:cancel|drop out|bow out|miss)\b",
     re.I,
 )
+# "Normally I'm joined by my co-host …", "Usually I would have my co-host …": said of
+# other weeks, so not this one.
+_USUALLY = re.compile(r"\b(?:normally|usually|typically|ordinarily)\b[^.!?]*$", re.I)
 
 
 def co_hosts(texts: Iterable[str], here: bool = False) -> list[str]:
@@ -506,16 +515,36 @@ def co_hosts(texts: Iterable[str], here: bool = False) -> list[str]:
     (['Bo Chen'], [])
     >>> co_hosts(["I'm Ann Lee, joined as always by my co-host Bo Chen, who gives away a mug."], here=True)
     ['Bo Chen']
+    >>> usually = ["Normally I'm joined by my co-host, Bo Chen, but today it's me and my guest."]
+    >>> later = ["I'd have my co-host Bo Chen with me.", "He was not able to make it this time."]
+    >>> co_hosts(usually, here=True), co_hosts(later, here=True), co_hosts(later[:1], here=True)
+    ([], [], ['Bo Chen'])
+    >>> co_hosts(["My co-host Bo Chen was going to join me, but had to cancel."], here=True)
+    []
     """
     out: list[str] = []
-    for text in texts:
+    units = list(texts)
+    for i, text in enumerate(units):
         for m in _CO_HOST.finditer(text):
             given = next(g for g in m.groups() if g)
             name = _clean(given)
-            rest = re.split(r"(?<=[.!?])\s", text[m.end() :], maxsplit=1)[0]
-            if name and name == given and name not in out and not (here and _AWAY.search(rest)):
+            if name and name == given and name not in out and not (here and _away(name, units, i, m)):
                 out.append(name)
     return out
+
+
+def _away(name: str, units: Sequence[str], i: int, m: re.Match[str]) -> bool:
+    """Whether the co-host ``name`` that ``m`` finds in ``units[i]`` is said to be away:
+    in the rest of the sentence, in the framing before it ("normally I'm joined by …"),
+    or in the next sentence when it is about them ("He couldn't make it this week").
+    """
+    text = units[i]
+    rest = re.split(r"(?<=[.!?])\s", text[m.end() :], maxsplit=1)[0]
+    if _AWAY.search(rest) or _USUALLY.search(text[: m.start()]):
+        return True
+    after = re.split(r"(?<=[.!?])\s", text[m.end() :], maxsplit=1)[1:] or units[i + 1 : i + 2]
+    about = re.compile(rf"^(?:(?i:he|she|they)|{re.escape(name.split()[0])})\b")
+    return bool(after) and bool(about.match(after[0].strip())) and bool(_AWAY.search(after[0]))
 
 
 _WITH_ME = re.compile(r"\b" + _name("{0,1}") + r" and (?:I|me|myself)\b")  # "Jane and I"

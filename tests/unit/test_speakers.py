@@ -1539,6 +1539,14 @@ def test_a_co_hosted_episode_is_decoded_with_shared_roles(cohost_calls: list[int
     doc, st = _state([away + " Our guest today is Mara Quill.", *INTERVIEW[1:]])
     att = attribute(doc, st)  # type: ignore[arg-type]
     assert [s.name for s in att.speakers] == ["Tom Reyes", "Mara Quill"]  # she says nothing here
+    for absent in (
+        "Welcome to the show. I'm Tom Reyes. Normally I'm joined by my co-host, Ada Brennan, but not today.",
+        "Welcome to the show. I'm Tom Reyes. My co-host Ada Brennan was going to join me, but had to cancel.",
+        "Welcome to the show. I'm Tom Reyes, usually with my co-host Ada Brennan. She couldn't make it.",
+    ):
+        doc, st = _state([absent + " Our guest today is Mara Quill.", *INTERVIEW[1:]])
+        att = attribute(doc, st)  # type: ignore[arg-type]
+        assert [s.name for s in att.speakers] == ["Tom Reyes", "Mara Quill"], absent
 
 
 def _co_hosted_interview(seed: int) -> tuple[list[object], list[object], list[str], list[int]]:
