@@ -17,6 +17,9 @@ from extract.transcript import Line, Transcript
 from graph.errors import TranscriptParseError
 
 INLINE_MARKER = re.compile(r"\\?\[(\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d+)?)\\?\]")
+# The word between two markers that give a span of time ("\\[07:13\\] to \\[08:53\\]", as a
+# break is written): no one says it.
+_RANGE_WORD = re.compile(r"(?i:to|until|through|-|–|—)")
 
 
 class _Block:
@@ -127,6 +130,8 @@ def _flush(block: _Block | None, lines: list[Line], source: str) -> float | None
     for m in [*INLINE_MARKER.finditer(joined), None]:
         end = m.start() if m else len(joined)
         piece = joined[cut:end]
+        if cut and m is not None and _RANGE_WORD.fullmatch(piece.strip()):
+            piece = ""
         if piece.strip():
             lead = cut + len(piece) - len(piece.lstrip())
             no = numbers[bisect.bisect_right(offsets, lead) - 1]

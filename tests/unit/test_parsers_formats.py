@@ -170,6 +170,20 @@ def test_a_bold_label_with_a_credential_names_the_person() -> None:
     assert [x.text for x in t.lines] == ["Salt first.", "And then?", "Brine."]
 
 
+def test_a_break_given_as_a_span_of_time_is_no_speaker() -> None:
+    text = (
+        "**Ann:** Salt first. \\[01:10\\] And brine.\n\n**Break:** \\[02:00\\] to \\[03:30\\]\n\n"
+        "**Bob:** Then the chilli.\n\n**Ann:** Coarse, from 4 to 5 grams."
+    )
+    t = parse_labelled(text, "b.md")
+    assert [(x.start, x.speaker, x.text) for x in t.lines] == [
+        (None, "Ann", "Salt first."),
+        (70.0, "Ann", "And brine."),
+        (210.0, "Bob", "Then the chilli."),
+        (None, "Ann", "Coarse, from 4 to 5 grams."),
+    ]
+
+
 def test_show_notes_before_the_first_label_keep_no_clock() -> None:
     text = "- Tide tables [09:00]\n- Moon phases [04:24]\n\nAnn: Hello. [00:10] Welcome.\n\nBob: Hi."
     t = parse_labelled(text, "n.md")
