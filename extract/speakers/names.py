@@ -135,7 +135,8 @@ _VOC_LEAD = re.compile(
     + r", "
 )
 _VOC_INNER = re.compile(r"(?<![\w'])[a-z][a-z']*, ([A-Z][a-z]+), (?!(?:and|or|nor)\b)(?=[a-z])")
-_VOC_GREET = re.compile(r"^(?i:hi|hey|hello|morning|good morning),? " + _NAME + r"[?.!]?$")  # "Hi Jane."
+# "Hi Jane.", "Thanks Jane."
+_VOC_GREET = re.compile(r"^(?i:hi|hey|hello|morning|good morning|thanks|thank you),? " + _NAME + r"[?.!]?$")
 # A greeting, a name and a pleasantry inside a unit: "… hey Jane, great to be here".
 PLEASANTRIES = ("great", "glad", "good", "happy", "nice", "thanks", "thank", "pleasure")
 _VOC_HELLO = re.compile(
@@ -144,7 +145,12 @@ _VOC_HELLO = re.compile(
 _VOC_MID = re.compile(r"(?i:thank you|thanks)(?: so much| very much)?, " + _NAME + r", ")
 # A name right after a guest's thanks, even where the transcriber ran on without a comma
 # ("Thanks for having me, Jane it was fun").
-_VOC_THANKS = re.compile(r"(?i:for having me|to be (?:here|on)),? " + _name("{0,1}") + r"(?=[ ,.!?;]|$)")
+_ON_THE_SHOW = r"(?: on(?: the| this| your)? (?:show|podcast|program))"
+_VOC_THANKS = re.compile(
+    rf"(?i:for having me{_ON_THE_SHOW}?|to be (?:here|on{_ON_THE_SHOW}|on)),? "
+    + _name("{0,1}")
+    + r"(?=[ ,.!?;]|$)"
+)
 _MODALS = frozenset({"will", "may", "can", "might", "must", "shall"})
 # Words that address someone without naming them ("Ma'am, thank you", "Sir, go on"), or
 # exclaim ("Oh, God.", "Gosh, no.").
@@ -583,6 +589,8 @@ def vocatives(text: str) -> list[str]:
     (['Jane'], [], ['Will'])
     >>> vocatives("Thanks for having me, Jane it was fun."), vocatives("Thanks for having me, It was fun.")
     (['Jane'], [])
+    >>> vocatives("Yeah, thanks for having me on the show Jane."), vocatives("Thanks Jane.")
+    (['Jane'], ['Jane'])
     >>> vocatives("How are you doing, Emily?"), vocatives("Honestly, it works.")
     (['Emily'], [])
     >>> vocatives("Hi Jane."), vocatives("Hey, Jane!"), vocatives("Hi Jane, welcome.")
