@@ -51,6 +51,9 @@ _TITLE_ON = re.compile(r"^" + _HONORIFIC + _FULL + r" on ")
 # A title that is a name and nothing else ("Episode 10 - Jane Doe"): trusted only when the
 # body calls the person by the first name alone and never says the surname alone (``_alone_in``).
 _TITLE_BARE = re.compile(r"^" + _HONORIFIC + _FULL + r"\s*$")
+# A title whose subject is a person ("Jane Doe is excited about tides", "Jane Doe's
+# passion"): trusted as the bare name is, when the body calls them by the first name alone.
+_TITLE_SUBJECT = re.compile(r"^" + _HONORIFIC + _FULL + r"(?:'s| is| was| has)\b")
 # Lower-case particles are part of an introduced name ("Maria de la Cruz").
 _PARTICLES = r"(?: (?:de|da|di|du|del|della|la|le|van|von|der|den|ten|al|bin|ibn))*"
 _INTRO_NAME = _HONORIFIC + _name("{0,3}", _PARTICLES)
@@ -271,6 +274,10 @@ def title_guest(title: str, body: str = "") -> str:
     ('Jane Doe', '')
     >>> title_guest("Charting Tides | Jane Doe (Acme, Tidal)", "My guest is Jane Doe. Tides matter.")
     'Jane Doe'
+    >>> title_guest("Jane Doe is excited about tides", "Jane Doe's boat. But Jane is no sailor.")
+    'Jane Doe'
+    >>> title_guest("Jane Doe is wrong about tides", "Doe says so, and Jane agrees with Doe.")
+    ''
     """
     title = _EPISODE_NUMBER.sub("", title)
     found = [m.group(1) for pat in _TITLE if (m := pat.search(title))]
@@ -280,9 +287,9 @@ def title_guest(title: str, body: str = "") -> str:
     on = _TITLE_ON.match(title)
     if on and _proper_in(on.group(1).split()[-1], body):
         found.append(on.group(1))
-    bare = _TITLE_BARE.match(title.strip())
-    if bare and body and _alone_in(bare.group(1), body, caseless):
-        found.append(bare.group(1))
+    for bare in (_TITLE_BARE.match(title.strip()), _TITLE_SUBJECT.match(title.strip())):
+        if bare and body and _alone_in(bare.group(1), body, caseless):
+            found.append(bare.group(1))
     if body:
         # A name the body says whole beats one it only says part of ("Building Acme |
         # Jane Doe (Acme)": "Acme" is said, "Building Acme" never).
