@@ -216,7 +216,15 @@ def _names_unlabelled(
             for i, u in enumerate(units)
             if GUEST_CUE.search(u.text) or (i >= closing and GUEST_FAREWELL.search(u.text))
         ]
-        near = {j for i in thanks for j in (i - 1, i, i + 1) if 0 <= j < len(units) and path[j] == path[i]}
+        # A bare "Thanks, Jane." just before the thanks is the guest's reply to the welcome,
+        # even when the decoder ran it into the host's introduction.
+        near = {
+            j
+            for i in thanks
+            for j in (i - 1, i, i + 1)
+            if 0 <= j < len(units)
+            and (path[j] == path[i] or (j == i - 1 and _BARE_THANKS.match(units[j].text)))
+        }
         thanked = check.keep(v for j in sorted(near) for v in addressed(units[j].text))
         host = best_vocative(by_guest + thanked * 2, exclude=guest, known=addressable)
     if not host:
@@ -244,6 +252,9 @@ def _names_unlabelled(
     while len(names) < n:
         names.append(f"Guest {len(names)}")
     return names[:n]
+
+
+_BARE_THANKS = re.compile(r"^\s*(?i:thanks|thank you)(?: (?i:so|very) much)?,? [A-Z][a-z]+[.!]\s*$")
 
 
 def _other_regular(texts: Sequence[str], regular: Sequence[str], found: str) -> str:

@@ -627,6 +627,14 @@ def test_a_name_in_the_hosts_welcome_names_the_guest_though_said_once() -> None:
     assert attribute(doc, st).speakers[1].name == "Guest"  # type: ignore[arg-type]
 
 
+def test_a_bare_thanks_before_the_guests_thanks_names_the_host() -> None:
+    intro = "Hello everybody. Today I'll be speaking to Mara Quill, who builds tidal turbines."
+    texts = [intro, "Thanks Tobiah.", "I'm excited to be here.", "Great. What got you into turbines?"]
+    doc, st = _state([*texts, *INTERVIEW[2:]])
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["Tobiah", "Mara Quill"]
+
+
 def test_discourse_words_are_no_vocatives_and_a_recorded_intro_is_the_hosts() -> None:
     assert vocatives("Nope, it goes further than that.") == []
     assert vocatives("Yep, that is right.") == []
