@@ -5,8 +5,8 @@ Cues read capitalised words at places where names go ("Remember, …", "…, Tex
 and show names. A candidate is kept unless the episode itself says otherwise: the
 named-entity recogniser reads it as a place or an organisation and never as a
 person, it is a common word capitalised only where a sentence starts, the episode
-uses it as a show's name ("thanks for listening to Acme Explained"), or the metadata
-lists the speakers and it is none of them.
+uses it as a show's name ("thanks for listening to Acme Explained") or as a thing
+("written in Haskell"), or the metadata lists the speakers and it is none of them.
 """
 
 from __future__ import annotations
@@ -102,6 +102,22 @@ def show_name(name: str, texts: Iterable[str]) -> bool:
     return any(used.search(text) for text in texts)
 
 
+def used_as_a_thing(name: str, texts: Iterable[str]) -> bool:
+    """Whether the texts put a one-word ``name`` where a person seldom stands, after "in" or
+    "using" ("written in Haskell", "using Haskell"), at least twice: a language, a tool or
+    a place, not a speaker ("in Jane's lab" does not count).
+
+    >>> used_as_a_thing("Haskell", ["So, Haskell, it types.", "Code in Haskell.", "Using Haskell here."])
+    True
+    >>> used_as_a_thing("Jane", ["So, Jane, it types.", "In Jane's lab.", "In Jane's view."])
+    False
+    """
+    if " " in name.strip():
+        return False
+    after = re.compile(rf"\b(?i:in|using) {re.escape(name)}\b(?!['’]s)")
+    return sum(len(after.findall(text)) for text in texts) >= 2
+
+
 @dataclass(frozen=True)
 class NameCheck:
     """What an episode says of the names its cues find."""
@@ -134,7 +150,7 @@ class NameCheck:
             return ""
         if self.cased and sentence_start_only(name, self.texts):
             return ""
-        if show_name(name, self.texts):
+        if show_name(name, self.texts) or used_as_a_thing(name, self.texts):
             return ""
         return name
 

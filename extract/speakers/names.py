@@ -65,6 +65,7 @@ _GUEST_INTRO = re.compile(
     r"(?:(?i:here|now|today|also|really|so|very) )?(?i:speak(?:ing)?|talk(?:ing)?|chat(?:ting)?) (?:with|to)|"
     r"(?:^|[.,] )(?i:today|this week|this time),? (?:(?:speak|talk)ing|chatting) (?:with|to)|"
     r"(?:[Mm]y|[Oo]ur) guests? (?:today |this week |this time |on the (?:show|podcast) )?(?:is|are)|"
+    r"(?:[Mm]y|[Oo]ur) guests? (?:today|this week|this time),|"
     r"guest (?:today )?is|joined (?:[a-z]+ ){0,3}by(?: my (?:co-?host|guest|friend)s?,?)?|"
     r"(?:[Ww]ith|[Jj]oining) me (?:today |this week |here |now )?(?:is|are)|"
     r"(?:sat|sit|sitting) down with|my co-?host,?|interviewing|"
@@ -118,9 +119,13 @@ _GREETING = (
 )
 _I_AM = r"(?:I'm|I am|[Mm]y name is)"
 _INTRO_END = r"(?=[,.!;]| and | here\b| welcome\b| with\b|$)"  # "I'm Jane Doe with Acme"
-_HOST_INTRO = re.compile(_GREETING + rf"(?:{_I_AM}|[Tt]his is)(?: your host,?)? " + _INTRO_FULL + _INTRO_END)
+_SELF_START = _GREETING + rf"(?:{_I_AM}|[Tt]his is)"
+_YOUR_ROLE = r"your (?:co-?)?host"
+_HOST_INTRO = re.compile(_SELF_START + rf"(?: {_YOUR_ROLE},?)? " + _INTRO_FULL + _INTRO_END)
 # After "your host" a single name will do ("I'm your host, Dr. Jane").
-_YOUR_HOST = re.compile(_GREETING + rf"(?:{_I_AM}|[Tt]his is) your host,? " + _INTRO_NAME + _INTRO_END)
+_YOUR_HOST = re.compile(_SELF_START + rf" {_YOUR_ROLE},? " + _INTRO_NAME + _INTRO_END)
+# "I am Jane, your host"
+_NAME_YOUR_HOST = re.compile(_SELF_START + " " + _INTRO_NAME + r",? your host\b")
 _DISCOURSE = "so|okay|well|oh|yeah|and|but|alright|all right|right|now"  # words that may lead a vocative
 _VOC_START = re.compile(
     rf"^(?:(?i:{_DISCOURSE}|hi|hey|hello|thanks|thank you|look|listen),? )?"
@@ -437,6 +442,10 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     ('', 'Bo Chen')
     >>> intro_names(["I'm your host Dr. Ann, and today I talk to Bo Chen."])
     ('Ann', 'Bo Chen')
+    >>> intro_names(["I am Ann, your host."]), intro_names(["Let me introduce our guest today, Bo Chen."])
+    (('Ann', ''), ('', 'Bo Chen'))
+    >>> intro_names(["I am your co-host, Ann Lee. Let me introduce our guest today, Bo Chen."])
+    ('Ann Lee', 'Bo Chen')
     >>> intro_names(["I'm Ann Lee, and I have the pleasure of introducing to you Bo Chen."])
     ('Ann Lee', 'Bo Chen')
     >>> intro_names(["Bo.", "Welcome to the show, mate."]), intro_names(["Perfect.", "Welcome to the show."])
@@ -456,7 +465,7 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     asked: int | None = None  # the unit that last asked someone to introduce themselves
     texts = list(texts)
     for i, text in enumerate(texts):
-        h = _HOST_INTRO.search(text) or _YOUR_HOST.search(text)
+        h = _HOST_INTRO.search(text) or _YOUR_HOST.search(text) or _NAME_YOUR_HOST.search(text)
         request = _INTRO_REQUEST.search(text)
         # The request may sit in the answer's unit (captions run the two together).
         answers = h is not None and request is not None and request.start() < h.start()
