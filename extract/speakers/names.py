@@ -561,10 +561,10 @@ def _away(name: str, units: Sequence[str], i: int, m: re.Match[str]) -> bool:
     or in the next sentence when it is about them ("He couldn't make it this week").
     """
     text = units[i]
-    rest = re.split(r"(?<=[.!?])\s", text[m.end() :], maxsplit=1)[0]
+    rest, *after = re.split(r"(?<=[.!?])\s", text[m.end() :], maxsplit=1)
     if _AWAY.search(rest) or _USUALLY.search(text[: m.start()]):
         return True
-    after = re.split(r"(?<=[.!?])\s", text[m.end() :], maxsplit=1)[1:] or units[i + 1 : i + 2]
+    after = after or list(units[i + 1 : i + 2])
     about = re.compile(rf"^(?:(?i:he|she|they)|{re.escape(name.split()[0])})\b")
     return bool(after) and bool(about.match(after[0].strip())) and bool(_AWAY.search(after[0]))
 
