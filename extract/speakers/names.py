@@ -390,6 +390,8 @@ def introduced(text: str) -> list[str]:
     ([], ['Bo Chen'])
     >>> introduced("Here's me, in an interview with Inc."), introduced("My guest is Ana Sofia Ruiz Vega.")
     ([], ['Ana Sofia Ruiz Vega'])
+    >>> introduced("I'm not joined today by my co-host, Bo, but we have with us Al Li.")
+    ['Al Li']
     """
     found = sorted(
         (m for pat in _INTRODUCING for m in pat.finditer(text)),
@@ -399,9 +401,13 @@ def introduced(text: str) -> list[str]:
     for m in found:
         given = next(g for g in m.groups() if g)
         name = _clean(given)
-        if name and name == given and not _known_thing(name):
+        if name and name == given and not _known_thing(name) and not _NOT_JOINED.search(text[: m.start()]):
             out.append(name)
     return out
+
+
+# "I'm not joined by Bo today", "I am not joined today by my co-host, Bo": no introduction.
+_NOT_JOINED = re.compile(r"(?:\b(?i:not)|n't) (?:joined(?: [a-z]+){0,3} by )?$")
 
 
 _NAME_ALONE = re.compile(_INTRO_NAME + r"[.!]")
