@@ -52,8 +52,11 @@ _TITLE_ON = re.compile(r"^" + _HONORIFIC + _FULL + r" on ")
 # body calls the person by the first name alone and never says the surname alone (``_alone_in``).
 _TITLE_BARE = re.compile(r"^" + _HONORIFIC + _FULL + r"\s*$")
 # A title whose subject is a person ("Jane Doe is excited about tides", "Jane Doe's
-# passion"): trusted as the bare name is, when the body calls them by the first name alone.
-_TITLE_SUBJECT = re.compile(r"^" + _HONORIFIC + _FULL + r"(?:'s| is| was| has)\b")
+# passion", "Jane Doe knows tides"; not "Jane Doe interviews …", the host): trusted as
+# the bare name is, when the body calls them by the first name alone.
+_TITLE_SUBJECT = re.compile(
+    r"^" + _HONORIFIC + _FULL + r"(?:['’]s| is| was| has| (?!interviews|hosts|asks)[a-z]+s)\b"
+)
 # Lower-case particles are part of an introduced name ("Maria de la Cruz").
 _PARTICLES = r"(?: (?:de|da|di|du|del|della|la|le|van|von|der|den|ten|al|bin|ibn))*"
 _INTRO_NAME = _HONORIFIC + _name("{0,3}", _PARTICLES)
@@ -283,6 +286,8 @@ def title_guest(title: str, body: str = "") -> str:
     'Jane Doe'
     >>> title_guest("Jane Doe is wrong about tides", "Doe says so, and Jane agrees with Doe.")
     ''
+    >>> title_guest("Jane Doe knows tides", "Jane sails."), title_guest("Jane Doe interviews Bo", "Jane.")
+    ('Jane Doe', '')
     """
     title = _EPISODE_NUMBER.sub("", title)
     found = [m.group(1) for pat in _TITLE if (m := pat.search(title))]
