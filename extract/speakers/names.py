@@ -174,8 +174,9 @@ _SHOW_OWNER = re.compile(r"^\s*(?i:the )?" + _OWNER + r"(?i:podcast|show|newslet
 _SHOW_MENTION = re.compile(r"\b" + _OWNER + r"(?:Podcast|Show)\b")  # said in the transcript
 # "the Jane Okafor podcast": a full name before the word, one that looks like a person's
 # and ends in a word rare in English ("the Acme Explained podcast" names no one).
-_NAMED_SHOW = re.compile(r"\b(?i:the) ([A-Z][a-zA-Z\-]+ ([A-Z][a-zA-Z\-]+)) (?i:podcast|show)\b")
-_NAMED_SHOW_META = re.compile(r"^\s*(?i:the )?([A-Z][a-zA-Z\-]+ ([A-Z][a-zA-Z\-]+)) (?i:podcast|show)\s*$")
+_PERSON_SHOW = r"([A-Z][a-zA-Z\-]+ ([A-Z][a-zA-Z\-]+)) (?i:podcast|show)"
+_NAMED_SHOW = re.compile(r"\b(?i:the) " + _PERSON_SHOW + r"\b")
+_NAMED_SHOW_META = re.compile(r"^\s*(?i:the )?" + _PERSON_SHOW + r"\s*$")  # the metadata's show
 SHOW_SURNAME_ZIPF = 3.0
 ADVERB_BASE_ZIPF = 3.6  # "-ly" on a word at least this common makes an adverb ("usual-ly")
 RARE_HANDLE_ZIPF = 1.5  # a handle rarer than this as an English word reads as a name
@@ -877,17 +878,19 @@ def show_owner(hints: SpeakerHints, texts: Iterable[str] = ()) -> str:
     if m and _clean(m.group(1)) == m.group(1):
         return m.group(1)
     m = _NAMED_SHOW_META.match(meta.get("show", ""))
-    if m and looks_like_person(m.group(1)) and zipf(m.group(2).lower()) < SHOW_SURNAME_ZIPF:
+    if m and _person_show(m):
         return m.group(1)
     said: Counter[str] = Counter()
     for text in texts:
         said.update(m.group(1) for m in _SHOW_MENTION.finditer(text) if _clean(m.group(1)) == m.group(1))
-        said.update(
-            m.group(1)
-            for m in _NAMED_SHOW.finditer(text)
-            if looks_like_person(m.group(1)) and zipf(m.group(2).lower()) < SHOW_SURNAME_ZIPF
-        )
+        said.update(m.group(1) for m in _NAMED_SHOW.finditer(text) if _person_show(m))
     return said.most_common(1)[0][0] if said else ""
+
+
+def _person_show(m: re.Match[str]) -> bool:
+    """Whether a show's name that ``m`` finds is a person's ("the Jane Okafor show"): a full
+    name shaped as a person's whose surname is rare in English ("Acme Explained" is not)."""
+    return looks_like_person(m.group(1)) and zipf(m.group(2).lower()) < SHOW_SURNAME_ZIPF
 
 
 def best_vocative(addressed: Sequence[str], exclude: str = "", known: Sequence[str] = ()) -> str:
