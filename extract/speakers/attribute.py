@@ -38,6 +38,7 @@ from extract.speakers.features import (
 from extract.speakers.model import fit_decode, state_roles
 from extract.speakers.name_checks import NameCheck, non_people
 from extract.speakers.names import (
+    BARE_THANKS,
     PLACEHOLDER,
     addressed,
     best_vocative,
@@ -223,7 +224,7 @@ def _names_unlabelled(
             for i in thanks
             for j in (i - 1, i, i + 1)
             if 0 <= j < len(units)
-            and (path[j] == path[i] or (j == i - 1 and _BARE_THANKS.match(units[j].text)))
+            and (path[j] == path[i] or (j == i - 1 and BARE_THANKS.match(units[j].text.strip())))
         }
         thanked = check.keep(v for j in sorted(near) for v in addressed(units[j].text))
         host = best_vocative(by_guest + thanked * 2, exclude=guest, known=addressable)
@@ -252,9 +253,6 @@ def _names_unlabelled(
     while len(names) < n:
         names.append(f"Guest {len(names)}")
     return names[:n]
-
-
-_BARE_THANKS = re.compile(r"^\s*(?i:thanks|thank you)(?: (?i:so|very) much)?,? [A-Z][a-z]+[.!]\s*$")
 
 
 def _other_regular(texts: Sequence[str], regular: Sequence[str], found: str) -> str:

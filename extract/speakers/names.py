@@ -146,8 +146,9 @@ _VOC_LEAD = re.compile(
     + r", "
 )
 _VOC_INNER = re.compile(r"(?<![\w'])[a-z][a-z']*, ([A-Z][a-z]+), (?!(?:and|or|nor)\b)(?=[a-z])")
-# "Hi Jane.", "Thanks Jane."
-_VOC_GREET = re.compile(r"^(?i:hi|hey|hello|morning|good morning|thanks|thank you),? " + _NAME + r"[?.!]?$")
+_VOC_GREET = re.compile(r"^(?i:hi|hey|hello|morning|good morning),? " + _NAME + r"[?.!]?$")  # "Hi Jane."
+# "Thanks, Jane.": a unit that is only thanks and a name (a guest's reply to a welcome, too).
+BARE_THANKS = re.compile(r"^(?i:thanks|thank you)(?: (?i:so|very) much)?,? " + _NAME + r"[.!]?$")
 # A greeting, a name and a pleasantry inside a unit: "… hey Jane, great to be here".
 PLEASANTRIES = ("great", "glad", "good", "happy", "nice", "thanks", "thank", "pleasure")
 _VOC_HELLO = re.compile(
@@ -629,11 +630,11 @@ def vocatives(text: str) -> list[str]:
     ([], [], [])
     """
     out: list[str] = []
-    for pat in (_VOC_START, _VOC_END, _VOC_MID, _VOC_THANKS, _VOC_GREET, _VOC_HELLO):
+    for pat in (_VOC_START, _VOC_END, _VOC_MID, _VOC_THANKS, _VOC_GREET, BARE_THANKS, _VOC_HELLO):
         m = pat.search(text.strip())
         # An adverb or function word opening a sentence ("Usually, …", "However, …")
         # addresses nobody; a modal before a comma is a name ("Will, …").
-        once = pat in (_VOC_THANKS, _VOC_GREET, _VOC_HELLO)
+        once = pat in (_VOC_THANKS, _VOC_GREET, BARE_THANKS, _VOC_HELLO)
         if m and not (once and m.group(1) in out) and _address(m.group(1)):
             out.append(m.group(1))
     return out
