@@ -58,6 +58,7 @@ from extract.speakers.names import (
     show_owner,
     site_names,
     store_host,
+    unsaid_title_guest,
     vanity_host,
     vocatives,
 )
@@ -207,6 +208,14 @@ def _names_unlabelled(
             for v in vocatives(u.text)
         )
         guest = best_vocative(by_host + welcomed * 2, exclude=host, known=addressable)
+        # Addressed once, in the opening, by a host who addresses no one else ("Jane, let's
+        # begin with …"): the one person the host talks to is the guest (where no list of
+        # speakers says whom a vocative may name).
+        first = check.keep(
+            v for u, s in zip(units[:head], path, strict=False) if s == 0 for v in vocatives(u.text)
+        )
+        if not guest and first and not addressable and len({n.split()[0] for n in by_host + first}) == 1:
+            guest = first[0] if not (host and same_person(first[0], host)) else ""
     if not host:
         # The guest's thanks ("Hey Jane, great to be here"; "Absolutely, Jane. Thanks for
         # having me.") or farewell in the closing ("You're welcome. Nice talking to you,
@@ -241,6 +250,13 @@ def _names_unlabelled(
         # Two people the metadata lists, and no cue said which is which: each is the one
         # the other speaker names.
         host, guest = named_by_the_other([u.text for u in units], path, known)
+    if not guest:
+        # Last, a title's name the episode never says ("… with Jane Doe"): a transcript
+        # page's labels were the only place it named its guest.
+        title = next((v for k, v in hints.meta.items() if k.lower() == "title"), "")
+        guest = check(unsaid_title_guest(title, " ".join(u.text for u in units))) if title else ""
+        if known and not any(same_person(guest, n) for n in known):
+            guest = ""
     # A host or guest known only by a first name gets the full name the metadata lists or
     # the show's speakers on record give, else that of the one well-known person with that
     # rare first name ("Lenny's Podcast").

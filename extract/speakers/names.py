@@ -73,6 +73,7 @@ _GUEST_INTRO = re.compile(
     r"(?:[Ww]ith|[Jj]oining) me (?:today |this week |here |now )?(?:is|are)|"
     r"(?:sat|sit|sitting) down with|my co-?host,?|interviewing|"
     r"\bhere (?:(?:today|now|this week) )?(?:(?:at|in) [^.?!]{1,40}? )?with|"
+    r"(?<![\w'])(?i:i'm|we're|i am|we are) back with|"
     r"i have with me|(?:got|have|having) with (?:us|me)(?: today| here)?,?|"
     r"[Ww]elcome(?: back)?,?(?: to the (?:show|podcast),?)?|please welcome|"
     r"\bintroduc(?:e|ing)(?: (?:to )?(?:you|everyone)(?: all)?(?: to)?)?)\s+"
@@ -90,7 +91,9 @@ _GUEST_JOINS = re.compile(
     r"\b(?:got|have|having) (?:[^.?!,]{0,60}? )?(?=[A-Z][a-z])"
     + _INTRO_FULL
     + r" (?:here )?with (?:me|us)\b|"
-    + _INTRO_NAME + r",? welcome (?:back )?to the (?:show|podcast|program)\b"
+    + _INTRO_NAME + r",? welcome (?:back )?to the (?:show|podcast|program)\b|"
+    # "Jane, welcome." opening a sentence (not "This is Jane Doe, welcome.", the host's own).
+    + r"(?:^|(?<=[.!?] ))" + _INTRO_NAME + r", welcome(?: back)?[.!]"
 )
 # Past talks introduce only when about this episode: "today I spoke with Jane", "this is my
 # conversation with Jane", not "I talked to Jane earlier" or "my conversation with Jane".
@@ -312,6 +315,26 @@ def title_guest(title: str, body: str = "") -> str:
     return ""
 
 
+def unsaid_title_guest(title: str, body: str) -> str:
+    """A guest the title names ("Tides with Jane Doe", "Tides | Jane Doe (Acme)") whom the
+    body never mentions by either name, as a transcript page that names its speakers only
+    in labels has them; read only when nothing in the episode names the guest. The name
+    must look like a person's (its last word rare in English), so a topic is never taken.
+
+    >>> unsaid_title_guest("Static Sites with Jane Okafor", "Thanks for having me.")
+    'Jane Okafor'
+    >>> unsaid_title_guest("Static Sites with Jane Okafor", "So, Okafor's law.")
+    ''
+    >>> unsaid_title_guest("Bugs with Memory Safety", "It is safe.")
+    ''
+    """
+    name = title_guest(title)
+    if not name or not looks_like_person(name) or _caseless(body):
+        return ""
+    words = name.split()
+    return "" if any(_said_as(w, body, ignore_case=True) for w in (words[0], words[-1])) else name
+
+
 def _caseless(body: str) -> bool:
     """Whether ``body`` is written without case (auto-captions): under one word in fifty
     capitalised, so the names restored in a caption's opening (``caseless``) leave it so.
@@ -399,6 +422,12 @@ def introduced(text: str) -> list[str]:
     ([], ['Ana Sofia Ruiz Vega'])
     >>> introduced("I'm not joined today by my co-host, Bo, but we have with us Al Li.")
     ['Al Li']
+    >>> introduced("Welcome back, everyone. We're back with Bo Chen."), introduced("Bo, welcome.")
+    (['Bo Chen'], ['Bo'])
+    >>> introduced("Hi. Al, welcome back!"), introduced("This is Al Li, welcome.")
+    (['Al'], [])
+    >>> introduced("He came back with Al.")
+    []
     """
     found = sorted(
         (m for pat in _INTRODUCING for m in pat.finditer(text)),

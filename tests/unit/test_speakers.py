@@ -622,9 +622,29 @@ def test_a_name_in_the_hosts_welcome_names_the_guest_though_said_once() -> None:
     rest = [*INTERVIEW[2:8], *INTERVIEW[9:]]
     doc, st = _state([welcome, *rest])
     assert attribute(doc, st).speakers[1].name == "Ravi"  # type: ignore[arg-type]
-    # Said once outside a welcome, a name is one vocative among many and names nobody.
+    # Said once outside a welcome, a name names the guest only when it is the one person
+    # the host addresses: a host who also addresses someone else once names nobody.
     doc, st = _state(["Well, Ravi, what got you into turbines?", *rest])
+    assert attribute(doc, st).speakers[1].name == "Ravi"  # type: ignore[arg-type]
+    doc, st = _state(["Well, Ravi, what got you into turbines?", *rest[:-1], "Tomas, what do you say?"])
     assert attribute(doc, st).speakers[1].name == "Guest"  # type: ignore[arg-type]
+
+
+def test_a_bare_welcome_by_name_introduces_the_guest() -> None:
+    rest = [*INTERVIEW[2:8], *INTERVIEW[9:]]
+    # The host addresses someone else once too, so only the welcome can name Ravi.
+    doc, st = _state(["Ravi, welcome. What got you into turbines?", *rest[:-1], "Tomas, what do you say?"])
+    assert attribute(doc, st).speakers[1].name == "Ravi"  # type: ignore[arg-type]
+
+
+def test_a_title_name_the_episode_never_says_names_a_guest_nothing_else_names() -> None:
+    rest = [*INTERVIEW[2:8], *INTERVIEW[9:]]
+    hints = SpeakerHints(meta={"title": "Turbines with Ravi Okonkwo"})
+    doc, st = _state(["What got you into turbines?", *rest], hints=hints)
+    assert attribute(doc, st).speakers[1].name == "Ravi Okonkwo"  # type: ignore[arg-type]
+    # The episode's own introduction wins over a title name it never says.
+    doc, st = _state(INTERVIEW, hints=hints)
+    assert attribute(doc, st).speakers[1].name == "Mara Quill"  # type: ignore[arg-type]
 
 
 def test_a_bare_thanks_before_the_guests_thanks_names_the_host() -> None:
@@ -767,9 +787,11 @@ def test_of_a_shows_hosts_on_record_the_one_whose_voice_fits_hosts_the_episode()
 
 
 def test_the_shows_speakers_on_record_are_whom_a_vocative_names() -> None:
-    # No introduction; the host says "Mara," once. A name said once names nobody, unless
-    # the show's labelled episodes in the store know that speaker's voice.
-    texts = ["Welcome back to the show.", "Mara, what got you into turbines?", *INTERVIEW[2:8]]
+    # No introduction; the host says "Mara," once and "Ines," once. A name said once names
+    # nobody when the host addresses others too, unless the show's labelled episodes in the
+    # store know that speaker's voice.
+    ines = "Interesting. Ines, how do you test a blade before it goes in the water?"
+    texts = ["Welcome back to the show.", "Mara, what got you into turbines?", *INTERVIEW[2:5], ines, *INTERVIEW[6:8]]
     voices = {
         "Tom Reyes": {"what": 30, "show": 30, "turbines": 20},
         "Mara Quill": {"blade": 30, "tides": 30, "um": 20},
