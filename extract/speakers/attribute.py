@@ -39,6 +39,7 @@ from extract.speakers.model import fit_decode, state_roles
 from extract.speakers.name_checks import NameCheck, non_people
 from extract.speakers.names import (
     BARE_THANKS,
+    GREETED_BY_NAME,
     PLACEHOLDER,
     addressed,
     best_vocative,
@@ -184,6 +185,13 @@ def _names_unlabelled(
             guest = ""
     by_host = check.keep(v for u, s in zip(units, path, strict=True) if s == 0 for v in addressed(u.text))
     by_guest = check.keep(v for u, s in zip(units, path, strict=True) if s != 0 for v in addressed(u.text))
+    if not (host and guest):
+        # Two greetings by name open the show ("Hello, Jane." "Hi, Bo."): each greets the other.
+        g_host, g_guest = (check(g) for g in _greeted_each_other(units[:head], path))
+        if g_host and g_guest:
+            if (host and same_person(host, g_guest)) or (guest and same_person(guest, g_host)):
+                g_host, g_guest = g_guest, g_host  # a name found already says who is who
+            host, guest = host or g_host, guest or g_guest
     if not host:
         # The show's name ("Jane's Podcast" in the metadata or the opening) names its host.
         owner = check(show_owner(hints, (u.text for u in units[:head])))
@@ -204,7 +212,7 @@ def _names_unlabelled(
         welcomed = check.keep(
             v
             for u, s in zip(units[:head], path, strict=False)
-            if s == 0 and HOST_CUE.search(u.text)
+            if s == 0 and (HOST_CUE.search(u.text) or GREETED_BY_NAME.match(u.text.strip()))
             for v in vocatives(u.text)
         )
         guest = best_vocative(by_host + welcomed * 2, exclude=host, known=addressable)
@@ -269,6 +277,17 @@ def _names_unlabelled(
     while len(names) < n:
         names.append(f"Guest {len(names)}")
     return names[:n]
+
+
+def _greeted_each_other(units: Sequence[Unit], path: Sequence[int]) -> tuple[str, str]:
+    """(host, guest) from the first two units in a row that each greet someone else by
+    name ("Hello, Jane." "Hi, Bo."): whoever says the first is the one the second greets,
+    and the host is whoever the decoder gave the first to, whoever it gave the second."""
+    for i in range(len(units) - 1):
+        first, second = (GREETED_BY_NAME.match(u.text.strip()) for u in units[i : i + 2])
+        if first and second and not same_person(first.group(1), second.group(1)):
+            return (second.group(1), first.group(1)) if path[i] == 0 else (first.group(1), second.group(1))
+    return "", ""
 
 
 def _other_regular(texts: Sequence[str], regular: Sequence[str], found: str) -> str:

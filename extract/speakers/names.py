@@ -64,7 +64,9 @@ _INTRO_FULL = _HONORIFIC + _name("{1,3}", _PARTICLES)
 _GUEST_INTRO = re.compile(
     # Talking to someone introduces them when said of now ("I'm talking with", "today I talk
     # to"), not in passing ("I remember talking to Jane about it").
-    r"(?:(?<![\w'])(?i:i|we|i'm|we're|i am|we are|am|are|be|been|will|i'll|we'll|to),? "
+    r"(?:(?<![\w'])(?i:i|we|i'm|we're|i am|we are|am|are|be|been|will|i'll|we'll|"
+    r"(?:excited|happy|glad|pleased|thrilled|delighted|honou?red|lucky|great|good|nice|pleasure|"
+    r"going|get|got|able) to),? "
     r"(?:(?i:here|now|today|also|really|so|very) )?(?i:speak(?:ing)?|talk(?:ing)?|chat(?:ting)?) (?:with|to)|"
     r"(?:^|[.,] )(?i:today|this week|this time),? (?:(?:speak|talk)ing|chatting) (?:with|to)|"
     r"(?:[Mm]y|[Oo]ur) guests? (?:today |this week |this time |on the (?:show|podcast) )?(?:is|are)|"
@@ -82,15 +84,22 @@ _GUEST_INTRO = re.compile(
 )
 # The name before its cue: "Jane Doe is with us", "Jane Doe joins me", "Jane Doe is joining
 # us", "we've got Jane Doe with us", "Jane, welcome to the show".
-_AFFILIATION = r"(?:,? (?:of|from|at) (?:the )?[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3},?)?"  # "of Acme Labs"
+_OF_ORG = r"(?:,? (?:of|from|at) (?:the )?[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3},?)"  # "of Acme Labs"
+_AFFILIATION = _OF_ORG + "?"
 _GUEST_JOINS = re.compile(
-    _INTRO_FULL + _AFFILIATION + r",? (?:(?:is|are) (?:here )?with (?:me|us)|joins (?:me|us)|"
+    _INTRO_FULL
+    + _AFFILIATION
+    + r",? (?:(?:is|are) (?:here )?with (?:me|us)|joins (?:me|us|the (?:show|podcast|program))|"
     r"(?:is|are) joining (?:me|us))\b|"
     # "we have (Acme's CTO) Jane Doe with us": a title may come first; the name starts
     # with a capital and a small letter, so it is not the acronym of a title.
-    r"\b(?:got|have|having) (?:[^.?!,]{0,60}? )?(?=[A-Z][a-z])"
+    # "I've got Jane Doe from Acme Labs with me": the name right after, before any title.
+    r"\b(?:got|have|having) (?:(?=[A-Z][a-z])"
     + _INTRO_FULL
-    + r" (?:here )?with (?:me|us)\b|"
+    + _OF_ORG
+    + r"|(?:[^.?!,]{0,60}? )?(?=[A-Z][a-z])"
+    + _INTRO_FULL
+    + r") (?:here )?with (?:me|us)\b|"
     + _INTRO_NAME + r",? welcome (?:back )?to the (?:show|podcast|program)\b|"
     # "Jane, welcome." opening a sentence (not "This is Jane Doe, welcome.", the host's own).
     + r"(?:^|(?<=[.!?] ))" + _INTRO_NAME + r", welcome(?: back)?[.!]"
@@ -129,7 +138,9 @@ _SELF_START = _GREETING + rf"(?:{_I_AM}|[Tt]his is)"
 _YOUR_ROLE = r"your (?:co-?)?host"
 _HOST_INTRO = re.compile(_SELF_START + rf"(?: {_YOUR_ROLE},?)? " + _INTRO_FULL + _INTRO_END)
 # After "your host" a single name will do ("I'm your host, Dr. Jane").
-_YOUR_HOST = re.compile(_SELF_START + rf" {_YOUR_ROLE},? " + _INTRO_NAME + _INTRO_END)
+_YOUR_HOST = re.compile(
+    rf"(?:{_SELF_START}|(?<![\w'])(?:I'm|I am)) {_YOUR_ROLE},? " + _INTRO_NAME + _INTRO_END
+)  # "… this is the show and I'm your host, Jane Doe"
 # "I am Jane, your host"
 _NAME_YOUR_HOST = re.compile(_SELF_START + " " + _INTRO_NAME + r",? your host\b")
 _DISCOURSE = "so|okay|well|oh|yeah|and|but|alright|all right|right|now"  # words that may lead a vocative
@@ -149,7 +160,8 @@ _VOC_LEAD = re.compile(
     + r", "
 )
 _VOC_INNER = re.compile(r"(?<![\w'])[a-z][a-z']*, ([A-Z][a-z]+), (?!(?:and|or|nor)\b)(?=[a-z])")
-_VOC_GREET = re.compile(r"^(?i:hi|hey|hello|morning|good morning),? " + _NAME + r"[?.!]?$")  # "Hi Jane."
+# "Hi Jane.": a unit that is only a greeting and a name.
+GREETED_BY_NAME = re.compile(r"^(?i:hi|hey|hello|morning|good morning),? " + _NAME + r"[?.!]?$")
 # "Thanks, Jane.": a unit that is only thanks and a name (a guest's reply to a welcome, too).
 BARE_THANKS = re.compile(r"^(?i:thanks|thank you)(?: (?i:so|very) much)?,? " + _NAME + r"[.!]?$")
 # A greeting, a name and a pleasantry inside a unit: "… hey Jane, great to be here".
@@ -311,8 +323,20 @@ def title_guest(title: str, body: str = "") -> str:
         found.sort(key=lambda n: not _said_as(n, body, caseless))
     for name in found:
         if _clean(name) == name and not _known_thing(name):
-            return name
+            return _said_part(name, body, caseless) if body else name
     return ""
+
+
+def _said_part(name: str, body: str, caseless: bool) -> str:
+    """``name``, or the longest start of it of two words or more that ``body`` says whole
+    when it never says all of it ("Jane Doe Tidecraft (2019)" runs a name into a topic).
+
+    >>> _said_part("Jane Doe Tidecraft", "I'm Jane Doe.", False), _said_part("Ana de Souza", "Ana!", False)
+    ('Jane Doe', 'Ana de Souza')
+    """
+    words = name.split()
+    starts = [" ".join(words[:n]) for n in range(len(words), 1, -1)]
+    return next((start for start in starts if _said_as(start, body, caseless)), name)
 
 
 def unsaid_title_guest(title: str, body: str) -> str:
@@ -426,8 +450,8 @@ def introduced(text: str) -> list[str]:
     (['Bo Chen'], ['Bo'])
     >>> introduced("Hi. Al, welcome back!"), introduced("This is Al Li, welcome.")
     (['Al'], [])
-    >>> introduced("He came back with Al.")
-    []
+    >>> introduced("He came back with Al."), introduced("I got Al Li from Acme Labs with me.")
+    ([], ['Al Li'])
     """
     found = sorted(
         (m for pat in _INTRODUCING for m in pat.finditer(text)),
@@ -507,7 +531,7 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     asked: int | None = None  # the unit that last asked someone to introduce themselves
     texts = list(texts)
     for i, text in enumerate(texts):
-        h = _HOST_INTRO.search(text) or _YOUR_HOST.search(text) or _NAME_YOUR_HOST.search(text)
+        h = _YOUR_HOST.search(text) or _HOST_INTRO.search(text) or _NAME_YOUR_HOST.search(text)
         request = _INTRO_REQUEST.search(text)
         # The request may sit in the answer's unit (captions run the two together).
         answers = h is not None and request is not None and request.start() < h.start()
@@ -659,11 +683,11 @@ def vocatives(text: str) -> list[str]:
     ([], [], [])
     """
     out: list[str] = []
-    for pat in (_VOC_START, _VOC_END, _VOC_MID, _VOC_THANKS, _VOC_GREET, BARE_THANKS, _VOC_HELLO):
+    for pat in (_VOC_START, _VOC_END, _VOC_MID, _VOC_THANKS, GREETED_BY_NAME, BARE_THANKS, _VOC_HELLO):
         m = pat.search(text.strip())
         # An adverb or function word opening a sentence ("Usually, …", "However, …")
         # addresses nobody; a modal before a comma is a name ("Will, …").
-        once = pat in (_VOC_THANKS, _VOC_GREET, BARE_THANKS, _VOC_HELLO)
+        once = pat in (_VOC_THANKS, GREETED_BY_NAME, BARE_THANKS, _VOC_HELLO)
         if m and not (once and m.group(1) in out) and _address(m.group(1)):
             out.append(m.group(1))
     return out

@@ -630,6 +630,14 @@ def test_a_name_in_the_hosts_welcome_names_the_guest_though_said_once() -> None:
     assert attribute(doc, st).speakers[1].name == "Guest"  # type: ignore[arg-type]
 
 
+def test_greetings_by_name_in_the_opening_name_both_speakers() -> None:
+    rest = [*INTERVIEW[2:8], *INTERVIEW[9:]]
+    doc, st = _state(["Hello, Ravi.", "Hi, Tomas.", "What got you into turbines?", *rest])
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["Tomas", "Ravi"]
+    assert _who(att, st, "Hi, Tomas") == "Ravi"
+
+
 def test_a_bare_welcome_by_name_introduces_the_guest() -> None:
     rest = [*INTERVIEW[2:8], *INTERVIEW[9:]]
     # The host addresses someone else once too, so only the welcome can name Ravi.
@@ -1294,6 +1302,10 @@ def test_a_short_transcript_is_all_opening_for_introductions() -> None:
         ("That was Bo Chan. Welcome to Tide Talk, I'm Ravi Menon.", ("Ravi Menon", "Bo Chan")),
         ("That was Bo Chan's idea.", ("", "")),
         ("This is Ravi Menon welcome to Tide Talk.", ("Ravi Menon", "")),
+        ("Hi all, this is Tide Talk and I'm your host, Ravi Menon.", ("Ravi Menon", "")),
+        ("Today oceanographer Luz Ortega joins the show.", ("", "Luz Ortega")),
+        ("The decision to speak to Acme pool was theirs.", ("", "")),
+        ("I'm excited to talk to Luz Ortega today.", ("", "Luz Ortega")),
         ("My guest today is none other than Luz Ortega.", ("", "Luz Ortega")),
         ("Please enjoy this transcript of my interview with Mara Quill (@mquill).", ("", "Mara Quill")),
         ("I reread the transcript of my interview with Bo Chan.", ("", "")),
