@@ -563,13 +563,19 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     return host, guest
 
 
-# "my co-host, Jane Doe"; "joined as always by Jane Doe" (a regular is a co-host).
+# "my co-host, Jane Doe", "my other co-host Jane Doe"; "joined as always by Jane Doe" (a
+# regular is a co-host); "Jane and I talk with …" (hosting the talk together).
 _CO_HOST = re.compile(
-    r"\b(?i:my|our) (?i:co-?hosts?),? "
+    r"\b(?i:my|our) (?:(?i:other|fellow) )?(?i:co-?hosts?),? "
     + _FULL
     + r"|\bjoined,? as (?:always|usual|ever),? by (?:my \w+,? )?"
     + _FULL
+    + r"|(?:^|[.,!?] |\b(?i:today|this week|on today's show|in this episode),? )"
+    + _NAME
+    + r" and I (?:(?:will|are going to|get to) )?(?:talk|speak|chat|sit down) (?:with|to) (?=[A-Z])"
 )
+# "I'm Jane Doe." "And I'm Bo Chen.": a second host introducing themselves after the first.
+_AND_I_AM = re.compile(r"^(?i:and),? (?:I'm|I am|this is) " + _FULL + r"[.!]?$")
 
 
 # A co-host said to be away from this episode ("… my co-host, Jane Doe, but she's out
@@ -609,10 +615,19 @@ def co_hosts(texts: Iterable[str], here: bool = False) -> list[str]:
     ([], [], ['Bo Chen'])
     >>> co_hosts(["My co-host Bo Chen was going to join me, but had to cancel."], here=True)
     []
+    >>> co_hosts(["I'm your co-host Ann Lee with my other co-host Bo Chen."])
+    ['Bo Chen']
+    >>> co_hosts(["Today, Bo and I talk with Al Li."]), co_hosts(["Bo and I talked with Al once."])
+    (['Bo'], [])
+    >>> co_hosts(["I'm Ann Lee.", "And I'm Bo Chen."]), co_hosts(["Great.", "And I'm Bo Chen."])
+    (['Bo Chen'], [])
     """
     out: list[str] = []
     units = list(texts)
     for i, text in enumerate(units):
+        second = _AND_I_AM.match(text.strip())
+        if second and i and self_named(units[i - 1]) and second.group(1) not in out:
+            out.append(second.group(1))
         for m in _CO_HOST.finditer(text):
             given = next(g for g in m.groups() if g)
             name = _clean(given)
