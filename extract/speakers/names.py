@@ -143,6 +143,9 @@ _YOUR_HOST = re.compile(
 )  # "… this is the show and I'm your host, Jane Doe"
 # "I am Jane, your host"
 _NAME_YOUR_HOST = re.compile(_SELF_START + " " + _INTRO_NAME + r",? your host\b")
+# "I'm Jane, technical editor at Acme, joined by Bo Chen": a first name alone will do in a
+# sentence that goes on to introduce someone else.
+_SELF_THEN_INTRO = re.compile(_SELF_START + " " + _INTRO_NAME + r",")
 _DISCOURSE = "so|okay|well|oh|yeah|and|but|alright|all right|right|now"  # words that may lead a vocative
 _VOC_START = re.compile(
     rf"^(?:(?i:{_DISCOURSE}|hi|hey|hello|thanks|thank you|look|listen),? )?"
@@ -514,6 +517,8 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     ('Ann Lee', 'Bo Chen')
     >>> intro_names(["I'm Ann Lee, and I have the pleasure of introducing to you Bo Chen."])
     ('Ann Lee', 'Bo Chen')
+    >>> intro_names(["I'm Ann, editor at Acme, joined by Bo Chen."]), intro_names(["I'm Ann, and I'm happy."])
+    (('Ann', 'Bo Chen'), ('', ''))
     >>> intro_names(["Bo.", "Welcome to the show, mate."]), intro_names(["Perfect.", "Welcome to the show."])
     (('', 'Bo'), ('', ''))
 
@@ -532,6 +537,9 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     texts = list(texts)
     for i, text in enumerate(texts):
         h = _YOUR_HOST.search(text) or _HOST_INTRO.search(text) or _NAME_YOUR_HOST.search(text)
+        if h is None and (h := _SELF_THEN_INTRO.search(text)) is not None:
+            sentence = re.split(r"(?<=[.!?]) ", text[h.start() :])[0]
+            h = h if any(n != h.group(1) for n in introduced(sentence)) else None
         request = _INTRO_REQUEST.search(text)
         # The request may sit in the answer's unit (captions run the two together).
         answers = h is not None and request is not None and request.start() < h.start()
