@@ -142,7 +142,11 @@ def looks_like_person(name: str) -> bool:
     )
 
 
-_NAME_WORD = re.compile(r"[A-Z][a-zA-Z'\-.]*")
+# Letters of names in Latin script, accented ones too ("José", "Löh", "Pățan"); the
+# Latin Extended-A range holds both cases.
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ſȘ-ț"
+LETTERS = "a-zA-ZÀ-ÖØ-öø-ÿĀ-ſȘ-ț"
+_NAME_WORD = re.compile(rf"[{UPPER}][{LETTERS}'\-.]*")
 
 
 def canonical_person(name: str) -> str:

@@ -243,6 +243,8 @@ def _names_unlabelled(
             if 0 <= j < len(units)
             and (path[j] == path[i] or (j == i - 1 and BARE_THANKS.match(units[j].text.strip())))
         }
+        # So does the guest's own introduction ("Hi Jane, my name is Bo Chen, …").
+        near |= {i for i, u in enumerate(units[:head]) if guest and _names_self(u.text, guest)}
         thanked = check.keep(v for j in sorted(near) for v in addressed(units[j].text))
         host = best_vocative(by_guest + thanked * 2, exclude=guest, known=addressable)
     if not host:
@@ -277,6 +279,11 @@ def _names_unlabelled(
     while len(names) < n:
         names.append(f"Guest {len(names)}")
     return names[:n]
+
+
+def _names_self(text: str, name: str) -> bool:
+    """Whether the speaker of ``text`` gives ``name`` as their own ("my name is Jane Doe")."""
+    return any(same_person(n, name) for n in self_named(text))
 
 
 def _greeted_each_other(units: Sequence[Unit], path: Sequence[int]) -> tuple[str, str]:

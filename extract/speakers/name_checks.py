@@ -29,6 +29,8 @@ _PAST_FORMS = frozenset({"VBN", "VBD"})
 # Parts of speech no name takes; not AUX ("Will, go on." is read as a modal), nor NOUN or
 # ADJ, which the tagger gives names that are words ("Grace", "Sunny").
 _GRAMMAR_POS = frozenset({"VERB", "ADV", "ADP", "CCONJ", "SCONJ", "DET", "PRON", "INTJ", "PART"})
+_NAMED_AS_SELF = re.compile(r"\b(?i:my name is|i'm|i am) $")
+_WHO_AFTER = re.compile(r",? who\b")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.?!:;]['\"”’)\]]*)\s*[\"“‘'(\[]*$")
 
 
@@ -40,8 +42,14 @@ def non_people(doc: Doc) -> frozenset[str]:
     ("Remember, …", "Furthermore, …"), never as a noun or a name."""
     other: Counter[str] = Counter()
     person: set[str] = set()
+    text = doc.text
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
+        # What the words around it say of a person overrules the label: "my name is Jane
+        # Doe", "… with Jane Doe, who builds robots" (a company is "which").
+        said_of_a_person = _NAMED_AS_SELF.search(text, max(0, ent.start_char - 16), ent.start_char) or (
+            _WHO_AFTER.match(text, ent.end_char)
+        )
+        if ent.label_ == "PERSON" or said_of_a_person:
             person.add(ent.text)
             person.update(t.text for t in ent)
         elif ent.label_ in _NOT_PEOPLE:

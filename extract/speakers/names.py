@@ -23,7 +23,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from extract.concepts.background import zipf
 from extract.concepts.vocabulary import default_vocabulary
-from extract.people import full_name, looks_like_person
+from extract.people import LETTERS, UPPER, full_name, looks_like_person
 from extract.speakers import SpeakerHints
 from extract.speakers.features import OPENER_WORDS
 from graph.ids import VOICE_LABEL
@@ -33,7 +33,8 @@ from graph.names import same_person as full_names_match
 def _name(more: str, particles: str = "") -> str:
     """A captured name: a capitalised word, then ``more`` capitalised words or initials,
     each after optional ``particles``."""
-    return r"([A-Z][a-zA-Z'\-]+(?:" + particles + r" (?:[A-Z]\.|[A-Z][a-zA-Z'\-]+))" + more + ")"
+    word = rf"[{UPPER}][{LETTERS}'\-]+"
+    return r"(" + word + r"(?:" + particles + r" (?:[A-Z]\.|" + word + r"))" + more + ")"
 
 
 _NAME = _name("{0,2}")  # "Jane", "Jane Doe"
@@ -71,6 +72,7 @@ _GUEST_INTRO = re.compile(
     r"(?:^|[.,] )(?i:today|this week|this time),? (?:(?:speak|talk)ing|chatting) (?:with|to)|"
     r"(?:[Mm]y|[Oo]ur) guests? (?:today |this week |this time |on the (?:show|podcast) )?(?:is|are)|"
     r"(?:[Mm]y|[Oo]ur) guests? (?:today|this week|this time),|"
+    r"(?:[Mm]y|[Oo]ur) (?:former|past|previous|returning|special|favou?rite|long-?time) guests?,|"
     r"guest (?:today )?is|joined (?:[a-z]+ ){0,3}by(?: my (?:co-?host|guest|friend)s?,?)?|"
     r"(?:[Ww]ith|[Jj]oining) me (?:today |this week |here |now )?(?:is|are)|"
     r"(?:sat|sit|sitting) down with|my co-?host,?|interviewing|"
@@ -143,6 +145,8 @@ _YOUR_HOST = re.compile(
 )  # "… this is the show and I'm your host, Jane Doe"
 # "I am Jane, your host"
 _NAME_YOUR_HOST = re.compile(_SELF_START + " " + _INTRO_NAME + r",? your host\b")
+# "I'm Jane.": a first name alone, read only as the answer to a request to introduce oneself.
+_SELF_ONE = re.compile(_SELF_START + " " + _INTRO_NAME + _INTRO_END)
 # "I'm Jane, technical editor at Acme, joined by Bo Chen": a first name alone will do in a
 # sentence that goes on to introduce someone else.
 _SELF_THEN_INTRO = re.compile(_SELF_START + " " + _INTRO_NAME + r",")
@@ -188,12 +192,12 @@ _ADDRESS_TERMS = frozenset(
     {"sir", "ma'am", "maam", "madam", "mister", "miss", "man", "dude", "bro", "buddy", "mate", "boss", "doc"}
     | {"god", "gosh", "lord", "jesus", "christ", "goodness", "jeez", "geez"}
 )
-_OWNER = r"([A-Z][a-zA-Z\-]+(?: [A-Z][a-zA-Z\-]+)?)['’]s "  # "Jane Doe's "
+_OWNER = rf"([{UPPER}][{LETTERS}\-]+(?: [{UPPER}][{LETTERS}\-]+)?)['’]s "  # "Jane Doe's "
 _SHOW_OWNER = re.compile(r"^\s*(?i:the )?" + _OWNER + r"(?i:podcast|show|newsletter)\b")  # metadata
 _SHOW_MENTION = re.compile(r"\b" + _OWNER + r"(?:Podcast|Show)\b")  # said in the transcript
 # "the Jane Okafor podcast": a full name before the word, one that looks like a person's
 # and ends in a word rare in English ("the Acme Explained podcast" names no one).
-_PERSON_SHOW = r"([A-Z][a-zA-Z\-]+ ([A-Z][a-zA-Z\-]+)) (?i:podcast|show)"
+_PERSON_SHOW = rf"([{UPPER}][{LETTERS}\-]+ ([{UPPER}][{LETTERS}\-]+)) (?i:podcast|show)"
 _NAMED_SHOW = re.compile(r"\b(?i:the) " + _PERSON_SHOW + r"\b")
 _NAMED_SHOW_META = re.compile(r"^\s*(?i:the )?" + _PERSON_SHOW + r"\s*$")  # the metadata's show
 SHOW_SURNAME_ZIPF = 3.0
@@ -455,6 +459,8 @@ def introduced(text: str) -> list[str]:
     (['Al'], [])
     >>> introduced("He came back with Al."), introduced("I got Al Li from Acme Labs with me.")
     ([], ['Al Li'])
+    >>> introduced("Today we have José Núñez with us."), introduced("I'm joined by Bo Pățan.")
+    (['José Núñez'], ['Bo Pățan'])
     """
     found = sorted(
         (m for pat in _INTRODUCING for m in pat.finditer(text)),
@@ -509,6 +515,10 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     ('', 'Bo Chen')
     >>> intro_names(["Tell us your name and where you are from.", "Sure, so my name is Bo Chen."])
     ('', 'Bo Chen')
+    >>> intro_names(["I'm your host, Ann Lee. Would you introduce yourself?", "Hey Ann! Yeah, I'm Bo."])
+    ('Ann Lee', 'Bo')
+    >>> intro_names(["We have one of our former guests, Bo Chen, back."])
+    ('', 'Bo Chen')
     >>> intro_names(["I'm your host Dr. Ann, and today I talk to Bo Chen."])
     ('Ann', 'Bo Chen')
     >>> intro_names(["I am Ann, your host."]), intro_names(["Let me introduce our guest today, Bo Chen."])
@@ -543,8 +553,11 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
         request = _INTRO_REQUEST.search(text)
         # The request may sit in the answer's unit (captions run the two together).
         answers = h is not None and request is not None and request.start() < h.start()
+        answering = asked is not None and i - asked <= INTRO_ANSWER_UNITS
+        if h is None and answering:
+            h = _SELF_ONE.search(text)
         if h and _clean(h.group(1)) == h.group(1):
-            if (asked is not None and i - asked <= INTRO_ANSWER_UNITS) or answers:
+            if answering or answers:
                 people.append(h.group(1))
                 asked = None  # one answer to one request
             elif not host and not any(same_person(h.group(1), p) for p in people):

@@ -40,6 +40,15 @@ def test_capitalised_words_of_grammar_are_not_people() -> None:
     assert "Next Monday" in non_people(_doc_with(text, [("Next Monday", "DATE", 0), ("Next Monday", "DATE", 1)]))
 
 
+def test_a_name_given_as_ones_own_or_followed_by_who_is_a_persons_whatever_its_label() -> None:
+    text = "I talk with Brenna Holt, who builds boats. Hi, my name is Brenna Holt. Lorvik Labs, Lorvik Labs."
+    ents = [("Brenna Holt", "ORG", 0), ("Brenna Holt", "ORG", 1), ("Lorvik Labs", "ORG", 0), ("Lorvik Labs", "ORG", 1)]
+    assert non_people(_doc_with(text, ents)) == frozenset({"Lorvik Labs"})
+    # Read twice as a company with nothing said of a person, the name is no speaker's.
+    text = "I talk with Brenna Holt about boats. Brenna Holt ships them."
+    assert non_people(_doc_with(text, ents[:2])) == frozenset({"Brenna Holt"})
+
+
 def test_places_and_companies_read_so_twice_are_not_people() -> None:
     text = "We met in Lorvik. Lorvik is cold. Brenna Holt runs Brenna and Brenna grew. Vantor once."
     doc = _doc_with(

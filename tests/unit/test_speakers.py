@@ -638,6 +638,16 @@ def test_greetings_by_name_in_the_opening_name_both_speakers() -> None:
     assert _who(att, st, "Hi, Tomas") == "Ravi"
 
 
+def test_a_name_in_the_guests_own_introduction_names_the_host() -> None:
+    opening = [
+        "Welcome to the show. Today I'm speaking with Mara Quill, who builds tidal turbines.",
+        "Would you introduce yourself?",
+        "Hi Tomas, my name is Mara Quill, and I build turbines.",
+    ]
+    doc, st = _state([*opening, *INTERVIEW[3:8], *INTERVIEW[9:]])
+    assert [s.name for s in attribute(doc, st).speakers] == ["Tomas", "Mara Quill"]  # type: ignore[arg-type]
+
+
 def test_a_bare_welcome_by_name_introduces_the_guest() -> None:
     rest = [*INTERVIEW[2:8], *INTERVIEW[9:]]
     # The host addresses someone else once too, so only the welcome can name Ravi.
