@@ -101,7 +101,8 @@ _GUEST_JOINS = re.compile(
     + _OF_ORG
     + r"|(?:[^.?!,]{0,60}? )?(?=[A-Z][a-z])"
     + _INTRO_FULL
-    + r") (?:here )?with (?:me|us)\b|"
+    + r") (?:(?:here )?with (?:me|us)|"
+    + r"here(?: today)?,? (?:with|who|from|to)\b|here(?: today)?[.!])\b|"  # "we have Jane Doe here, who …"
     + _INTRO_NAME + r",? welcome (?:back )?to the (?:show|podcast|program)\b|"
     # "Jane, welcome." opening a sentence (not "This is Jane Doe, welcome.", the host's own).
     + r"(?:^|(?<=[.!?] ))" + _INTRO_NAME + r", welcome(?: back)?[.!]"
@@ -461,6 +462,8 @@ def introduced(text: str) -> list[str]:
     ([], ['Al Li'])
     >>> introduced("Today we have José Núñez with us."), introduced("I'm joined by Bo Pățan.")
     (['José Núñez'], ['Bo Pățan'])
+    >>> introduced("We have Bo Chen here, who is from Acme."), introduced("We have Acme Cloud here as host.")
+    (['Bo Chen'], [])
     """
     found = sorted(
         (m for pat in _INTRODUCING for m in pat.finditer(text)),
