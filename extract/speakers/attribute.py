@@ -493,6 +493,13 @@ def _labelled(
             if lab in placeholders and any(_one_of(n, [found[0]]) for n in self_named(u.text))
         }
         own_label = own.pop() if len(own) == 1 and found[0] != "Host" else None
+        # And whoever gives the guest's name as their own ("my name is Bo Chen") is not.
+        guest = found[1] if found[1] != "Guest" else ""
+        guests_own = {
+            lab for u, lab in zip(units, labels, strict=True) if guest and _names_self(u.text, guest)
+        }
+        if own_label is None and len(placeholders) == 2 and guests_own == {host_label}:
+            own_label = next(lab for lab in placeholders if lab != host_label)
         if own_label is None and len(order) == 2 and len(placeholders) == 2:
             host_label = _voiced_host(units, labels, order, hints, found) or host_label
         elif own_label is not None and own_label != host_label:

@@ -699,8 +699,11 @@ def self_named(text: str) -> list[str]:
 
     >>> self_named("Hi, I'm Jane Doe, and this is the show."), self_named("I'm sure, Jane Doe.")
     (['Jane Doe'], [])
+    >>> self_named("This is Acme Talk and I'm your host, Jane Doe."), self_named("I'm your host, Jane.")
+    (['Jane Doe'], [])
     """
-    return [m.group(1) for m in _SELF.finditer(text) if _clean(m.group(1)) == m.group(1)]
+    found = [*_SELF.finditer(text), *_YOUR_HOST.finditer(text)]
+    return [n for m in found if _clean(n := m.group(1)) == n and " " in n]
 
 
 def vocatives(text: str) -> list[str]:

@@ -196,6 +196,23 @@ def test_the_label_that_gives_the_hosts_name_as_its_own_is_the_host_whoever_asks
     assert [(s.name, s.role) for s in att.speakers] == [("Tom Reyes", "host"), ("Ada Brennan", "host")]
 
 
+def test_the_label_that_gives_the_guests_name_as_its_own_is_not_the_host_whoever_asks_more() -> None:
+    texts = [
+        "Today I talk with Ada Brennan, who builds turbines.",
+        "Hi Tom, my name is Ada Brennan. What should we cover? The new turbines? The storm?",
+        "Let's start with the turbines. They went in last month, I hear.",
+        "Did they hold up in the storm? And what about the blades?",
+        "They held, as far as I know. The blades flexed, but nothing cracked.",
+        "Who tested them? Was it the same crew as last year?",
+        "The same crew, and they wrote a long report about it.",
+    ]
+    speakers: list[str | None] = ["Speaker 1", "Speaker 2"] * 3 + ["Speaker 1"]
+    doc, st = _state(texts, speakers=speakers)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    # Speaker 2 asks more per unit, but gives the guest's name as their own.
+    assert [(s.name, s.role) for s in att.speakers] == [("Tom", "host"), ("Ada Brennan", "guest")]
+
+
 def test_ad_read_is_flagged_and_given_to_the_host() -> None:
     texts = [
         *INTERVIEW[:5],
