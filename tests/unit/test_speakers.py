@@ -179,38 +179,43 @@ def test_more_diarisation_labels_are_named_by_who_answers_a_vocative() -> None:
     assert _who(att, st, "bent nail") == "Ossian"
 
 
+# Seven units of two diarised voices; Speaker 2 asks more per unit, with the last four
+# units after the opening two given by each test.
+_TURBINE_TALK = [
+    "Did they hold up in the storm? And what about the blades?",
+    "They held. The blades flexed, but nothing cracked.",
+    "Who tested them? Was it the same crew as last year?",
+    "The same crew, and they wrote a long report about it.",
+]
+
+
+def _diarised_roles(opening: list[str]) -> list[tuple[str, str]]:
+    """(name, role) of the speakers of ``opening`` and ``_TURBINE_TALK`` labelled
+    Speaker 1 and Speaker 2 in turn."""
+    texts = [*opening, *_TURBINE_TALK]
+    speakers: list[str | None] = ["Speaker 1", "Speaker 2"] * 3 + ["Speaker 1"]
+    doc, st = _state(texts, speakers=speakers)
+    return [(s.name, s.role) for s in attribute(doc, st).speakers]  # type: ignore[arg-type]
+
+
 def test_the_label_that_gives_the_hosts_name_as_its_own_is_the_host_whoever_asks_more() -> None:
-    texts = [
+    opening = [
         "Welcome to Tide Talk. I'm Tom Reyes, joined as always by my co-host, Ada Brennan.",
         "Good to be here. What are we covering today? Is it the new turbines?",
         "Yes, the new turbines. They went in last month near the harbour.",
-        "Did they hold up in the storm? And what about the blades?",
-        "They held. The blades flexed, but nothing cracked.",
-        "Who tested them? Was it the same crew as last year?",
-        "The same crew, and they wrote a long report about it.",
     ]
-    speakers: list[str | None] = ["Speaker 1", "Speaker 2"] * 3 + ["Speaker 1"]
-    doc, st = _state(texts, speakers=speakers)
-    att = attribute(doc, st)  # type: ignore[arg-type]
     # Speaker 2 asks more per unit, but Speaker 1 introduces themself as the host.
-    assert [(s.name, s.role) for s in att.speakers] == [("Tom Reyes", "host"), ("Ada Brennan", "host")]
+    assert _diarised_roles(opening) == [("Tom Reyes", "host"), ("Ada Brennan", "host")]
 
 
 def test_the_label_that_gives_the_guests_name_as_its_own_is_not_the_host_whoever_asks_more() -> None:
-    texts = [
+    opening = [
         "Today I talk with Ada Brennan, who builds turbines.",
         "Hi Tom, my name is Ada Brennan. What should we cover? The new turbines? The storm?",
         "Let's start with the turbines. They went in last month, I hear.",
-        "Did they hold up in the storm? And what about the blades?",
-        "They held, as far as I know. The blades flexed, but nothing cracked.",
-        "Who tested them? Was it the same crew as last year?",
-        "The same crew, and they wrote a long report about it.",
     ]
-    speakers: list[str | None] = ["Speaker 1", "Speaker 2"] * 3 + ["Speaker 1"]
-    doc, st = _state(texts, speakers=speakers)
-    att = attribute(doc, st)  # type: ignore[arg-type]
     # Speaker 2 asks more per unit, but gives the guest's name as their own.
-    assert [(s.name, s.role) for s in att.speakers] == [("Tom", "host"), ("Ada Brennan", "guest")]
+    assert _diarised_roles(opening) == [("Tom", "host"), ("Ada Brennan", "guest")]
 
 
 def test_ad_read_is_flagged_and_given_to_the_host() -> None:
