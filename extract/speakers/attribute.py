@@ -209,19 +209,17 @@ def _names_unlabelled(
         # The host's welcome or thanks for coming in the opening ("Jane, welcome to the
         # show"; "Well, Jane, thanks for joining me") names the guest: a vocative in it
         # counts three times, as one in the guest's thanks does for the host.
+        opening_vocatives = [
+            (u.text, v) for u, s in zip(units[:head], path, strict=False) if s == 0 for v in vocatives(u.text)
+        ]
         welcomed = check.keep(
-            v
-            for u, s in zip(units[:head], path, strict=False)
-            if s == 0 and (HOST_CUE.search(u.text) or GREETED_BY_NAME.match(u.text.strip()))
-            for v in vocatives(u.text)
+            v for t, v in opening_vocatives if HOST_CUE.search(t) or GREETED_BY_NAME.match(t.strip())
         )
         guest = best_vocative(by_host + welcomed * 2, exclude=host, known=addressable)
         # Addressed once, in the opening, by a host who addresses no one else ("Jane, let's
         # begin with …"): the one person the host talks to is the guest (where no list of
         # speakers says whom a vocative may name).
-        first = check.keep(
-            v for u, s in zip(units[:head], path, strict=False) if s == 0 for v in vocatives(u.text)
-        )
+        first = check.keep(v for _, v in opening_vocatives)
         if not guest and first and not addressable and len({n.split()[0] for n in by_host + first}) == 1:
             guest = first[0] if not (host and same_person(first[0], host)) else ""
     if not host:

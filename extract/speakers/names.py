@@ -144,13 +144,14 @@ _HOST_INTRO = re.compile(_SELF_START + rf"(?: {_YOUR_ROLE},?)? " + _INTRO_FULL +
 _YOUR_HOST = re.compile(
     rf"(?:{_SELF_START}|(?<![\w'])(?:I'm|I am)) {_YOUR_ROLE},? " + _INTRO_NAME + _INTRO_END
 )  # "… this is the show and I'm your host, Jane Doe"
+_SELF_NAME = _SELF_START + " " + _INTRO_NAME  # "I'm Jane", "This is Jane Doe"
 # "I am Jane, your host"
-_NAME_YOUR_HOST = re.compile(_SELF_START + " " + _INTRO_NAME + r",? your host\b")
+_NAME_YOUR_HOST = re.compile(_SELF_NAME + r",? your host\b")
 # "I'm Jane.": a first name alone, read only as the answer to a request to introduce oneself.
-_SELF_ONE = re.compile(_SELF_START + " " + _INTRO_NAME + _INTRO_END)
+_SELF_ONE = re.compile(_SELF_NAME + _INTRO_END)
 # "I'm Jane, technical editor at Acme, joined by Bo Chen": a first name alone will do in a
 # sentence that goes on to introduce someone else.
-_SELF_THEN_INTRO = re.compile(_SELF_START + " " + _INTRO_NAME + r",")
+_SELF_THEN_INTRO = re.compile(_SELF_NAME + ",")
 _DISCOURSE = "so|okay|well|oh|yeah|and|but|alright|all right|right|now"  # words that may lead a vocative
 _VOC_START = re.compile(
     rf"^(?:(?i:{_DISCOURSE}|hi|hey|hello|thanks|thank you|look|listen),? )?"
@@ -703,7 +704,7 @@ def self_named(text: str) -> list[str]:
     (['Jane Doe'], [])
     """
     found = [*_SELF.finditer(text), *_YOUR_HOST.finditer(text)]
-    return [n for m in found if _clean(n := m.group(1)) == n and " " in n]
+    return list(dict.fromkeys(n for m in found if _clean(n := m.group(1)) == n and " " in n))
 
 
 def vocatives(text: str) -> list[str]:
