@@ -361,8 +361,10 @@ def _one_of(name: str, people: Sequence[str]) -> bool:
 
 
 def _guests_named(units: Sequence[Unit], guest: str) -> list[str]:
-    """The metadata's ``guest`` (or '') and everyone the opening introduces."""
-    return [guest] + [g for u in units[: opening(len(units))] for g in introduced(u.text)]
+    """The metadata's ``guest`` (or ''), the guest the opening's introductions name and
+    everyone the opening introduces."""
+    introduced_now = [g for u in units[: opening(len(units))] for g in introduced(u.text)]
+    return [guest, _introductions(units)[1], *introduced_now]
 
 
 def _two_co_hosts(units: Sequence[Unit], guest: str, partners: Sequence[str]) -> bool:

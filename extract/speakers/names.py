@@ -145,6 +145,9 @@ _YOUR_HOST = re.compile(
     rf"(?:{_SELF_START}|(?<![\w'])(?:I'm|I am)) {_YOUR_ROLE},? " + _INTRO_NAME + _INTRO_END
 )  # "… this is the show and I'm your host, Jane Doe"
 _SELF_NAME = _SELF_START + " " + _INTRO_NAME  # "I'm Jane", "This is Jane Doe"
+# "… introducing our guest." "His name is Jane Doe.": a name given right after the guest is announced.
+_THEIR_NAME = re.compile(r"^(?:(?i:and|so),? )?(?:His|Her|Their) name is " + _INTRO_FULL + _INTRO_END)
+_GUEST_WORD = re.compile(r"\bguests?\b", re.I)
 # "I am Jane, your host"
 _NAME_YOUR_HOST = re.compile(_SELF_NAME + r",? your host\b")
 # "I'm Jane.": a first name alone, read only as the answer to a request to introduce oneself.
@@ -523,6 +526,10 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     ('Ann Lee', 'Bo')
     >>> intro_names(["We have one of our former guests, Bo Chen, back."])
     ('', 'Bo Chen')
+    >>> intro_names(["Let me introduce our guest.", "His name is Bo Chen."])
+    ('', 'Bo Chen')
+    >>> intro_names(["Hi, it's a nice day.", "Her name is Al Li."])
+    ('', '')
     >>> intro_names(["I'm your host Dr. Ann, and today I talk to Bo Chen."])
     ('Ann', 'Bo Chen')
     >>> intro_names(["I am Ann, your host."]), intro_names(["Let me introduce our guest today, Bo Chen."])
@@ -569,6 +576,9 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
         if request and not answers:
             asked = i
         people += introduced(text)
+        their = _THEIR_NAME.match(text.strip())
+        if their and i and _GUEST_WORD.search(texts[i - 1]) and _clean(their.group(1)) == their.group(1):
+            people.append(their.group(1))
         partners += co_hosts([text])
         # A name said alone, then the welcome ("Jane. Welcome to the show, mate.").
         alone = _NAME_ALONE.fullmatch(text.strip())
@@ -584,12 +594,14 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
             for m in _DESCRIBED.finditer(t)
             if _clean(name := m.group(1)) == name and not _known_thing(name) and not same_person(name, host)
         ]
-    guest = next((p for p in people if p not in partners), people[0] if people else "")
+    guests = [p for p in people if not any(same_person(p, c) for c in partners)]
+    guest = next(iter(guests), people[0] if people else "")
     return host, guest
 
 
 # "my co-host, Jane Doe", "my other co-host Jane Doe"; "joined as always by Jane Doe" (a
-# regular is a co-host); "Jane and I talk with …" (hosting the talk together).
+# regular is a co-host); "Jane and I talk with …" (hosting the talk together); "Jane is
+# here to co-host".
 _CO_HOST = re.compile(
     r"\b(?i:my|our) (?:(?i:other|fellow) )?(?i:co-?hosts?),? "
     + _FULL
@@ -598,6 +610,9 @@ _CO_HOST = re.compile(
     + r"|(?:^|[.,!?] |\b(?i:today|this week|on today's show|in this episode),? )"
     + _NAME
     + r" and I (?:(?:will|are going to|get to) )?(?:talk|speak|chat|sit down) (?:with|to) (?=[A-Z])"
+    + r"|(?:^|[.,!?] )"
+    + _NAME
+    + r" is (?:here to co-?host|co-?hosting|(?:here )?filling in as (?:my |our )?co-?host)\b"
 )
 # "I'm Jane Doe." "And I'm Bo Chen.": a second host introducing themselves after the first.
 _AND_I_AM = re.compile(r"^(?i:and),? (?:I'm|I am|this is) " + _FULL + r"[.!]?$")
@@ -646,6 +661,8 @@ def co_hosts(texts: Iterable[str], here: bool = False) -> list[str]:
     (['Bo'], [])
     >>> co_hosts(["I'm Ann Lee.", "And I'm Bo Chen."]), co_hosts(["Great.", "And I'm Bo Chen."])
     (['Bo Chen'], [])
+    >>> co_hosts(["Awesome! Bo is here to co-host, and I'll introduce our guest."])
+    ['Bo']
     """
     out: list[str] = []
     units = list(texts)

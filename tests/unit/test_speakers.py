@@ -670,6 +670,17 @@ def test_a_name_in_the_guests_own_introduction_names_the_host() -> None:
     assert [s.name for s in attribute(doc, st).speakers] == ["Tomas", "Mara Quill"]  # type: ignore[arg-type]
 
 
+def test_a_stand_in_co_host_and_a_guest_named_after_the_announcement_make_three_voices() -> None:
+    opening = [
+        "Welcome to Tide Talk. I'm Tom Reyes.",
+        "Ada is here to co-host, and I'd like to introduce our guest.",
+        "His name is Mara Quill. Mara, what got you into turbines?",
+    ]
+    doc, st = _state([*opening, *INTERVIEW[2:8], *INTERVIEW[9:]])
+    speakers = attribute(doc, st).speakers  # type: ignore[arg-type]
+    assert [(s.name, s.role) for s in speakers] == [("Tom Reyes", "host"), ("Mara Quill", "guest"), ("Ada", "host")]
+
+
 def test_a_bare_welcome_by_name_introduces_the_guest() -> None:
     rest = [*INTERVIEW[2:8], *INTERVIEW[9:]]
     # The host addresses someone else once too, so only the welcome can name Ravi.
