@@ -52,6 +52,7 @@ from extract.speakers.names import (
     listed_names,
     meta_co_hosts,
     meta_names,
+    meta_value,
     named_by_the_other,
     same_person,
     self_named,
@@ -261,7 +262,7 @@ def _names_unlabelled(
     if not guest:
         # Last, a title's name the episode never says ("… with Jane Doe"): a transcript
         # page's labels were the only place it named its guest.
-        title = next((v for k, v in hints.meta.items() if k.lower() == "title"), "")
+        title = meta_value(hints, "title")
         guest = check(unsaid_title_guest(title, " ".join(u.text for u in units))) if title else ""
         if known and not any(same_person(guest, n) for n in known):
             guest = ""
@@ -281,7 +282,16 @@ def _names_unlabelled(
 
 def _names_self(text: str, name: str) -> bool:
     """Whether the speaker of ``text`` gives ``name`` as their own ("my name is Jane Doe")."""
-    return any(same_person(n, name) for n in self_named(text))
+    return _one_of(name, self_named(text))
+
+
+def _labels_self_named(
+    units: Sequence[Unit], labels: Sequence[str], among: Sequence[str], name: str
+) -> set[str]:
+    """The labels of ``among`` whose speaker gives ``name`` as their own in some unit."""
+    if not name:
+        return set()
+    return {lab for u, lab in zip(units, labels, strict=True) if lab in among and _names_self(u.text, name)}
 
 
 def _greeted_each_other(units: Sequence[Unit], path: Sequence[int]) -> tuple[str, str]:
@@ -367,16 +377,16 @@ def _guests_named(units: Sequence[Unit], guest: str) -> list[str]:
     return [guest, _introductions(units)[1], *introduced_now]
 
 
-def _two_co_hosts(units: Sequence[Unit], guest: str, partners: Sequence[str]) -> bool:
+def _two_co_hosts(guests: Sequence[str], partners: Sequence[str]) -> bool:
     """Whether the episode is two co-hosts talking, who take turns at asking and explaining:
     the metadata or the opening names a co-host (``partners``) and no guest other than them
-    (``guest``: the metadata's)."""
-    return bool(partners) and all(_one_of(g, partners) for g in _guests_named(units, guest) if g)
+    (``guests``: ``_guests_named``)."""
+    return bool(partners) and all(_one_of(g, partners) for g in guests if g)
 
 
-def _co_hosted_interview(units: Sequence[Unit], guest: str, partners: Sequence[str]) -> bool:
+def _co_hosted_interview(guests: Sequence[str], partners: Sequence[str]) -> bool:
     """Whether the metadata or the opening names a co-host (``partners``) and a guest besides."""
-    return bool(partners) and any(g and not _one_of(g, partners) for g in _guests_named(units, guest))
+    return bool(partners) and any(g and not _one_of(g, partners) for g in guests)
 
 
 def _decode(
@@ -396,8 +406,10 @@ def _decode(
     count or two names."""
     texts = [u.text for u in units]
     host, guest = meta_names(hints, " ".join(texts))
-    shared = n == 2 and _two_co_hosts(named, guest, partners)
-    if not hints.count and len(hints.names) < 2 and _co_hosted_interview(named, guest, partners):
+    # Who is introduced matters only to an episode that names a co-host.
+    guests = _guests_named(named, guest) if partners else []
+    shared = n == 2 and _two_co_hosts(guests, partners)
+    if not hints.count and len(hints.names) < 2 and _co_hosted_interview(guests, partners):
         n = 3  # the host, the guest and the co-host, unless a count or two names were given
     # Three voices or more, one of them a co-host the metadata or the opening names: the
     # third is a second host.
@@ -487,17 +499,11 @@ def _labelled(
         placeholders = [lab for lab in order if PLACEHOLDER.match(lab)]
         # Whoever gives the host's name as their own ("I'm Jane Doe") is the host, whoever
         # asks more; the names are read again from that host's side.
-        own = {
-            lab
-            for u, lab in zip(units, labels, strict=True)
-            if lab in placeholders and any(_one_of(n, [found[0]]) for n in self_named(u.text))
-        }
-        own_label = own.pop() if len(own) == 1 and found[0] != "Host" else None
+        host_name, guest_name = (f if f not in ("Host", "Guest") else "" for f in found[:2])
+        own = _labels_self_named(units, labels, placeholders, host_name)
+        own_label = own.pop() if len(own) == 1 else None
         # And whoever gives the guest's name as their own ("my name is Bo Chen") is not.
-        guest = found[1] if found[1] != "Guest" else ""
-        guests_own = {
-            lab for u, lab in zip(units, labels, strict=True) if guest and _names_self(u.text, guest)
-        }
+        guests_own = _labels_self_named(units, labels, placeholders, guest_name)
         if own_label is None and len(placeholders) == 2 and guests_own == {host_label}:
             own_label = next(lab for lab in placeholders if lab != host_label)
         if own_label is None and len(order) == 2 and len(placeholders) == 2:

@@ -833,10 +833,18 @@ def meta_co_hosts(hints: SpeakerHints) -> list[str]:
     return _meta_list(hints, "cohost")
 
 
+def meta_value(hints: SpeakerHints, key: str) -> str:
+    """The metadata's value for ``key`` (a lower-case key; the file's may be in any case), or ''.
+
+    >>> meta_value(SpeakerHints(meta={"Title": "Tides"}), "title")
+    'Tides'
+    """
+    return next((v for k, v in hints.meta.items() if k.lower() == key), "")
+
+
 def _meta_list(hints: SpeakerHints, key: str) -> list[str]:
     """The names a metadata list holds (the parsers keep lists as "A, B")."""
-    meta = {k.lower(): v for k, v in hints.meta.items()}
-    return [n.strip() for n in meta.get(key, "").split(",") if n.strip()]
+    return [n.strip() for n in meta_value(hints, key).split(",") if n.strip()]
 
 
 # Labels that stand for a voice or a role, not a name: they get names from the transcript.
@@ -933,7 +941,7 @@ def show_hosts(hints: SpeakerHints) -> tuple[str, ...]:
     >>> show_hosts(SpeakerHints(meta={"show": "Tide Talk "}, known_hosts={"tide talk": ("Ann Lee", "Bo")}))
     ('Ann Lee', 'Bo')
     """
-    show = {k.lower(): v for k, v in hints.meta.items()}.get("show", "").strip().lower()
+    show = meta_value(hints, "show").strip().lower()
     return next((h for s, h in hints.known_hosts.items() if show and s.strip().lower() == show), ())
 
 
@@ -961,7 +969,7 @@ def hosted_by(hints: SpeakerHints, host: str) -> SpeakerHints:
     >>> show_host(hosted_by(h, "Bo Chen"))
     'Bo Chen'
     """
-    show = {k.lower(): v for k, v in hints.meta.items()}.get("show", "").strip().lower()
+    show = meta_value(hints, "show").strip().lower()
     hosts = {
         s: (host, *(h for h in hs if h != host)) if s.strip().lower() == show else hs
         for s, hs in hints.known_hosts.items()
