@@ -67,7 +67,7 @@ _GUEST_INTRO = re.compile(
     # to"), not in passing ("I remember talking to Jane about it").
     r"(?:(?<![\w'])(?i:i|we|i'm|we're|i am|we are|am|are|be|been|will|i'll|we'll|"
     r"(?:excited|happy|glad|pleased|thrilled|delighted|honou?red|lucky|great|good|nice|pleasure|"
-    r"going|get|got|able) to),? "
+    r"going|get|got|able) to|(?:pleasure|honou?r|privilege) of),? "
     r"(?:(?i:here|now|today|also|really|so|very) )?(?i:speak(?:ing)?|talk(?:ing)?|chat(?:ting)?) (?:with|to)|"
     r"(?:^|[.,] )(?i:today|this week|this time),? (?:(?:speak|talk)ing|chatting) (?:with|to)|"
     r"(?:[Mm]y|[Oo]ur) guests? (?:today |this week |this time |on the (?:show|podcast) )?(?:is|are)|"
@@ -441,6 +441,8 @@ def introduced(text: str) -> list[str]:
     >>> introduced("Bo Chen of Acme Labs joins me."), introduced("I am here today with Ann Lee.")
     (['Bo Chen'], ['Ann Lee'])
     >>> introduced("I have the pleasure to speak with Bo Chen."), introduced("I remember talking to Al.")
+    (['Bo Chen'], [])
+    >>> introduced("I had the honor of chatting with Bo Chen."), introduced("The joy of talking to Al.")
     (['Bo Chen'], [])
     >>> introduced("I'm joined by the ever amazing Bo Chen."), introduced("We sit down with Ann Lee.")
     (['Bo Chen'], ['Ann Lee'])
