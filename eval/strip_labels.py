@@ -43,7 +43,7 @@ from extract.speakers import Attribution, SpeakerHints
 from extract.speakers.caption_ends import ENV as CAPTION_MODEL_ENV
 from extract.speakers.caption_ends import caption_word
 from extract.speakers.caption_ends import load as load_caption_model
-from extract.speakers.names import same_person
+from extract.speakers.name_forms import same_person
 from extract.speakers.voices import Voices
 from extract.transcript import Line, Transcript
 from graph.errors import TranscriptParseError

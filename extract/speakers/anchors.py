@@ -13,8 +13,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from extract.speakers.addressing import not_the_speaker, self_named
 from extract.speakers.features import GUEST_CUE, REFERS, RESTATE
-from extract.speakers.names import not_the_speaker, same_person, self_named
+from extract.speakers.name_forms import same_person
 from extract.speakers.units import Unit
 
 ANCHOR = 4.0  # log-odds a strong cue adds

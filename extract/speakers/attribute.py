@@ -22,6 +22,15 @@ from spacy.tokens import Doc
 from extract.input_warnings import unpunctuated
 from extract.people import full_name
 from extract.speakers import Attribution, Speaker, SpeakerHints, SpeakerSpan
+from extract.speakers.addressing import (
+    BARE_THANKS,
+    GREETED_BY_NAME,
+    addressed,
+    best_vocative,
+    named_by_the_other,
+    self_named,
+    vocatives,
+)
 from extract.speakers.ads import detect_ads
 from extract.speakers.anchors import HOST_CUE, anchor_parts, anchors, opening
 from extract.speakers.caption_ends import recut
@@ -35,35 +44,25 @@ from extract.speakers.features import (
     boundary_features,
     unit_features,
 )
-from extract.speakers.model import fit_decode, state_roles
-from extract.speakers.name_checks import NameCheck, non_people
-from extract.speakers.names import (
-    BARE_THANKS,
-    GREETED_BY_NAME,
+from extract.speakers.intros import co_hosts, intro_names, introduced
+from extract.speakers.known_names import (
     PLACEHOLDER,
-    addressed,
-    best_vocative,
-    co_hosts,
     completed,
     hosted_by,
-    intro_names,
-    introduced,
     listed,
     listed_names,
     meta_co_hosts,
     meta_names,
     meta_value,
-    named_by_the_other,
-    same_person,
-    self_named,
     show_hosts,
     show_owner,
-    site_names,
     store_host,
-    unsaid_title_guest,
-    vanity_host,
-    vocatives,
 )
+from extract.speakers.model import fit_decode, state_roles
+from extract.speakers.name_checks import NameCheck, non_people
+from extract.speakers.name_forms import same_person
+from extract.speakers.sponsor_names import site_names, vanity_host
+from extract.speakers.titles import unsaid_title_guest
 from extract.speakers.units import Unit, split_units
 from extract.speakers.voices import Voices, regulars
 from extract.state import DocState

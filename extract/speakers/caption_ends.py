@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction import FeatureHasher
 
-from extract.speakers.names import PLEASANTRIES
+from extract.speakers.addressing import PLEASANTRIES
 from extract.speakers.units import Unit
 from graph.errors import ConfigError
 

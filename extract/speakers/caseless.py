@@ -25,7 +25,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from extract.concepts.background import zipf
-from extract.speakers.names import GREETINGS, PLEASANTRIES
+from extract.speakers.addressing import PLEASANTRIES
+from extract.speakers.name_forms import GREETINGS
 from extract.speakers.units import Unit
 
 NAME_RARE_ZIPF = 3.7  # a name holds a word rarer than this in English ("huyen", "benson")

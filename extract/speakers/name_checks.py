@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from extract.speakers.names import same_person
+from extract.speakers.name_forms import same_person
 
 # Entity types that name no person.
 _NOT_PEOPLE = frozenset(

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 
 from extract.speakers.hmm import Array
-from extract.speakers.names import same_person
+from extract.speakers.name_forms import same_person
 from extract.speakers.word_use import words
 
 WEIGHT = 0.5  # tempers the naive-Bayes sum: a unit's words are not independent evidence

@@ -12,11 +12,14 @@ import spacy
 from extract.align import join_lines
 from extract.sentences import timed_sentences
 from extract.speakers import Attribution, SpeakerHints
+from extract.speakers.addressing import vocatives
 from extract.speakers.ads import detect_ads
 from extract.speakers.attribute import attribute
 from extract.speakers.features import BoundaryFeatures, UnitFeatures, boundary_features, unit_features
+from extract.speakers.intros import intro_names
+from extract.speakers.known_names import meta_names
 from extract.speakers.model import Settings, change_logits
-from extract.speakers.names import intro_names, meta_names, title_guest, vocatives
+from extract.speakers.titles import title_guest
 from extract.speakers.units import Unit, split_units
 from extract.state import DocState
 from extract.transcript import Line, Transcript
@@ -262,7 +265,9 @@ def test_names_from_metadata_titles_intros_and_vocatives() -> None:
 def test_a_host_missing_from_every_list_is_named_from_the_transcript() -> None:
     """No metadata and no well-known name: the show's name, a sponsor handle or the guest's
     vocatives still give the host a first name rather than "Host"."""
-    from extract.speakers.names import best_vocative, show_owner, vanity_host
+    from extract.speakers.addressing import best_vocative
+    from extract.speakers.known_names import show_owner
+    from extract.speakers.sponsor_names import vanity_host
 
     assert show_owner(SpeakerHints(), ["Hello and welcome to Orla's Podcast, episode nine."]) == "Orla"
     assert show_owner(SpeakerHints(), ["Welcome back."]) == ""
@@ -289,7 +294,7 @@ def test_a_guest_introduced_after_an_absent_co_host_is_the_guest() -> None:
 
 
 def test_show_owner_and_mid_sentence_vocative() -> None:
-    from extract.speakers.names import show_owner
+    from extract.speakers.known_names import show_owner
 
     assert show_owner(SpeakerHints(meta={"show": "Mara's Podcast"})) == "Mara"
     assert show_owner(SpeakerHints(meta={"show": "Deep Tides"})) == ""
@@ -718,7 +723,7 @@ def test_discourse_words_are_no_vocatives_and_a_recorded_intro_is_the_hosts() ->
 
 
 def test_a_name_after_discourse_words_or_set_off_inside_a_sentence_names_the_guest() -> None:
-    from extract.speakers.names import addressed
+    from extract.speakers.addressing import addressed
 
     assert addressed("Okay, so Mara, what changed?") == ["Mara"]
     assert addressed("The hard part, Mara, is the salt, right?") == ["Mara"]
@@ -1394,7 +1399,7 @@ def test_a_title_name_said_in_captions_without_capitals_counts_as_said() -> None
 
 
 def test_a_show_handle_in_a_sponsor_address_names_nobody() -> None:
-    from extract.speakers.names import vanity_host
+    from extract.speakers.sponsor_names import vanity_host
 
     assert vanity_host(["Back us at patreon.com/tidepodcast.", "That's patreon.com/tidepodcast."]) == ""
     assert vanity_host(["Use code ORLAPOD today.", "Use code ORLAPOD again."]) == "Orla"
@@ -1428,7 +1433,7 @@ def test_the_speakers_the_metadata_lists_complete_the_names_found() -> None:
 
 
 def test_a_guest_sharing_the_hosts_first_name_keeps_their_name() -> None:
-    from extract.speakers.names import same_person
+    from extract.speakers.name_forms import same_person
 
     assert not same_person("Mara Lind", "Mara Quill") and same_person("Mara Quil", "Mara Quill")
     assert same_person("Nick Harris", "Nicholas Harris") and same_person("Mara", "Mara Quill")
@@ -1479,7 +1484,7 @@ def test_a_name_ending_in_ly_is_a_vocative_and_a_greeting_addresses() -> None:
 
 
 def test_the_metadatas_speaker_list_vets_title_names_and_vocatives() -> None:
-    from extract.speakers.names import best_vocative
+    from extract.speakers.addressing import best_vocative
 
     # A title that names a show ("Tide Talk Decoded: …") is no guest when the list says who speaks.
     hints = SpeakerHints(meta={"title": "Tide Talk Decoded: Blades", "speakers": "Mara Quill, Tom Reyes"})

@@ -1,0 +1,379 @@
+"""Names a transcript's opening introduces: the guest ("today I'm speaking with …"),
+the host's own ("I'm your host, …") and co-hosts ("joined by my co-host …").
+
+>>> intro_names(["Today I'm speaking with Jane Doe, who leads Acme."])
+('', 'Jane Doe')
+>>> intro_names(["I'm your host, Ann Lee, and with me is Dr. Maria de la Cruz."])
+('Ann Lee', 'Maria de la Cruz')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from extract.speakers.addressing import self_named
+from extract.speakers.name_forms import (
+    FULL_NAME,
+    GREETINGS,
+    INTRO_END,
+    INTRO_FULL,
+    INTRO_NAME,
+    NAME,
+    SELF_START,
+    YOUR_HOST,
+    YOUR_ROLE,
+    clean_name,
+    known_thing,
+    same_person,
+)
+
+_GUEST_INTRO = re.compile(
+    # Talking to someone introduces them when said of now ("I'm talking with", "today I talk
+    # to"), not in passing ("I remember talking to Jane about it").
+    r"(?:(?<![\w'])(?i:i|we|i'm|we're|i am|we are|am|are|be|been|will|i'll|we'll|"
+    r"(?:excited|happy|glad|pleased|thrilled|delighted|honou?red|lucky|great|good|nice|pleasure|"
+    r"going|get|got|able) to|(?:pleasure|honou?r|privilege) of),? "
+    r"(?:(?i:here|now|today|also|really|so|very) )?(?i:speak(?:ing)?|talk(?:ing)?|chat(?:ting)?) (?:with|to)|"
+    r"(?:^|[.,] )(?i:today|this week|this time),? (?:(?:speak|talk)ing|chatting) (?:with|to)|"
+    r"(?:[Mm]y|[Oo]ur) guests? (?:today |this week |this time |on the (?:show|podcast) )?(?:is|are)|"
+    r"(?:[Mm]y|[Oo]ur) guests? (?:today|this week|this time),|"
+    r"(?:[Mm]y|[Oo]ur) (?:former|past|previous|returning|special|favou?rite|long-?time) guests?,|"
+    r"guest (?:today )?is|joined (?:[a-z]+ ){0,3}by(?: my (?:co-?host|guest|friend)s?,?)?|"
+    r"(?:[Ww]ith|[Jj]oining) me (?:today |this week |here |now )?(?:is|are)|"
+    r"(?:sat|sit|sitting) down with|my co-?host,?|interviewing|"
+    r"\bhere (?:(?:today|now|this week) )?(?:(?:at|in) [^.?!]{1,40}? )?with|"
+    r"(?<![\w'])(?i:i'm|we're|i am|we are) back with|"
+    r"i have with me|(?:got|have|having) with (?:us|me)(?: today| here)?,?|"
+    r"[Ww]elcome(?: back)?,?(?: to the (?:show|podcast),?)?|please welcome|"
+    r"\bintroduc(?:e|ing)(?: (?:to )?(?:you|everyone)(?: all)?(?: to)?)?)\s+"
+    + r"(?:(?i:none other than|the one and only) )?"  # "my guest today is none other than …"
+    + INTRO_NAME
+)
+# The name before its cue: "Jane Doe is with us", "Jane Doe joins me", "Jane Doe is joining
+# us", "we've got Jane Doe with us", "Jane, welcome to the show".
+_OF_ORG = r"(?:,? (?:of|from|at) (?:the )?[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3},?)"  # "of Acme Labs"
+_AFFILIATION = _OF_ORG + "?"
+_GUEST_JOINS = re.compile(
+    INTRO_FULL
+    + _AFFILIATION
+    + r",? (?:(?:is|are) (?:here )?with (?:me|us)|joins (?:me|us|the (?:show|podcast|program))|"
+    r"(?:is|are) joining (?:me|us))\b|"
+    # "we have (Acme's CTO) Jane Doe with us": a title may come first; the name starts
+    # with a capital and a small letter, so it is not the acronym of a title.
+    # "I've got Jane Doe from Acme Labs with me": the name right after, before any title.
+    r"\b(?:got|have|having) (?:(?=[A-Z][a-z])"
+    + INTRO_FULL
+    + _OF_ORG
+    + r"|(?:[^.?!,]{0,60}? )?(?=[A-Z][a-z])"
+    + INTRO_FULL
+    + r") (?:(?:here )?with (?:me|us)|"
+    + r"here(?: today)?,? (?:with|who|from|to)\b|here(?: today)?[.!])\b|"  # "we have Jane Doe here, who …"
+    + INTRO_NAME + r",? welcome (?:back )?to the (?:show|podcast|program)\b|"
+    # "Jane, welcome." opening a sentence (not "This is Jane Doe, welcome.", the host's own).
+    + r"(?:^|(?<=[.!?] ))" + INTRO_NAME + r", welcome(?: back)?[.!]"
+)
+# Past talks introduce only when about this episode: "today I spoke with Jane", "this is my
+# conversation with Jane", not "I talked to Jane earlier" or "my conversation with Jane".
+_PAST_INTRO = re.compile(
+    r"(?i:\b(?:episode|this transcript|today|this week|this time|this is|here's|here is|following)\b)"
+    r"[^.?!]{0,60}?"
+    r"\b(?:(?:talked|spoke|chatted) (?:with|to)|(?:conversation|interview) with)\s+" + INTRO_NAME
+)
+# A full name praised as it is introduced, "joined by the ever amazing Jane Doe", or
+# pointed to: "I'm talking, of course, about (the wonderful) Jane Doe".
+_PRAISE = (
+    r"(?:very|ever|truly|one and only|incredible|amazing|wonderful|great|brilliant|fantastic|"
+    r"awesome|legendary)"
+)
+_PRAISED = re.compile(
+    r"(?:(?i:joined (?:[a-z]+ ){0,3}by|(?:sat|sit|sitting) down with|(?:speak|talk|chat)(?:ing)? (?:with|to)|"
+    r"(?:talking|speaking),? about|welcome) the (?:" + _PRAISE + r",? ){1,3}|"
+    r"(?i:talking|speaking),? of course,? about (?:the (?:" + _PRAISE + r",? ){1,3})?)" + INTRO_FULL
+)
+# Naming who was heard in a cold open: "That was Jane Doe."
+_HEARD = re.compile(r"(?:^|[.!?] )That was " + INTRO_FULL + r"(?=[.!])")
+# Greeting someone by their full name: "So, hello, Jane Doe."
+_GREETED = re.compile(rf"\b(?i:{'|'.join(GREETINGS)}),? " + INTRO_FULL + r"(?=[.!?]|$)")
+_HOST_INTRO = re.compile(SELF_START + rf"(?: {YOUR_ROLE},?)? " + INTRO_FULL + INTRO_END)
+_SELF_NAME = SELF_START + " " + INTRO_NAME  # "I'm Jane", "This is Jane Doe"
+# "… introducing our guest." "His name is Jane Doe.": a name given right after the guest is announced.
+_THEIR_NAME = re.compile(r"^(?:(?i:and|so),? )?(?:His|Her|Their) name is " + INTRO_FULL + INTRO_END)
+_GUEST_WORD = re.compile(r"\bguests?\b", re.I)
+# "I am Jane, your host"
+_NAME_YOUR_HOST = re.compile(_SELF_NAME + r",? your host\b")
+# "I'm Jane.": a first name alone, read only as the answer to a request to introduce oneself.
+_SELF_ONE = re.compile(_SELF_NAME + INTRO_END)
+# "I'm Jane, technical editor at Acme, joined by Bo Chen": a first name alone will do in a
+# sentence that goes on to introduce someone else.
+_SELF_THEN_INTRO = re.compile(_SELF_NAME + ",")
+
+
+_INTRODUCING = (_GUEST_INTRO, _GUEST_JOINS, _PAST_INTRO, _PRAISED, _HEARD, _GREETED)
+
+
+def introduced(text: str) -> list[str]:
+    """Everyone a unit introduces ("my guest is …", "joined by my co-host, …").
+
+    >>> introduced("I'm joined by my co-host, Ann Lee, and our guest today is Bo Chen.")
+    ['Ann Lee', 'Bo Chen']
+    >>> introduced("Bo Chen is with us today."), introduced("Today I talked with Ann Lee.")
+    (['Bo Chen'], ['Ann Lee'])
+    >>> introduced("I talked to Ann earlier."), introduced("This is my conversation with Bo Chen.")
+    ([], ['Bo Chen'])
+    >>> introduced("Bo Chen of Acme Labs joins me."), introduced("I am here today with Ann Lee.")
+    (['Bo Chen'], ['Ann Lee'])
+    >>> introduced("I have the pleasure to speak with Bo Chen."), introduced("I remember talking to Al.")
+    (['Bo Chen'], [])
+    >>> introduced("I had the honor of chatting with Bo Chen."), introduced("The joy of talking to Al.")
+    (['Bo Chen'], [])
+    >>> introduced("I'm joined by the ever amazing Bo Chen."), introduced("We sit down with Ann Lee.")
+    (['Bo Chen'], ['Ann Lee'])
+    >>> introduced("Here is my interview with Bo Chen."), introduced("I'm joined by the Acme team.")
+    (['Bo Chen'], [])
+    >>> introduced("My guest is none other than Bo Chen."), introduced("Our guest is the one and only Al Li.")
+    (['Bo Chen'], ['Al Li'])
+    >>> introduced("Our guest, Bo Chen, is joining us."), introduced("We have Acme's CTO Al Li with us.")
+    (['Bo Chen'], ['Al Li'])
+    >>> introduced("Read this transcript of my interview with Bo Chen."), introduced("My talk with Al Li.")
+    (['Bo Chen'], [])
+    >>> introduced("It just works out there with Bluetooth."), introduced("I'm here with Bo Chen.")
+    ([], ['Bo Chen'])
+    >>> introduced("Here's me, in an interview with Inc."), introduced("My guest is Ana Sofia Ruiz Vega.")
+    ([], ['Ana Sofia Ruiz Vega'])
+    >>> introduced("I'm not joined today by my co-host, Bo, but we have with us Al Li.")
+    ['Al Li']
+    >>> introduced("Welcome back, everyone. We're back with Bo Chen."), introduced("Bo, welcome.")
+    (['Bo Chen'], ['Bo'])
+    >>> introduced("Hi. Al, welcome back!"), introduced("This is Al Li, welcome.")
+    (['Al'], [])
+    >>> introduced("He came back with Al."), introduced("I got Al Li from Acme Labs with me.")
+    ([], ['Al Li'])
+    >>> introduced("Today we have José Núñez with us."), introduced("I'm joined by Bo Pățan.")
+    (['José Núñez'], ['Bo Pățan'])
+    >>> introduced("We have Bo Chen here, who is from Acme."), introduced("We have Acme Cloud here as host.")
+    (['Bo Chen'], [])
+    """
+    found = sorted(
+        (m for pat in _INTRODUCING for m in pat.finditer(text)),
+        key=lambda m: m.start(),
+    )
+    out: list[str] = []
+    for m in found:
+        given = next(g for g in m.groups() if g)
+        name = clean_name(given)
+        if name and name == given and not known_thing(name) and not _NOT_JOINED.search(text[: m.start()]):
+            out.append(name)
+    return out
+
+
+# "I'm not joined by Bo today", "I am not joined today by my co-host, Bo": no introduction.
+_NOT_JOINED = re.compile(r"(?:\b(?i:not)|n't) (?:joined(?: [a-z]+){0,3} by )?$")
+
+
+_NAME_ALONE = re.compile(INTRO_NAME + r"[.!]")
+_WELCOME_SHOW = re.compile(r"(?i:welcome)(?: back)? to (?:the|our|my) (?:show|podcast|program)\b")
+# Asking the other to say who they are: the next self-introduction is theirs.
+_INTRO_REQUEST = re.compile(
+    r"\b(?:introduce yourself|state your name|(?:say|tell \w+) who you are|your name and|"
+    r"tell (?:us|me|everyone|the audience|our listeners|folks)(?: a (?:little )?bit)? about yourself)\b",
+    re.I,
+)
+INTRO_ANSWER_UNITS = 3  # units after such a request that may hold the answer
+# Someone the host describes right after introducing themselves: "I'm Ann Lee. Bo Chen
+# is an engineer who …" introduces the guest when no one else is introduced.
+_DESCRIBED = re.compile(
+    r"(?:^|[.!?] )" + INTRO_FULL + r"(?:,[^.?!]{1,60},)? (?:is|has been) (?:a|an|the|one of)\b"
+)
+DESCRIBED_UNITS = 3  # units after the host's self-introduction that may describe the guest
+
+
+def intro_names(texts: Iterable[str]) -> tuple[str, str]:
+    """(host, guest) names a host's introduction states, or ''. The guest is the first
+    person introduced who is not a co-host, else the co-host (a show of two co-hosts).
+    A self-introduction of someone introduced before it is that guest's own answer
+    ("Jane, would you introduce yourself?" "I'm Jane Doe."), not the host's.
+
+    >>> intro_names(["This is Ann Lee, usually joined by my co-host, Jo Park.", "Bo Chen is with us."])
+    ('Ann Lee', 'Bo Chen')
+    >>> intro_names(["Today I'm joined by Bo Chen.", "I'm Bo Chen, and I fix boats."])
+    ('', 'Bo Chen')
+
+    So is one that answers a request to introduce oneself:
+
+    >>> intro_names(["Can you state your name?", "My name is Bo Chen and I fix boats.", "I'm Ann Lee."])
+    ('Ann Lee', 'Bo Chen')
+    >>> intro_names(["say your name and what you do . My name is Bo Chen. and i fix boats"])
+    ('', 'Bo Chen')
+    >>> intro_names(["Tell us your name and where you are from.", "Sure, so my name is Bo Chen."])
+    ('', 'Bo Chen')
+    >>> intro_names(["I'm your host, Ann Lee. Would you introduce yourself?", "Hey Ann! Yeah, I'm Bo."])
+    ('Ann Lee', 'Bo')
+    >>> intro_names(["We have one of our former guests, Bo Chen, back."])
+    ('', 'Bo Chen')
+    >>> intro_names(["Let me introduce our guest.", "His name is Bo Chen."])
+    ('', 'Bo Chen')
+    >>> intro_names(["Hi, it's a nice day.", "Her name is Al Li."])
+    ('', '')
+    >>> intro_names(["I'm your host Dr. Ann, and today I talk to Bo Chen."])
+    ('Ann', 'Bo Chen')
+    >>> intro_names(["I am Ann, your host."]), intro_names(["Let me introduce our guest today, Bo Chen."])
+    (('Ann', ''), ('', 'Bo Chen'))
+    >>> intro_names(["I am your co-host, Ann Lee. Let me introduce our guest today, Bo Chen."])
+    ('Ann Lee', 'Bo Chen')
+    >>> intro_names(["I'm Ann Lee, and I have the pleasure of introducing to you Bo Chen."])
+    ('Ann Lee', 'Bo Chen')
+    >>> intro_names(["I'm Ann, editor at Acme, joined by Bo Chen."]), intro_names(["I'm Ann, and I'm happy."])
+    (('Ann', 'Bo Chen'), ('', ''))
+    >>> intro_names(["Bo.", "Welcome to the show, mate."]), intro_names(["Perfect.", "Welcome to the show."])
+    (('', 'Bo'), ('', ''))
+
+    Someone described just after the host's self-introduction, when no one is introduced:
+
+    >>> intro_names(["I'm Ann Lee, and this is Acme Talk.", "Bo Chen is an engineer who fixes boats."])
+    ('Ann Lee', 'Bo Chen')
+    >>> intro_names(["Bo Chen is an engineer who fixes boats.", "Hello, it's me."])
+    ('', '')
+    """
+    host = ""
+    host_at = 0
+    people: list[str] = []
+    partners: list[str] = []
+    asked: int | None = None  # the unit that last asked someone to introduce themselves
+    texts = list(texts)
+    for i, text in enumerate(texts):
+        h = YOUR_HOST.search(text) or _HOST_INTRO.search(text) or _NAME_YOUR_HOST.search(text)
+        if h is None and (h := _SELF_THEN_INTRO.search(text)) is not None:
+            sentence = re.split(r"(?<=[.!?]) ", text[h.start() :])[0]
+            h = h if any(n != h.group(1) for n in introduced(sentence)) else None
+        request = _INTRO_REQUEST.search(text)
+        # The request may sit in the answer's unit (captions run the two together).
+        answers = h is not None and request is not None and request.start() < h.start()
+        answering = asked is not None and i - asked <= INTRO_ANSWER_UNITS
+        if h is None and answering:
+            h = _SELF_ONE.search(text)
+        if h and clean_name(h.group(1)) == h.group(1):
+            if answering or answers:
+                people.append(h.group(1))
+                asked = None  # one answer to one request
+            elif not host and not any(same_person(h.group(1), p) for p in people):
+                host, host_at = h.group(1), i
+        if request and not answers:
+            asked = i
+        people += introduced(text)
+        their = _THEIR_NAME.match(text.strip())
+        if their and i and _GUEST_WORD.search(texts[i - 1]) and clean_name(their.group(1)) == their.group(1):
+            people.append(their.group(1))
+        partners += co_hosts([text])
+        # A name said alone, then the welcome ("Jane. Welcome to the show, mate.").
+        alone = _NAME_ALONE.fullmatch(text.strip())
+        if alone and i + 1 < len(texts) and _WELCOME_SHOW.match(texts[i + 1].strip()):
+            name = alone.group(1)
+            if clean_name(name) == name and not known_thing(name):
+                people.append(name)
+    if host and not people:
+        after = texts[host_at : host_at + DESCRIBED_UNITS + 1]
+        people = [
+            name
+            for t in after
+            for m in _DESCRIBED.finditer(t)
+            if clean_name(name := m.group(1)) == name
+            and not known_thing(name)
+            and not same_person(name, host)
+        ]
+    guests = [p for p in people if not any(same_person(p, c) for c in partners)]
+    guest = next(iter(guests), people[0] if people else "")
+    return host, guest
+
+
+# "my co-host, Jane Doe", "my other co-host Jane Doe"; "joined as always by Jane Doe" (a
+# regular is a co-host); "Jane and I talk with …" (hosting the talk together); "Jane is
+# here to co-host".
+_CO_HOST = re.compile(
+    r"\b(?i:my|our) (?:(?i:other|fellow) )?(?i:co-?hosts?),? "
+    + FULL_NAME
+    + r"|\bjoined,? as (?:always|usual|ever),? by (?:my \w+,? )?"
+    + FULL_NAME
+    + r"|(?:^|[.,!?] |\b(?i:today|this week|on today's show|in this episode),? )"
+    + NAME
+    + r" and I (?:(?:will|are going to|get to) )?(?:talk|speak|chat|sit down) (?:with|to) (?=[A-Z])"
+    + r"|(?:^|[.,!?] )"
+    + NAME
+    + r" is (?:here to co-?host|co-?hosting|(?:here )?filling in as (?:my |our )?co-?host)\b"
+)
+# "I'm Jane Doe." "And I'm Bo Chen.": a second host introducing themselves after the first.
+_AND_I_AM = re.compile(r"^(?i:and),? (?:I'm|I am|this is) " + FULL_NAME + r"[.!]?$")
+
+
+# A co-host said to be away from this episode ("… my co-host, Jane Doe, but she's out
+# this week"), read in the rest of the sentence that names them.
+_AWAY = re.compile(
+    r"\b(?:is|'s|are|was)\s+(?:(?:currently|still|also) )?"
+    r"(?:away|out (?:sick|this|today|for|with|dealing)|off this week|on (?:vacation|holiday|leave))\b|"
+    r"\b(?:isn't|is not|wasn't|was not|couldn't|can't|cannot)(?: able to)? "
+    r"(?:here|with us|join|joining|make it|be here)\b|"
+    r"\bunable to (?:join|make it|be here)\b|"
+    r"\b(?:was|were) (?:going|supposed|meant|scheduled) to (?:join|be)\b|"
+    r"\bhad to (?:cancel|drop out|bow out|miss)\b",
+    re.I,
+)
+# "Normally I'm joined by my co-host …", "Usually I would have my co-host …": said of
+# other weeks, so not this one.
+_USUALLY = re.compile(r"\b(?:normally|usually|typically|ordinarily)\b[^.!?]*$", re.I)
+
+
+def co_hosts(texts: Iterable[str], here: bool = False) -> list[str]:
+    """Names the opening gives as co-hosts ("joined by my co-host, Jane Doe"): they host
+    the show too, so their role is host, not guest. With ``here``, only those who speak in
+    this episode: a co-host said to be away is left out.
+
+    >>> co_hosts(["I'm Ann Lee, joined as always by my co-host, Jane Doe, who builds robots."])
+    ['Jane Doe']
+    >>> co_hosts(["This is Ann Lee, and I'm joined as usual by Bo Chen, who fixes boats."])
+    ['Bo Chen']
+    >>> away = ["I'm Ann Lee. My co-host Bo Chen is out sick today, so my guest and I go on."]
+    >>> co_hosts(away), co_hosts(away, here=True)
+    (['Bo Chen'], [])
+    >>> co_hosts(["I'm Ann Lee, joined as always by my co-host Bo Chen, who gives away a mug."], here=True)
+    ['Bo Chen']
+    >>> usually = ["Normally I'm joined by my co-host, Bo Chen, but today it's me and my guest."]
+    >>> later = ["I'd have my co-host Bo Chen with me.", "He was not able to make it this time."]
+    >>> co_hosts(usually, here=True), co_hosts(later, here=True), co_hosts(later[:1], here=True)
+    ([], [], ['Bo Chen'])
+    >>> co_hosts(["My co-host Bo Chen was going to join me, but had to cancel."], here=True)
+    []
+    >>> co_hosts(["I'm your co-host Ann Lee with my other co-host Bo Chen."])
+    ['Bo Chen']
+    >>> co_hosts(["Today, Bo and I talk with Al Li."]), co_hosts(["Bo and I talked with Al once."])
+    (['Bo'], [])
+    >>> co_hosts(["I'm Ann Lee.", "And I'm Bo Chen."]), co_hosts(["Great.", "And I'm Bo Chen."])
+    (['Bo Chen'], [])
+    >>> co_hosts(["Awesome! Bo is here to co-host, and I'll introduce our guest."])
+    ['Bo']
+    """
+    out: list[str] = []
+    units = list(texts)
+    for i, text in enumerate(units):
+        second = _AND_I_AM.match(text.strip())
+        if second and i and self_named(units[i - 1]) and second.group(1) not in out:
+            out.append(second.group(1))
+        for m in _CO_HOST.finditer(text):
+            given = next(g for g in m.groups() if g)
+            name = clean_name(given)
+            if name and name == given and name not in out and not (here and _away(name, units, i, m)):
+                out.append(name)
+    return out
+
+
+def _away(name: str, units: Sequence[str], i: int, m: re.Match[str]) -> bool:
+    """Whether the co-host ``name`` that ``m`` finds in ``units[i]`` is said to be away:
+    in the rest of the sentence, in the framing before it ("normally I'm joined by …"),
+    or in the next sentence when it is about them ("He couldn't make it this week").
+    """
+    text = units[i]
+    rest, *after = re.split(r"(?<=[.!?])\s", text[m.end() :], maxsplit=1)
+    if _AWAY.search(rest) or _USUALLY.search(text[: m.start()]):
+        return True
+    after = after or list(units[i + 1 : i + 2])
+    about = re.compile(rf"^(?:(?i:he|she|they)|{re.escape(name.split()[0])})\b")
+    return bool(after) and bool(about.match(after[0].strip())) and bool(_AWAY.search(after[0]))

@@ -1,0 +1,168 @@
+"""A guest's name in an episode's title ("Deep nets with Jane Doe", "Jane Doe: why …").
+
+>>> title_guest("Deep nets and beyond with Jane Doe (Acme)")
+'Jane Doe'
+>>> title_guest("Jane Doe: why scaling works")
+'Jane Doe'
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.people import looks_like_person
+from extract.speakers.name_forms import (
+    FULL_NAME,
+    HONORIFIC,
+    clean_name,
+    known_thing,
+)
+
+_TITLE = (
+    re.compile(r"\b(?:with|featuring|ft\.|feat\.|guest:?)\s+" + HONORIFIC + FULL_NAME),
+    re.compile(r"^" + HONORIFIC + FULL_NAME + r"\s*[:|–—(]"),  # "Jane Doe: …", "Jane Doe (Acme) - …"
+    re.compile(r"[|–—-]\s*" + HONORIFIC + FULL_NAME + r"\s*(?:\(|$)"),  # "Tides | Jane Doe (Acme)"
+)
+_EPISODE_NUMBER = re.compile(r"^\s*(?:#|(?i:ep(?:isode)?)\.?\s*)?\d+(?:\.\d+)?\s*[:.|–—-]\s*")  # "#12.1 – "
+# "Jane Doe on tides": trusted only when the body never writes the surname in lower case.
+_TITLE_ON = re.compile(r"^" + HONORIFIC + FULL_NAME + r" on ")
+# A title that is a name and nothing else ("Episode 10 - Jane Doe"): trusted only when the
+# body calls the person by the first name alone and never says the surname alone (``_alone_in``).
+_TITLE_BARE = re.compile(r"^" + HONORIFIC + FULL_NAME + r"\s*$")
+# A title whose subject is a person ("Jane Doe is excited about tides", "Jane Doe's
+# passion", "Jane Doe knows tides"; not "Jane Doe interviews …", the host): trusted as
+# the bare name is, when the body calls them by the first name alone.
+_TITLE_SUBJECT = re.compile(
+    r"^" + HONORIFIC + FULL_NAME + r"(?:['’]s| is| was| has| (?!interviews|hosts|asks)[a-z]+s)\b"
+)
+
+
+def title_guest(title: str, body: str = "") -> str:
+    """A guest's full name stated in an episode title, or ''.
+
+    A title of the form "Jane Doe on tides" names its guest only when ``body`` (the
+    transcript) says the surname and always capitalised: "Scaling Laws on trial" is a topic.
+    Any other form needs the body, when given, to say the first name or the surname as
+    the title writes it: "Replace-by-Fee Bug (CVE-1)" is a topic the body calls a "bug".
+    A body without case (auto-captions) cannot write a name so; there, saying it will do.
+    A title that is only a name counts when the body says the first name alone and the
+    surname only after it.
+
+    >>> title_guest("#12 – Dr. Jane Doe (Acme) - Why tides matter")
+    'Jane Doe'
+    >>> title_guest("Machine Learning: a primer")
+    ''
+    >>> title_guest("3.1 - Jane Doe on Tides", "Hello, Jane Doe.")
+    'Jane Doe'
+    >>> title_guest("Scaling Laws on Trial", "Laws and laws.")
+    ''
+    >>> title_guest("Tide Tables (CVE-1)", "A bug in the tables."), title_guest("Jane Doe: tides", "Hi Jane.")
+    ('', 'Jane Doe')
+    >>> title_guest("Tides – Jane Doe", "hi jane"), title_guest("Tides – Jane Doe", "Hi jane.")
+    ('Jane Doe', '')
+    >>> title_guest("Ep. 7 - Jane Doe", "So, Jane, hi."), title_guest("Tide Tables", "Tide Tables rule.")
+    ('Jane Doe', '')
+    >>> title_guest("Charting Tides | Jane Doe (Acme, Tidal)", "My guest is Jane Doe. Tides matter.")
+    'Jane Doe'
+    >>> title_guest("Jane Doe is excited about tides", "Jane Doe's boat. But Jane is no sailor.")
+    'Jane Doe'
+    >>> title_guest("Jane Doe is wrong about tides", "Doe says so, and Jane agrees with Doe.")
+    ''
+    >>> title_guest("Jane Doe knows tides", "Jane sails."), title_guest("Jane Doe interviews Bo", "Jane.")
+    ('Jane Doe', '')
+    """
+    title = _EPISODE_NUMBER.sub("", title)
+    found = [m.group(1) for pat in _TITLE if (m := pat.search(title))]
+    caseless = _caseless(body)
+    if body:
+        found = [n for n in found if any(_said_as(w, body, caseless) for w in (n.split()[0], n.split()[-1]))]
+    on = _TITLE_ON.match(title)
+    if on and _proper_in(on.group(1).split()[-1], body):
+        found.append(on.group(1))
+    for bare in (_TITLE_BARE.match(title.strip()), _TITLE_SUBJECT.match(title.strip())):
+        if bare and body and _alone_in(bare.group(1), body, caseless):
+            found.append(bare.group(1))
+    if body:
+        # A name the body says whole beats one it only says part of ("Building Acme |
+        # Jane Doe (Acme)": "Acme" is said, "Building Acme" never).
+        found.sort(key=lambda n: not _said_as(n, body, caseless))
+    for name in found:
+        if clean_name(name) == name and not known_thing(name):
+            return _said_part(name, body, caseless) if body else name
+    return ""
+
+
+def _said_part(name: str, body: str, caseless: bool) -> str:
+    """``name``, or the longest start of it of two words or more that ``body`` says whole
+    when it never says all of it ("Jane Doe Tidecraft (2019)" runs a name into a topic).
+
+    >>> _said_part("Jane Doe Tidecraft", "I'm Jane Doe.", False), _said_part("Ana de Souza", "Ana!", False)
+    ('Jane Doe', 'Ana de Souza')
+    """
+    words = name.split()
+    starts = [" ".join(words[:n]) for n in range(len(words), 1, -1)]
+    return next((start for start in starts if _said_as(start, body, caseless)), name)
+
+
+def unsaid_title_guest(title: str, body: str) -> str:
+    """A guest the title names ("Tides with Jane Doe", "Tides | Jane Doe (Acme)") whom the
+    body never mentions by either name, as a transcript page that names its speakers only
+    in labels has them; read only when nothing in the episode names the guest. The name
+    must look like a person's (its last word rare in English), so a topic is never taken.
+
+    >>> unsaid_title_guest("Static Sites with Jane Okafor", "Thanks for having me.")
+    'Jane Okafor'
+    >>> unsaid_title_guest("Static Sites with Jane Okafor", "So, Okafor's law.")
+    ''
+    >>> unsaid_title_guest("Bugs with Memory Safety", "It is safe.")
+    ''
+    """
+    name = title_guest(title)
+    if not name or not looks_like_person(name) or _caseless(body):
+        return ""
+    words = name.split()
+    return "" if any(_said_as(w, body, ignore_case=True) for w in (words[0], words[-1])) else name
+
+
+def _caseless(body: str) -> bool:
+    """Whether ``body`` is written without case (auto-captions): under one word in fifty
+    capitalised, so the names restored in a caption's opening (``caseless``) leave it so.
+
+    >>> _caseless("so jane how did it start"), _caseless(". I'm Jo Park. so " + "we " * 200)
+    (True, True)
+    >>> _caseless("So, Jane, how did it start?")
+    False
+    """
+    words = re.findall(r"[^\W\d_]+", body)
+    return sum(w[0].isupper() for w in words) * 50 < max(len(words), 1)
+
+
+def _said_as(word: str, body: str, ignore_case: bool = False) -> bool:
+    """Whether ``body`` says ``word`` written exactly so (in any case with ``ignore_case``),
+    as a whole word."""
+    flags = re.I if ignore_case else 0
+    return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", body, flags) is not None
+
+
+def _alone_in(name: str, body: str, ignore_case: bool = False) -> bool:
+    """Whether ``body`` calls ``name`` as one calls a person: its first word as written, at
+    least once without the rest (in any case with ``ignore_case``), and its last word only
+    ever after the word before it. A topic is said whole or by its last word ("Rust
+    Ownership": "ownership").
+
+    >>> _alone_in("Jane Doe", "Welcome, Jane."), _alone_in("Memento Mori", "Memento Mori, they said.")
+    (True, False)
+    >>> _alone_in("Rust Ownership", "Rust, for one, moves ownership.")
+    False
+    """
+    words = name.split()
+    flags = re.I if ignore_case else 0
+    alone = r"(?<![\w-])" + re.escape(words[0]) + r"(?![\w-])(?! " + re.escape(words[1]) + ")"
+    last = r"(?<![\w-])(?<!" + re.escape(words[-2]) + " )" + re.escape(words[-1]) + r"(?![\w-])"
+    return re.search(alone, body, flags) is not None and re.search(last, body, re.I) is None
+
+
+def _proper_in(word: str, body: str) -> bool:
+    """Whether ``body`` says ``word`` and only ever with a capital, as a proper noun."""
+    said = re.findall(r"\b" + re.escape(word) + r"\b", body, re.I)
+    return bool(said) and all(w[0].isupper() for w in said)
