@@ -539,6 +539,18 @@ def _labelled(
         if len(order) <= 2:
             left = [lab for lab in placeholders if lab not in rename]
             rename.update(_answerers(units, labels, left, check, [rename.get(lab, lab) for lab in order]))
+        else:
+            # A voice that gives its own full name takes it; then the one voice still
+            # unnamed besides the host's (and a brief one's) is the one guest the opening
+            # introduced whom no label has yet.
+            left = [lab for lab in placeholders if lab not in rename]
+            rename.update(_own_names(units, labels, left, [*order, *rename.values()], check))
+            most = max(said.values())
+            heard = [lab for lab in left if said[lab] >= HOST_SHARE * most]
+            unnamed = [lab for lab in heard if lab not in rename and lab != host_label]
+            last = _last_introduced(units, partners, [*order, *rename.values()], check)
+            if len(unnamed) == 1 and last:
+                rename[unnamed[0]] = last
     speakers = tuple(
         Speaker(
             rename.get(lab, lab),
@@ -579,6 +591,38 @@ def _voiced_host(
     if per_word[first] == per_word[second]:
         return None
     return first if per_word[first] > per_word[second] else second
+
+
+def _own_names(
+    units: Sequence[Unit], labels: Sequence[str], left: Sequence[str], named: Sequence[str], check: NameCheck
+) -> dict[str, str]:
+    """Names for the diarisation labels ``left`` from their speakers' own words: a label
+    whose speaker gives one full name as their own ("My name is Jane Doe"), which no other
+    label gives and none of the ``named`` speakers is, takes it."""
+    givers: dict[str, set[str]] = {}
+    for u, lab in zip(units, labels, strict=True):
+        for name in check.keep(self_named(u.text)):
+            givers.setdefault(name, set()).add(lab)
+    out: dict[str, str] = {}
+    for lab in left:
+        mine = [name for name, labs in givers.items() if labs == {lab}]
+        if len(mine) == 1 and not _one_of(mine[0], named):
+            out[lab] = mine[0]
+    return out
+
+
+def _last_introduced(
+    units: Sequence[Unit], partners: Sequence[str], named: Sequence[str], check: NameCheck
+) -> str:
+    """The one guest the opening introduces who is none of the ``named`` speakers, or ''
+    when none or several are left. Co-hosts (``partners``) are left out: a host's label
+    named wrong would pass its name on to the other host."""
+    people: list[str] = []
+    for name in check.keep(p for u in units[: opening(len(units))] for p in introduced(u.text)):
+        if not _one_of(name, [*people, *partners]):
+            people.append(name)
+    left = [name for name in people if not _one_of(name, named)]
+    return left[0] if len(left) == 1 else ""
 
 
 def _answerers(

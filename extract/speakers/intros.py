@@ -110,6 +110,8 @@ _SELF_THEN_INTRO = re.compile(_SELF_NAME + ",")
 
 
 _INTRODUCING = (_GUEST_INTRO, _GUEST_JOINS, _PAST_INTRO, _PRAISED, _HEARD, _GREETED)
+# A second full name introduced with the first: "… chatting with Jane Doe and Bo Chen".
+_AND_ANOTHER = re.compile(r",? (?:and|&) " + INTRO_FULL + r"(?=[,.!?;]| who\b| from\b| of\b| at\b|$)")
 
 
 def introduced(text: str) -> list[str]:
@@ -153,6 +155,10 @@ def introduced(text: str) -> list[str]:
     (['José Núñez'], ['Bo Pățan'])
     >>> introduced("We have Bo Chen here, who is from Acme."), introduced("We have Acme Cloud here as host.")
     (['Bo Chen'], [])
+    >>> introduced("I'm talking with Bo Chen and Al Li."), introduced("I'm talking with Bo Chen and Google.")
+    (['Bo Chen', 'Al Li'], ['Bo Chen'])
+    >>> introduced("The following is a conversation with Bo Chen and Al Li, who build boats.")
+    ['Bo Chen', 'Al Li']
     """
     found = sorted(
         (m for pat in _INTRODUCING for m in pat.finditer(text)),
@@ -164,6 +170,9 @@ def introduced(text: str) -> list[str]:
         name = clean_name(given)
         if name and name == given and not known_thing(name) and not _NOT_JOINED.search(text[: m.start()]):
             out.append(name)
+            other = _AND_ANOTHER.match(text, m.end()) if " " in name else None
+            if other and clean_name(other.group(1)) == other.group(1) and not known_thing(other.group(1)):
+                out.append(other.group(1))
     return out
 
 

@@ -1182,6 +1182,49 @@ def test_a_diarised_voice_heard_only_briefly_does_not_keep_the_guest_unnamed() -
     assert _who(att, st, "the door was open") == "SPEAKER_02"
 
 
+def test_the_last_diarised_voice_unnamed_is_the_last_person_introduced() -> None:
+    # Two guests introduced together; one answers to her name, the other never is addressed.
+    texts = [
+        "Welcome to the show. Today I'm talking with Mara Quill and Ossian Brand, who build turbines.",
+        "Glad to be here.",
+        "Happy to be here too.",
+        "Mara, how did you two meet?",
+        "At school, over a broken kite.",
+        "And what did you build first?",
+        "A small turbine for the shed roof.",
+        "Mara, did it work?",
+        "It worked for a week.",
+        "What broke?",
+        "The bearings, every time.",
+    ]
+    labels: list[str | None] = ["SPEAKER_00", "SPEAKER_01", "SPEAKER_02", "SPEAKER_00", "SPEAKER_01"]
+    labels += ["SPEAKER_00", "SPEAKER_02", "SPEAKER_00", "SPEAKER_01", "SPEAKER_00", "SPEAKER_02"]
+    doc, st = _state(texts, speakers=labels)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["SPEAKER_00", "Mara Quill", "Ossian Brand"]
+    assert _who(att, st, "The bearings") == "Ossian Brand"
+
+
+def test_a_diarised_voice_that_gives_its_own_full_name_takes_it() -> None:
+    # A third voice introduces itself; nobody introduces or addresses it.
+    texts = [
+        "Welcome to the show, I'm your host, Tom Reyes. My guest today is Mara Quill.",
+        "Thanks for having me.",
+        "Hello, my name is Ossian Brand, and I keep the turbines running.",
+        "Mara, what got you into turbines?",
+        "I grew up near the sea.",
+        "How did the first one go?",
+        "It broke after a week.",
+        "What did you change?",
+        "We changed the bearings, twice.",
+    ]
+    labels: list[str | None] = ["SPEAKER_00", "SPEAKER_01", "SPEAKER_02", *["SPEAKER_00", "SPEAKER_01"] * 3]
+    doc, st = _state(texts, speakers=labels)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [(s.name, s.role) for s in att.speakers][1:] == [("Mara Quill", "guest"), ("Ossian Brand", "guest")]
+    assert _who(att, st, "keep the turbines running") == "Ossian Brand"
+
+
 def test_captions_in_lower_case_still_change_speakers() -> None:
     lower = [t.lower() for t in INTERVIEW]
     doc, st = _state(lower, hints=SpeakerHints(names=("Tom Reyes", "Mara Quill")))
