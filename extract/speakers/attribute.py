@@ -336,12 +336,17 @@ def _this_episode(units: Sequence[Unit], hints: SpeakerHints, partners: Sequence
     recorded = store_host(hints)
     if not recorded:
         return hints
-    others = [*partners, *(g for u in units[: opening(len(units))] for g in introduced(u.text))]
+    others = [*partners, *_opening_introduced(units)]
     own = _introductions(units)[0]
     another_host = bool(own) and not _one_of(own, [recorded]) and _one_of(own, regulars(hints.voices))
     if another_host or any(_one_of(o, [recorded]) for o in others):
         return replace(hints, known_hosts={})
     return hints
+
+
+def _opening_introduced(units: Sequence[Unit]) -> list[str]:
+    """Everyone the opening's units introduce (``introduced``), in order."""
+    return [name for u in units[: opening(len(units))] for name in introduced(u.text)]
 
 
 def _introductions(units: Sequence[Unit]) -> tuple[str, str]:
@@ -372,8 +377,7 @@ def _one_of(name: str, people: Sequence[str]) -> bool:
 def _guests_named(units: Sequence[Unit], guest: str) -> list[str]:
     """The metadata's ``guest`` (or ''), the guest the opening's introductions name and
     everyone the opening introduces."""
-    introduced_now = [g for u in units[: opening(len(units))] for g in introduced(u.text)]
-    return [guest, _introductions(units)[1], *introduced_now]
+    return [guest, _introductions(units)[1], *_opening_introduced(units)]
 
 
 def _two_co_hosts(guests: Sequence[str], partners: Sequence[str]) -> bool:
@@ -618,7 +622,7 @@ def _last_introduced(
     when none or several are left. Co-hosts (``partners``) are left out: a host's label
     named wrong would pass its name on to the other host."""
     people: list[str] = []
-    for name in check.keep(p for u in units[: opening(len(units))] for p in introduced(u.text)):
+    for name in check.keep(_opening_introduced(units)):
         if not _one_of(name, [*people, *partners]):
             people.append(name)
     left = [name for name in people if not _one_of(name, named)]
