@@ -175,10 +175,11 @@ def _adverb(word: str) -> bool:
 
 
 def named_by_the_other(texts: Sequence[str], path: Sequence[int], names: Sequence[str]) -> tuple[str, str]:
-    """(host, guest) of two listed people from who says whose first name: people say the
-    name of the one they talk to far more often than their own, so the name the host's
-    units say more is the guest's. Case and punctuation play no part, so captions are
-    read as well; ('', '') unless one way round wins by at least two units.
+    """The names of two voices (``path`` 0 and 1: the host and the guest, or two guests)
+    from who says whose first name: people say the name of the one they talk to far more
+    often than their own, so the name the units of voice 0 say more is voice 1's. Case and
+    punctuation play no part, so captions are read as well; ('', '') unless one way round
+    wins by at least two units.
 
     >>> texts = ["hey bo how are you", "good thanks", "so bo tell me", "sure ann", "right bo"]
     >>> named_by_the_other(texts, [0, 1, 0, 1, 0], ["Bo Chen", "Ann Lee"])

@@ -552,9 +552,16 @@ def _labelled(
             most = max(said.values())
             heard = [lab for lab in left if said[lab] >= HOST_SHARE * most]
             unnamed = [lab for lab in heard if lab not in rename and lab != host_label]
-            last = _last_introduced(units, partners, [*order, *rename.values()], check)
-            if len(unnamed) == 1 and last:
-                rename[unnamed[0]] = last
+            guests = _guests_left(units, partners, [*order, *rename.values()], check)
+            if len(unnamed) == 1 and len(guests) == 1:
+                rename[unnamed[0]] = guests[0]
+            elif len(unnamed) == 2 and len(guests) == 2:
+                # Two guests left for two voices: each says the other's name more than their own.
+                theirs = [(u.text, lab) for u, lab in zip(units, labels, strict=True) if lab in unnamed]
+                sides = [unnamed.index(lab) for _, lab in theirs]
+                first, second = named_by_the_other([text for text, _ in theirs], sides, guests)
+                if first:
+                    rename[unnamed[0]], rename[unnamed[1]] = first, second
     speakers = tuple(
         Speaker(
             rename.get(lab, lab),
@@ -615,18 +622,17 @@ def _own_names(
     return out
 
 
-def _last_introduced(
+def _guests_left(
     units: Sequence[Unit], partners: Sequence[str], named: Sequence[str], check: NameCheck
-) -> str:
-    """The one guest the opening introduces who is none of the ``named`` speakers, or ''
-    when none or several are left. Co-hosts (``partners``) are left out: a host's label
-    named wrong would pass its name on to the other host."""
+) -> list[str]:
+    """The guests the opening introduces who are none of the ``named`` speakers. Co-hosts
+    (``partners``) are left out: a host's label named wrong would pass its name on to the
+    other host."""
     people: list[str] = []
     for name in check.keep(_opening_introduced(units)):
         if not _one_of(name, [*people, *partners]):
             people.append(name)
-    left = [name for name in people if not _one_of(name, named)]
-    return left[0] if len(left) == 1 else ""
+    return [name for name in people if not _one_of(name, named)]
 
 
 def _answerers(

@@ -1205,6 +1205,28 @@ def test_the_last_diarised_voice_unnamed_is_the_last_person_introduced() -> None
     assert _who(att, st, "The bearings") == "Ossian Brand"
 
 
+def test_two_diarised_guests_introduced_together_are_told_apart_by_whose_name_each_says() -> None:
+    # Nobody addresses a guest before their turn; each guest says the other's name.
+    texts = [
+        "Welcome. I'm your host, Tom Reyes, and today I'm talking with Mara Quill and Ossian Brand.",
+        "Glad to be here.",
+        "Happy to be here too.",
+        "How did you two meet?",
+        "At school. Ossian fixed my kite.",
+        "And Ossian, as usual, took the credit.",
+        "That is what Mara says, anyway.",
+        "What did you build first?",
+        "A turbine. Ossian did the wiring.",
+        "Mara did the blades, and they held.",
+    ]
+    labels: list[str | None] = ["SPEAKER_00", "SPEAKER_01", "SPEAKER_02", "SPEAKER_00", "SPEAKER_01"]
+    labels += ["SPEAKER_01", "SPEAKER_02", "SPEAKER_00", "SPEAKER_01", "SPEAKER_02"]
+    doc, st = _state(texts, speakers=labels)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["Tom Reyes", "Mara Quill", "Ossian Brand"]
+    assert _who(att, st, "Ossian did the wiring") == "Mara Quill"
+
+
 def test_a_diarised_voice_that_gives_its_own_full_name_takes_it() -> None:
     # A third voice introduces itself; nobody introduces or addresses it.
     texts = [
