@@ -544,24 +544,16 @@ def _labelled(
             left = [lab for lab in placeholders if lab not in rename]
             rename.update(_answerers(units, labels, left, check, [rename.get(lab, lab) for lab in order]))
         else:
-            # A voice that gives its own full name takes it; then the one voice still
-            # unnamed besides the host's (and a brief one's) is the one guest the opening
-            # introduced whom no label has yet.
+            # A voice that gives its own full name takes it; then the voices still unnamed
+            # besides the host's (and brief ones) are the guests the opening introduced
+            # whom no label has yet.
             left = [lab for lab in placeholders if lab not in rename]
             rename.update(_own_names(units, labels, left, [*order, *rename.values()], check))
             most = max(said.values())
             heard = [lab for lab in left if said[lab] >= HOST_SHARE * most]
             unnamed = [lab for lab in heard if lab not in rename and lab != host_label]
             guests = _guests_left(units, partners, [*order, *rename.values()], check)
-            if len(unnamed) == 1 and len(guests) == 1:
-                rename[unnamed[0]] = guests[0]
-            elif len(unnamed) == 2 and len(guests) == 2:
-                # Two guests left for two voices: each says the other's name more than their own.
-                theirs = [(u.text, lab) for u, lab in zip(units, labels, strict=True) if lab in unnamed]
-                sides = [unnamed.index(lab) for _, lab in theirs]
-                first, second = named_by_the_other([text for text, _ in theirs], sides, guests)
-                if first:
-                    rename[unnamed[0]], rename[unnamed[1]] = first, second
+            rename.update(_left_over(units, labels, unnamed, guests))
     speakers = tuple(
         Speaker(
             rename.get(lab, lab),
@@ -633,6 +625,23 @@ def _guests_left(
         if not _one_of(name, [*people, *partners]):
             people.append(name)
     return [name for name in people if not _one_of(name, named)]
+
+
+def _left_over(
+    units: Sequence[Unit], labels: Sequence[str], unnamed: Sequence[str], guests: Sequence[str]
+) -> dict[str, str]:
+    """Names for the diarisation labels ``unnamed`` from the introduced ``guests`` that no
+    label has: one label and one guest go together; of two and two, each guest's label is
+    the one that says the other's first name more than its own (``named_by_the_other``)."""
+    if len(unnamed) == 1 and len(guests) == 1:
+        return {unnamed[0]: guests[0]}
+    if len(unnamed) == 2 and len(guests) == 2:
+        theirs = [(u.text, lab) for u, lab in zip(units, labels, strict=True) if lab in unnamed]
+        sides = [unnamed.index(lab) for _, lab in theirs]
+        first, second = named_by_the_other([text for text, _ in theirs], sides, guests)
+        if first:
+            return {unnamed[0]: first, unnamed[1]: second}
+    return {}
 
 
 def _answerers(
