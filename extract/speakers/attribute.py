@@ -284,13 +284,22 @@ def _names_self(text: str, name: str) -> bool:
     return _one_of(name, self_named(text))
 
 
-def _labels_self_named(
-    units: Sequence[Unit], labels: Sequence[str], among: Sequence[str], name: str
-) -> set[str]:
-    """The labels of ``among`` whose speaker gives ``name`` as their own in some unit."""
+def _self_namers(units: Sequence[Unit], labels: Sequence[str]) -> dict[str, set[str]]:
+    """Each full name a speaker gives as their own ("I'm Jane Doe"), with the labels of the
+    units that give it."""
+    givers: dict[str, set[str]] = {}
+    for u, lab in zip(units, labels, strict=True):
+        for name in self_named(u.text):
+            givers.setdefault(name, set()).add(lab)
+    return givers
+
+
+def _labels_self_named(givers: dict[str, set[str]], among: Sequence[str], name: str) -> set[str]:
+    """The labels of ``among`` whose speaker gives ``name`` as their own (``givers``:
+    ``_self_namers``)."""
     if not name:
         return set()
-    return {lab for u, lab in zip(units, labels, strict=True) if lab in among and _names_self(u.text, name)}
+    return {lab for given, labs in givers.items() if _one_of(name, [given]) for lab in labs if lab in among}
 
 
 def _greeted_each_other(units: Sequence[Unit], path: Sequence[int]) -> tuple[str, str]:
@@ -503,10 +512,11 @@ def _labelled(
         # Whoever gives the host's name as their own ("I'm Jane Doe") is the host, whoever
         # asks more; the names are read again from that host's side.
         host_name, guest_name = (f if f not in ("Host", "Guest") else "" for f in found[:2])
-        own = _labels_self_named(units, labels, placeholders, host_name)
+        givers = _self_namers(units, labels)
+        own = _labels_self_named(givers, placeholders, host_name)
         own_label = own.pop() if len(own) == 1 else None
         # And whoever gives the guest's name as their own ("my name is Bo Chen") is not.
-        guests_own = _labels_self_named(units, labels, placeholders, guest_name)
+        guests_own = _labels_self_named(givers, placeholders, guest_name)
         if own_label is None and len(placeholders) == 2 and guests_own == {host_label}:
             own_label = next(lab for lab in placeholders if lab != host_label)
         if own_label is None and len(order) == 2 and len(placeholders) == 2:
@@ -548,7 +558,7 @@ def _labelled(
             # besides the host's (and brief ones) are the guests the opening introduced
             # whom no label has yet.
             left = [lab for lab in placeholders if lab not in rename]
-            rename.update(_own_names(units, labels, left, [*order, *rename.values()], check))
+            rename.update(_own_names(givers, left, [*order, *rename.values()], check))
             most = max(said.values())
             heard = [lab for lab in left if said[lab] >= HOST_SHARE * most]
             unnamed = [lab for lab in heard if lab not in rename and lab != host_label]
@@ -597,18 +607,14 @@ def _voiced_host(
 
 
 def _own_names(
-    units: Sequence[Unit], labels: Sequence[str], left: Sequence[str], named: Sequence[str], check: NameCheck
+    givers: dict[str, set[str]], left: Sequence[str], named: Sequence[str], check: NameCheck
 ) -> dict[str, str]:
-    """Names for the diarisation labels ``left`` from their speakers' own words: a label
-    whose speaker gives one full name as their own ("My name is Jane Doe"), which no other
-    label gives and none of the ``named`` speakers is, takes it."""
-    givers: dict[str, set[str]] = {}
-    for u, lab in zip(units, labels, strict=True):
-        for name in check.keep(self_named(u.text)):
-            givers.setdefault(name, set()).add(lab)
+    """Names for the diarisation labels ``left`` from their speakers' own words (``givers``:
+    ``_self_namers``): a label whose speaker gives one full name as their own ("My name is
+    Jane Doe"), which no other label gives and none of the ``named`` speakers is, takes it."""
     out: dict[str, str] = {}
     for lab in left:
-        mine = [name for name, labs in givers.items() if labs == {lab}]
+        mine = [name for name, labs in givers.items() if labs == {lab} and check(name)]
         if len(mine) == 1 and not _one_of(mine[0], named):
             out[lab] = mine[0]
     return out
