@@ -49,7 +49,11 @@ _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
 _ONLY_LINK = re.compile(r"<?(?:https?://|www\.)\S+>?|\[[^\]]*\]\((?:https?://|www\.)[^)]*\)")
 # Letters after a bold name ("**Jane Doe, PhD:**"): a credential, not part of the name.
 _CREDENTIAL = re.compile(r",\s*(?:[A-Z][A-Za-z]{0,3}\.?){1,3}$")
-_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "al"})
+# Small words inside a name: "Ludwig van Beethoven", "Blaise Ortega y Gasset", "Ana dos Santos".
+_PARTICLES = frozenset(
+    {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "al", "del", "della", "dos", "das", "do",
+     "ten", "ter", "bin", "ibn", "y", "e", "zu"}
+)
 
 
 class Label(NamedTuple):
@@ -69,6 +73,8 @@ def is_speaker_name(name: str) -> bool:
     >>> [is_speaker_name(n) for n in ("Mary-Jo O'Neil", "J. R. Smith", "SPEAKER_01",
     ...                               "Speaker 2", "The plan", "Why, then", "Ludwig van Beethoven")]
     [True, True, True, True, False, False, True]
+    >>> is_speaker_name("José Ortega y Gasset"), is_speaker_name("Ana dos Santos"), is_speaker_name("Jo y")
+    (True, True, False)
     """
     if _DIARISED.fullmatch(name):
         return True
@@ -76,7 +82,7 @@ def is_speaker_name(name: str) -> bool:
     if not 1 <= len(words) <= 5:
         return False
     for i, word in enumerate(words):
-        if i and (word.isdigit() or word in _PARTICLES):
+        if i and (word.isdigit() or (word in _PARTICLES and i < len(words) - 1)):
             continue
         if _INITIALS.fullmatch(word):
             if word[0].isupper():

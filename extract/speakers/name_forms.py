@@ -25,8 +25,8 @@ NAME = name_pattern("{0,2}")  # "Jane", "Jane Doe"
 FULL_NAME = name_pattern("{1,2}")  # at least two words
 # An honorific before a name is not part of it ("Dr. Jane Doe" → Jane Doe).
 HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.? |(?:Professor|Doctor|Sir|Dame) )?"
-# Lower-case particles are part of an introduced name ("Maria de la Cruz").
-_PARTICLES = r"(?: (?:de|da|di|du|del|della|la|le|van|von|der|den|ten|al|bin|ibn))*"
+# Lower-case particles are part of an introduced name ("Maria de la Cruz", "José Ortega y Gasset").
+_PARTICLES = r"(?: (?:de|da|di|du|del|della|dos|das|la|le|van|von|der|den|ten|ter|zu|al|bin|ibn|y))*"
 INTRO_NAME = HONORIFIC + name_pattern("{0,3}", _PARTICLES)
 INTRO_FULL = HONORIFIC + name_pattern("{1,3}", _PARTICLES)
 # Greetings that may come before a name or a self-introduction.

@@ -213,6 +213,12 @@ def test_a_bold_label_may_be_written_in_lower_case(tmp_path: Path) -> None:
     assert [ln.speaker for ln in t.lines] == ["ines duarte", "Kai Moss", "ines duarte"]
 
 
+def test_a_bold_label_may_hold_a_particle(tmp_path: Path) -> None:
+    path = tmp_path / "tides.md"
+    path.write_text("**Kai Moss:** Welcome, Ines.\n\n**Inés Duarte y Lobo:** Thank you, Kai.\n\n**Kai Moss:** So.\n")
+    assert [ln.speaker for ln in parse_file(path).lines] == ["Kai Moss", "Inés Duarte y Lobo", "Kai Moss"]
+
+
 def test_front_matter_lists_speakers_without_roles(tmp_path: Path) -> None:
     path = tmp_path / "talk.md"
     path.write_text("---\ntitle: Tides\nspeakers: ['Ines Duarte', 'Kai Moss']\n---\nKai: Hi.\nInes: Hello.\n")
