@@ -70,9 +70,13 @@ def title_guest(title: str, body: str = "") -> str:
     ''
     >>> title_guest("Jane Doe knows tides", "Jane sails."), title_guest("Jane Doe interviews Bo", "Jane.")
     ('Jane Doe', '')
+    >>> title_guest("Beating Tides with Open Charts — with Jane Doe of Acme", "Open Charts, said Jane Doe.")
+    'Jane Doe'
     """
     title = _EPISODE_NUMBER.sub("", title)
-    found = [m.group(1) for pat in _TITLE if (m := pat.search(title))]
+    # Every match, the last first: a title puts its topic before its guest ("Beating Acme
+    # with Open Charts — with Jane Doe").
+    found = [m.group(1) for pat in _TITLE for m in reversed(list(pat.finditer(title)))]
     caseless = _caseless(body)
     if body:
         found = [n for n in found if any(_said_as(w, body, caseless) for w in (n.split()[0], n.split()[-1]))]
