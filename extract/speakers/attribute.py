@@ -44,7 +44,7 @@ from extract.speakers.features import (
     boundary_features,
     unit_features,
 )
-from extract.speakers.intros import co_hosts, intro_names, introduced
+from extract.speakers.intros import co_hosts, intro_names, introduced, named_beside_co_host
 from extract.speakers.known_names import (
     PLACEHOLDER,
     completed,
@@ -285,12 +285,15 @@ def _names_self(text: str, name: str) -> bool:
 
 
 def _self_namers(units: Sequence[Unit], labels: Sequence[str]) -> dict[str, set[str]]:
-    """Each full name a speaker gives as their own ("I'm Jane Doe"), with the labels of the
-    units that give it."""
+    """Each full name a speaker gives as their own ("I'm Jane Doe"), and a first name given
+    so beside a co-host's introduction ("I'm Jane." "And this is my co-host, Bo."), with
+    the labels of the units that give it."""
     givers: dict[str, set[str]] = {}
-    for u, lab in zip(units, labels, strict=True):
-        for name in self_named(u.text):
-            givers.setdefault(name, set()).add(lab)
+    texts = [u.text for u in units]
+    for i, (u, lab) in enumerate(zip(units, labels, strict=True)):
+        for name in [*self_named(u.text), named_beside_co_host(texts, i)]:
+            if name:
+                givers.setdefault(name, set()).add(lab)
     return givers
 
 

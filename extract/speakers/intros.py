@@ -38,13 +38,13 @@ _GUEST_INTRO = re.compile(
     r"(?:^|[.,] )(?i:today|this week|this time),? (?:(?:speak|talk)ing|chatting) (?:with|to)|"
     r"(?:[Mm]y|[Oo]ur) guests? (?:today |this week |this time |on the (?:show|podcast) )?(?:is|are)|"
     r"(?:[Mm]y|[Oo]ur) guests? (?:today|this week|this time),|"
-    r"(?:[Mm]y|[Oo]ur) (?:former|past|previous|returning|special|favou?rite|long-?time) guests?,|"
+    r"(?:[Mm]y|[Oo]ur|\b[Aa]) (?:former|past|previous|returning|special|favou?rite|long-?time) guests?,|"
     r"guest (?:today )?is|joined (?:[a-z]+ ){0,3}by(?: my (?:co-?host|guest|friend)s?,?)?|"
     r"(?:[Ww]ith|[Jj]oining) me (?:today |this week |here |now )?(?:is|are)|"
     r"(?:sat|sit|sitting) down with|my co-?host,?|interviewing|"
     r"\bhere (?:(?:today|now|this week) )?(?:(?:at|in) [^.?!]{1,40}? )?with|"
     r"(?<![\w'])(?i:i'm|we're|i am|we are) back with|"
-    r"i have with me|(?:got|have|having) with (?:us|me)(?: today| here)?,?|"
+    r"i have with me|(?:got|have|having) (?:with (?:us|me)|(?:here )?in the studio)(?: today| here)?,?|"
     r"[Ww]elcome(?: back)?,?(?: to the (?:show|podcast),?)?|please welcome|"
     r"\bintroduc(?:e|ing)(?: (?:to )?(?:you|everyone)(?: all)?(?: to)?)?)\s+"
     + r"(?:(?i:none other than|the one and only) )?"  # "my guest today is none other than …"
@@ -54,20 +54,27 @@ _GUEST_INTRO = re.compile(
 # us", "we've got Jane Doe with us", "Jane, welcome to the show".
 _OF_ORG = r"(?:,? (?:of|from|at) (?:the )?[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3},?)"  # "of Acme Labs"
 _AFFILIATION = _OF_ORG + "?"
-_GUEST_JOINS = re.compile(
-    INTRO_FULL
-    + _AFFILIATION
-    + r",? (?:(?:is|are) (?:here )?with (?:me|us)|joins (?:me|us|the (?:show|podcast|program))|"
-    r"(?:is|are) joining (?:me|us))\b|"
-    # "we have (Acme's CTO) Jane Doe with us": a title may come first; the name starts
-    # with a capital and a small letter, so it is not the acronym of a title.
-    # "I've got Jane Doe from Acme Labs with me": the name right after, before any title.
+# "have Jane Doe": a title may come first; the name starts with a capital and a small
+# letter, so it is not the acronym of a title. "I've got Jane Doe from Acme Labs with me":
+# the name right after, before any title.
+_HAVE_NAME = (
     r"\b(?:got|have|having) (?:(?=[A-Z][a-z])"
     + INTRO_FULL
     + _OF_ORG
     + r"|(?:[^.?!,]{0,60}? )?(?=[A-Z][a-z])"
     + INTRO_FULL
-    + r") (?:(?:here )?with (?:me|us)|"
+    + r")"
+)
+_GUEST_JOINS = re.compile(
+    INTRO_FULL
+    + _AFFILIATION
+    + r",? (?:(?:is|are) (?:here )?with (?:me|us)|joins (?:me|us|the (?:show|podcast|program))|"
+    r"(?:is|are) joining (?:me|us))\b|"
+    # "we have (Acme's CTO) Jane Doe with us", "… on the show", "… (, CEO of Acme,) in the studio".
+    + _HAVE_NAME
+    + r"(?:,? [^.?!]{0,60}?)? in the studio\b|"
+    + _HAVE_NAME
+    + r" (?:(?:on )?(?:here )?with (?:me|us)|on (?:the|this|our) (?:show|podcast|program)\b|"
     + r"here(?: today)?,? (?:with|who|from|to)\b|here(?: today)?[.!])\b|"  # "we have Jane Doe here, who …"
     + INTRO_NAME + r",? welcome (?:back )?to the (?:show|podcast|program)\b|"
     # "Jane, welcome." opening a sentence (not "This is Jane Doe, welcome.", the host's own).
@@ -102,7 +109,8 @@ _THEIR_NAME = re.compile(r"^(?:(?i:and|so),? )?(?:His|Her|Their) name is " + INT
 _GUEST_WORD = re.compile(r"\bguests?\b", re.I)
 # "I am Jane, your host"
 _NAME_YOUR_HOST = re.compile(_SELF_NAME + r",? your host\b")
-# "I'm Jane.": a first name alone, read only as the answer to a request to introduce oneself.
+# "I'm Jane.": a first name alone, read only as the answer to a request to introduce oneself,
+# or beside the introduction of a co-host ("I'm Jane. And this is my co-host, Bo.").
 _SELF_ONE = re.compile(_SELF_NAME + INTRO_END)
 # "I'm Jane, technical editor at Acme, joined by Bo Chen": a first name alone will do in a
 # sentence that goes on to introduce someone else.
@@ -151,6 +159,14 @@ def introduced(text: str) -> list[str]:
     (['Al'], [])
     >>> introduced("He came back with Al."), introduced("I got Al Li from Acme Labs with me.")
     ([], ['Al Li'])
+    >>> introduced("We're happy to have Bo Chen on with us."), introduced("Glad to have Al Li on the show.")
+    (['Bo Chen'], ['Al Li'])
+    >>> introduced("Today we have in the studio Bo Chen from Acme.")
+    ['Bo Chen']
+    >>> introduced("We have Al Li, CTO of Acme, in the studio.")
+    ['Al Li']
+    >>> introduced("Today we have a special guest, Bo Chen."), introduced("Meet Jose Ortega y Gasset.")
+    (['Bo Chen'], [])
     >>> introduced("Today we have José Núñez with us."), introduced("I'm joined by Bo Pățan.")
     (['José Núñez'], ['Bo Pățan'])
     >>> introduced("We have Bo Chen here, who is from Acme."), introduced("We have Acme Cloud here as host.")
@@ -185,7 +201,9 @@ _WELCOME_SHOW = re.compile(r"(?i:welcome)(?: back)? to (?:the|our|my) (?:show|po
 # Asking the other to say who they are: the next self-introduction is theirs.
 _INTRO_REQUEST = re.compile(
     r"\b(?:introduce yourself|state your name|(?:say|tell \w+) who you are|your name and|"
-    r"tell (?:us|me|everyone|the audience|our listeners|folks)(?: a (?:little )?bit)? about yourself)\b",
+    r"tell (?:us|me|everyone|the audience|our listeners|folks)(?: a (?:little )?bit)?(?: more)? "
+    r"about yourself|"
+    r"give (?:us|me|everyone) (?:a |an )?(?:brief |quick |short |little )?intro(?:duction)?)\b",
     re.I,
 )
 INTRO_ANSWER_UNITS = 3  # units after such a request that may hold the answer
@@ -232,6 +250,14 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     ('Ann Lee', 'Bo Chen')
     >>> intro_names(["I'm Ann Lee, and I have the pleasure of introducing to you Bo Chen."])
     ('Ann Lee', 'Bo Chen')
+    >>> intro_names(["I'm Ann.", "And this is my co-host, Jo.", "We have Bo Chen on the show."])
+    ('Ann', 'Bo Chen')
+    >>> intro_names(["Bo, give us a brief introduction.", "Sure. I'm Bo Chen, and I fix boats."])
+    ('', 'Bo Chen')
+    >>> intro_names(["Tell our listeners a little bit more about yourself.", "Sure. I'm Bo Chen."])
+    ('', 'Bo Chen')
+    >>> intro_names(["I'm talking with Jose Ortega y Gasset today."])
+    ('', 'Jose Ortega y Gasset')
     >>> intro_names(["I'm Ann, editor at Acme, joined by Bo Chen."]), intro_names(["I'm Ann, and I'm happy."])
     (('Ann', 'Bo Chen'), ('', ''))
     >>> intro_names(["Bo.", "Welcome to the show, mate."]), intro_names(["Perfect.", "Welcome to the show."])
@@ -261,6 +287,8 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
         answering = asked is not None and i - asked <= INTRO_ANSWER_UNITS
         if h is None and answering:
             h = _SELF_ONE.search(text)
+        elif h is None and not host and co_hosts(texts[i : i + 2]):
+            h = _SELF_ONE.search(text)  # "I'm Jane." "And this is my co-host, Bo."
         if h and clean_name(h.group(1)) == h.group(1):
             if answering or answers:
                 people.append(h.group(1))
@@ -300,7 +328,7 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
 # here to co-host".
 _CO_HOST = re.compile(
     r"\b(?i:my|our) (?:(?i:other|fellow) )?(?i:co-?hosts?),? "
-    + FULL_NAME
+    + NAME
     + r"|\bjoined,? as (?:always|usual|ever),? by (?:my \w+,? )?"
     + FULL_NAME
     + r"|(?:^|[.,!?] |\b(?i:today|this week|on today's show|in this episode),? )"
@@ -359,6 +387,10 @@ def co_hosts(texts: Iterable[str], here: bool = False) -> list[str]:
     (['Bo Chen'], [])
     >>> co_hosts(["Awesome! Bo is here to co-host, and I'll introduce our guest."])
     ['Bo']
+    >>> co_hosts(["I'm Ann.", "And this is my co-host, Bo."]), co_hosts(["My co-host Bo Chen is here."])
+    (['Bo'], ['Bo Chen'])
+    >>> co_hosts(["I am not joined today by my co-host, Bo, but by a guest."], here=True)
+    []
     """
     out: list[str] = []
     units = list(texts)
@@ -381,8 +413,23 @@ def _away(name: str, units: Sequence[str], i: int, m: re.Match[str]) -> bool:
     """
     text = units[i]
     rest, *after = re.split(r"(?<=[.!?])\s", text[m.end() :], maxsplit=1)
-    if _AWAY.search(rest) or _USUALLY.search(text[: m.start()]):
+    if _AWAY.search(rest) or _USUALLY.search(text[: m.start()]) or _NOT_JOINED.search(text[: m.start()]):
         return True
     after = after or list(units[i + 1 : i + 2])
     about = re.compile(rf"^(?:(?i:he|she|they)|{re.escape(name.split()[0])})\b")
     return bool(after) and bool(about.match(after[0].strip())) and bool(_AWAY.search(after[0]))
+
+
+def named_beside_co_host(texts: Sequence[str], i: int) -> str:
+    """A first name the speaker of ``texts[i]`` gives as their own beside the introduction of
+    a co-host, which makes it a host's ("I'm Jane." "And this is my co-host, Bo."), or ''.
+
+    >>> named_beside_co_host(["I'm Jane.", "And this is my co-host, Bo."], 0)
+    'Jane'
+    >>> named_beside_co_host(["I'm Jane.", "And this is my friend, Bo."], 0)
+    ''
+    """
+    m = _SELF_ONE.search(texts[i])
+    if not m or clean_name(m.group(1)) != m.group(1) or not co_hosts(texts[i : i + 2]):
+        return ""
+    return m.group(1)

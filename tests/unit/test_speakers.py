@@ -1778,6 +1778,38 @@ def test_naming_oneself_or_a_partner_anchors_who_speaks() -> None:
     assert not role.any()
 
 
+def test_a_co_host_named_by_first_name_and_a_guest_had_on_the_show() -> None:
+    opening = [
+        "Hello, welcome to the Tideline podcast, about the people who build at sea.",
+        "I'm Tom.",
+        "And this is my co-host, Ada.",
+        "Hey everyone, we're really excited to have Mara Quill on with us today.",
+    ]
+    doc, st = _state([*opening, *INTERVIEW[1:]])
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert {(s.name, s.role) for s in att.speakers} == {("Tom", "host"), ("Mara Quill", "guest"), ("Ada", "host")}
+
+
+def test_a_diarised_host_naming_themselves_beside_their_co_host_takes_the_name() -> None:
+    texts = [
+        "Hello, welcome to the Tideline podcast.",
+        "I'm Tom.",
+        "And this is my co-host, Ada.",
+        "Hey everyone, we're excited to have Mara Quill on with us today. What got you into turbines?",
+        *INTERVIEW[2:5],
+        "How do you test a blade? Do you use a tank? Is it costly?",
+        *INTERVIEW[6:8],
+        "Do you sail yourself? Would you tell a student to try it?",
+        *INTERVIEW[9:],
+    ]
+    who = ["Speaker 1"] * 3 + ["Speaker 2"] + ["Speaker 3"] * 3 + ["Speaker 2"] + ["Speaker 3"] * 2
+    who += ["Speaker 2"] + ["Speaker 3"] * 2
+    doc, st = _state(texts, speakers=who)  # type: ignore[arg-type]
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    names = [s.name for s in att.speakers]
+    assert (names[0], names[2]) == ("Tom", "Mara Quill")
+
+
 def test_a_co_host_in_the_metadata_makes_a_co_hosted_episode(cohost_calls: list[int]) -> None:
     hints = SpeakerHints(meta={"host": "Tom Reyes", "cohost": "Ada Brennan"})
     doc, st = _state(["Ada, what got you into turbines?", *INTERVIEW[2:6]], hints=hints)
