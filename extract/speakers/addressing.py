@@ -73,7 +73,7 @@ ADVERB_BASE_ZIPF = 3.6  # "-ly" on a word at least this common makes an adverb (
 
 _WITH_ME = re.compile(r"\b" + name_pattern("{0,1}") + r" and (?:I|me|myself)\b")  # "Jane and I"
 # Not "This is …", which also introduces a guest.
-_SELF = re.compile(GREETING + I_AM + " " + INTRO_FULL + r"(?=[,.!;]| and |$)")
+_SELF = re.compile(GREETING + I_AM + " " + INTRO_FULL + r"(?=[,.!;]| and | of | from |$)")
 
 
 def not_the_speaker(text: str) -> list[str]:
@@ -98,6 +98,8 @@ def self_named(text: str) -> list[str]:
     (['Jane Doe'], [])
     >>> self_named("This is Acme Talk and I'm your host, Jane Doe."), self_named("I'm your host, Jane.")
     (['Jane Doe'], [])
+    >>> self_named("And I'm Jane Doe from Acme Labs."), self_named("I'm Jane Doe of Acme.")
+    (['Jane Doe'], ['Jane Doe'])
     """
     found = [*_SELF.finditer(text), *YOUR_HOST.finditer(text)]
     return list(dict.fromkeys(n for m in found if clean_name(n := m.group(1)) == n and " " in n))

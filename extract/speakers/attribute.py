@@ -175,7 +175,9 @@ def _names_unlabelled(
     check = check or _name_check(units, hints, not_people)
     head = max(1, opening(len(units)))
     found = [check(f) for f in _introductions(units)]
-    host = host or found[0]
+    # A self-introduction of the metadata's guest ("Hi, this is Jane Doe" under a title
+    # "… with Jane Doe") is the guest's own, not the host's.
+    host = host or ("" if guest and same_person(found[0], guest) else found[0])
     if not guest:
         # A caption's unit may run from the host's introduction into the guest's thanks
         # ("… please welcome Jane Doe thanks for having me"): what comes before the thanks
@@ -335,9 +337,14 @@ def _other_regular(texts: Sequence[str], regular: Sequence[str], found: str) -> 
 
 
 def _co_hosts(units: Sequence[Unit], hints: SpeakerHints) -> list[str]:
-    """Co-hosts the metadata or the opening names, but one the opening says is away."""
-    named = meta_co_hosts(hints) + co_hosts((u.text for u in units[: opening(len(units))]), here=True)
-    return list(dict.fromkeys(named))
+    """Co-hosts the metadata or the opening names, but one the opening says is away and the
+    metadata's guest ("And I'm Jane Doe from Acme." under a title "… with Jane Doe")."""
+    listed = meta_co_hosts(hints)
+    guest = meta_names(hints, " ".join(u.text for u in units))[1]
+    guest = "" if _one_of(guest, listed) else guest  # with no guest, the metadata's co-host stands in
+    opened = co_hosts((u.text for u in units[: opening(len(units))]), here=True)
+    heard = [c for c in opened if not (guest and _one_of(c, [guest]))]
+    return list(dict.fromkeys(listed + heard))
 
 
 def _this_episode(units: Sequence[Unit], hints: SpeakerHints, partners: Sequence[str]) -> SpeakerHints:

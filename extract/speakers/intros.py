@@ -112,6 +112,8 @@ _NAME_YOUR_HOST = re.compile(_SELF_NAME + r",? your host\b")
 # "I'm Jane.": a first name alone, read only as the answer to a request to introduce oneself,
 # or beside the introduction of a co-host ("I'm Jane. And this is my co-host, Bo.").
 _SELF_ONE = re.compile(_SELF_NAME + INTRO_END)
+# "My name is Jane, and …": said so, a first name alone is a self-introduction too.
+_MY_NAME_ONE = re.compile(r"\b[Mm]y name(?:'s| is) " + INTRO_NAME + INTRO_END)
 # "I'm Jane, technical editor at Acme, joined by Bo Chen": a first name alone will do in a
 # sentence that goes on to introduce someone else.
 _SELF_THEN_INTRO = re.compile(_SELF_NAME + ",")
@@ -250,6 +252,10 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     ('Ann Lee', 'Bo Chen')
     >>> intro_names(["I'm Ann Lee, and I have the pleasure of introducing to you Bo Chen."])
     ('Ann Lee', 'Bo Chen')
+    >>> intro_names(["Welcome to Acme Radio.", "I'm Ann Lee of Acme Labs.", "Hi, this is Bo Chen."])
+    ('Ann Lee', '')
+    >>> intro_names(["My name is Ann, and I edit the show.", "Today I'm joined by Bo Chen."])
+    ('Ann', 'Bo Chen')
     >>> intro_names(["I'm Ann.", "And this is my co-host, Jo.", "We have Bo Chen on the show."])
     ('Ann', 'Bo Chen')
     >>> intro_names(["Bo, give us a brief introduction.", "Sure. I'm Bo Chen, and I fix boats."])
@@ -278,6 +284,7 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     texts = list(texts)
     for i, text in enumerate(texts):
         h = YOUR_HOST.search(text) or _HOST_INTRO.search(text) or _NAME_YOUR_HOST.search(text)
+        h = h or _MY_NAME_ONE.search(text)
         if h is None and (h := _SELF_THEN_INTRO.search(text)) is not None:
             sentence = re.split(r"(?<=[.!?]) ", text[h.start() :])[0]
             h = h if any(n != h.group(1) for n in introduced(sentence)) else None
@@ -339,7 +346,7 @@ _CO_HOST = re.compile(
     + r" is (?:here to co-?host|co-?hosting|(?:here )?filling in as (?:my |our )?co-?host)\b"
 )
 # "I'm Jane Doe." "And I'm Bo Chen.": a second host introducing themselves after the first.
-_AND_I_AM = re.compile(r"^(?i:and),? (?:I'm|I am|this is) " + FULL_NAME + r"[.!]?$")
+_AND_I_AM = re.compile(r"^(?i:and),? (?:I'm|I am|this is) " + FULL_NAME + r"(?: (?:of|from) [^.!?]+)?[.!]?$")
 
 
 # A co-host said to be away from this episode ("… my co-host, Jane Doe, but she's out
@@ -385,6 +392,8 @@ def co_hosts(texts: Iterable[str], here: bool = False) -> list[str]:
     (['Bo'], [])
     >>> co_hosts(["I'm Ann Lee.", "And I'm Bo Chen."]), co_hosts(["Great.", "And I'm Bo Chen."])
     (['Bo Chen'], [])
+    >>> co_hosts(["I'm Ann Lee from Acme Radio.", "And I'm Bo Chen of Tidal Works."])
+    ['Bo Chen']
     >>> co_hosts(["Awesome! Bo is here to co-host, and I'll introduce our guest."])
     ['Bo']
     >>> co_hosts(["I'm Ann.", "And this is my co-host, Bo."]), co_hosts(["My co-host Bo Chen is here."])

@@ -37,7 +37,8 @@ GREETING = (
     r"(?:(?:[Ss]o|[Ww]ell|[Oo]kay|[Yy]eah|[Uu]m|[Uu]h|[Aa]nd|[Aa]ll right|[Aa]lright),? )*"
 )
 I_AM = r"(?:I'm|I am|[Mm]y name is)"
-INTRO_END = r"(?=[,.!;]| and | here\b| welcome\b| with\b|$)"  # "I'm Jane Doe with Acme"
+# "I'm Jane Doe with Acme", "… of Acme", "… from Acme"
+INTRO_END = r"(?=[,.!;]| and | here\b| welcome\b| with\b| of\b| from\b|$)"
 SELF_START = GREETING + rf"(?:{I_AM}|[Tt]his is)"
 YOUR_ROLE = r"your (?:co-?)?host"
 # After "your host" a single name will do ("I'm your host, Dr. Jane").

@@ -1810,6 +1810,28 @@ def test_a_diarised_host_naming_themselves_beside_their_co_host_takes_the_name()
     assert (names[0], names[2]) == ("Tom", "Mara Quill")
 
 
+def test_the_titles_guest_introducing_themselves_is_no_co_host() -> None:
+    hints = SpeakerHints(meta={"title": "Turbines at sea with Mara Quill of Tidal Works"})
+    opening = ["Welcome to the Tideline podcast.", "I'm Tom Reyes.", "And I'm Mara Quill."]
+    doc, st = _state([*opening, *INTERVIEW[1:]], hints=hints)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [(s.name, s.role) for s in att.speakers] == [("Tom Reyes", "host"), ("Mara Quill", "guest")]
+
+
+def test_the_titles_guest_greeting_the_audience_is_not_the_host() -> None:
+    hints = SpeakerHints(meta={"title": "Turbines at sea with Mara Quill of Tidal Works"})
+    doc, st = _state(["Welcome to the Tideline podcast.", "Hi, this is Mara Quill.", *INTERVIEW[1:]], hints=hints)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["Host", "Mara Quill"]
+
+
+def test_a_host_introduced_with_where_they_work() -> None:
+    opening = ["Welcome to the Tideline podcast.", "I'm Tom Reyes of Tideline.", "Today we talk with Mara Quill."]
+    doc, st = _state([*opening, *INTERVIEW[1:]])
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["Tom Reyes", "Mara Quill"]
+
+
 def test_a_co_host_in_the_metadata_makes_a_co_hosted_episode(cohost_calls: list[int]) -> None:
     hints = SpeakerHints(meta={"host": "Tom Reyes", "cohost": "Ada Brennan"})
     doc, st = _state(["Ada, what got you into turbines?", *INTERVIEW[2:6]], hints=hints)
