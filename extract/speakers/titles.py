@@ -16,10 +16,12 @@ from extract.speakers.name_forms import (
     HONORIFIC,
     clean_name,
     known_thing,
+    name_pattern,
 )
 
 _TITLE = (
-    re.compile(r"\b(?:with|featuring|ft\.|feat\.|guest:?)\s+" + HONORIFIC + FULL_NAME),
+    # Up to five words: a role may come first ("with Acme Chief Scientist Jane Doe").
+    re.compile(r"\b(?:with|featuring|ft\.|feat\.|guest:?)\s+" + HONORIFIC + name_pattern("{1,4}")),
     re.compile(r"^" + HONORIFIC + FULL_NAME + r"\s*[:|–—(]"),  # "Jane Doe: …", "Jane Doe (Acme) - …"
     re.compile(r"[|–—-]\s*" + HONORIFIC + FULL_NAME + r"\s*(?:\(|$)"),  # "Tides | Jane Doe (Acme)"
 )
@@ -72,6 +74,8 @@ def title_guest(title: str, body: str = "") -> str:
     ('Jane Doe', '')
     >>> title_guest("Beating Tides with Open Charts — with Jane Doe of Acme", "Open Charts, said Jane Doe.")
     'Jane Doe'
+    >>> title_guest("Tides with Acme Chief Scientist Jane Doe", "Today I'm here with Jane Doe.")
+    'Jane Doe'
     """
     title = _EPISODE_NUMBER.sub("", title)
     # Every match, the last first: a title puts its topic before its guest ("Beating Acme
@@ -97,15 +101,21 @@ def title_guest(title: str, body: str = "") -> str:
 
 
 def _said_part(name: str, body: str, caseless: bool) -> str:
-    """``name``, or the longest start of it of two words or more that ``body`` says whole
-    when it never says all of it ("Jane Doe Tidecraft (2019)" runs a name into a topic).
+    """``name``, or the longest run of two words or more in it that ``body`` says whole
+    when it never says all of it, the last of equal length: a title runs a name into a
+    topic ("Jane Doe Tidecraft (2019)") or puts a role before it ("Acme Chief Scientist
+    Jane Doe").
 
     >>> _said_part("Jane Doe Tidecraft", "I'm Jane Doe.", False), _said_part("Ana de Souza", "Ana!", False)
     ('Jane Doe', 'Ana de Souza')
+    >>> _said_part("Acme Chief Scientist Jane Doe", "I'm here with Jane Doe of Acme.", False)
+    'Jane Doe'
     """
     words = name.split()
-    starts = [" ".join(words[:n]) for n in range(len(words), 1, -1)]
-    return next((start for start in starts if _said_as(start, body, caseless)), name)
+    runs = [
+        " ".join(words[i : i + n]) for n in range(len(words), 1, -1) for i in range(len(words) - n, -1, -1)
+    ]
+    return next((run for run in runs if _said_as(run, body, caseless)), name)
 
 
 def unsaid_title_guest(title: str, body: str) -> str:
