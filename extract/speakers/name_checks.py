@@ -32,6 +32,12 @@ _GRAMMAR_POS = frozenset({"VERB", "ADV", "ADP", "CCONJ", "SCONJ", "DET", "PRON",
 _NAMED_AS_SELF = re.compile(r"\b(?i:my name is|i'm|i am) $")
 _WHO_AFTER = re.compile(r",? who\b")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.?!:;]['\"”’)\]]*)\s*[\"“‘'(\[]*$")
+# A last word that makes a name an organisation's ("Acme Labs", "Tidal Systems").
+_ORG_ENDS = frozenset(
+    {"Labs", "Lab", "Inc", "LLC", "Ltd", "Corp", "Corporation", "Company", "Technologies", "Systems",
+     "Solutions", "Software", "Group", "Ventures", "Capital", "Partners", "Studios", "Foundation",
+     "Institute", "University", "Networks", "Podcast", "Show"}
+)
 
 
 def non_people(doc: Doc) -> frozenset[str]:
@@ -143,6 +149,8 @@ class NameCheck:
         >>> check = NameCheck(texts, ["Jo Park", "Al Lee"], frozenset({"Texas"}))
         >>> [check(n) for n in ("Jo", "Texas", "Remember", "Bo Chen", "")]
         ['Jo', '', '', '', '']
+        >>> NameCheck(texts)("Acme Labs"), NameCheck(texts)("Jo Park")
+        ('', 'Jo Park')
         """
         if name not in self._seen:
             self._seen[name] = self._check(name)
@@ -154,7 +162,7 @@ class NameCheck:
         listed = self.listed
         if len(listed) >= 2 and not any(same_person(name, n) or same_person(n, name) for n in listed):
             return ""
-        if name in self.not_people:
+        if name in self.not_people or (" " in name and name.split()[-1].rstrip(".") in _ORG_ENDS):
             return ""
         if self.cased and sentence_start_only(name, self.texts):
             return ""
