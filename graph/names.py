@@ -7,6 +7,11 @@ from rapidfuzz import fuzz
 
 from graph.ids import normalise_name
 
+# Lower-case words inside a name ("Ludwig van Beethoven", "Maria de la Cruz", "José Ortega y Gasset").
+NAME_PARTICLES = (
+    *("de", "da", "di", "du", "del", "della", "dos", "das", "la", "le", "van", "von"),
+    *("der", "den", "ten", "ter", "zu", "al", "bin", "ibn", "y"),
+)
 SURNAME_RATIO = 85.0  # any surname
 LONG_SURNAME_RATIO = 75.0  # surnames of six letters or more: more room for mis-hearing
 

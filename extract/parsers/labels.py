@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from extract.transcript import Line
+from graph.names import NAME_PARTICLES
 
 _TIME = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d+)?"
 _BOLD = re.compile(  # "**Ann Lee:**", "**Ann Lee (01:02):**", "**Ann Lee**:", "**Ann Lee** (01:02):"
@@ -49,11 +50,7 @@ _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
 _ONLY_LINK = re.compile(r"<?(?:https?://|www\.)\S+>?|\[[^\]]*\]\((?:https?://|www\.)[^)]*\)")
 # Letters after a bold name ("**Jane Doe, PhD:**"): a credential, not part of the name.
 _CREDENTIAL = re.compile(r",\s*(?:[A-Z][A-Za-z]{0,3}\.?){1,3}$")
-# Small words inside a name: "Ludwig van Beethoven", "Blaise Ortega y Gasset", "Ana dos Santos".
-_PARTICLES = frozenset(
-    {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "al", "del", "della", "dos", "das", "do",
-     "ten", "ter", "bin", "ibn", "y", "e", "zu"}
-)
+_PARTICLES = frozenset(NAME_PARTICLES)  # lower-case words inside a name ("Ana dos Santos")
 
 
 class Label(NamedTuple):

@@ -294,8 +294,8 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
         answering = asked is not None and i - asked <= INTRO_ANSWER_UNITS
         if h is None and answering:
             h = _SELF_ONE.search(text)
-        elif h is None and not host and co_hosts(texts[i : i + 2]):
-            h = _SELF_ONE.search(text)  # "I'm Jane." "And this is my co-host, Bo."
+        elif h is None and not host:
+            h = _beside_co_host(texts, i)  # "I'm Jane." "And this is my co-host, Bo."
         if h and clean_name(h.group(1)) == h.group(1):
             if answering or answers:
                 people.append(h.group(1))
@@ -438,7 +438,11 @@ def named_beside_co_host(texts: Sequence[str], i: int) -> str:
     >>> named_beside_co_host(["I'm Jane.", "And this is my friend, Bo."], 0)
     ''
     """
+    m = _beside_co_host(texts, i)
+    return m.group(1) if m and clean_name(m.group(1)) == m.group(1) else ""
+
+
+def _beside_co_host(texts: Sequence[str], i: int) -> re.Match[str] | None:
+    """A first-name self-introduction in ``texts[i]`` when it or the next text introduces a co-host."""
     m = _SELF_ONE.search(texts[i])
-    if not m or clean_name(m.group(1)) != m.group(1) or not co_hosts(texts[i : i + 2]):
-        return ""
-    return m.group(1)
+    return m if m and co_hosts(texts[i : i + 2]) else None

@@ -11,6 +11,7 @@ import re
 from extract.concepts.vocabulary import default_vocabulary
 from extract.people import LETTERS, UPPER
 from extract.speakers.features import OPENER_WORDS
+from graph.names import NAME_PARTICLES
 from graph.names import same_person as full_names_match
 
 
@@ -26,7 +27,7 @@ FULL_NAME = name_pattern("{1,2}")  # at least two words
 # An honorific before a name is not part of it ("Dr. Jane Doe" → Jane Doe).
 HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.? |(?:Professor|Doctor|Sir|Dame) )?"
 # Lower-case particles are part of an introduced name ("Maria de la Cruz", "José Ortega y Gasset").
-_PARTICLES = r"(?: (?:de|da|di|du|del|della|dos|das|la|le|van|von|der|den|ten|ter|zu|al|bin|ibn|y))*"
+_PARTICLES = r"(?: (?:" + "|".join(NAME_PARTICLES) + r"))*"
 INTRO_NAME = HONORIFIC + name_pattern("{0,3}", _PARTICLES)
 INTRO_FULL = HONORIFIC + name_pattern("{1,3}", _PARTICLES)
 # Greetings that may come before a name or a self-introduction.
