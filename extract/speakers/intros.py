@@ -72,10 +72,9 @@ _GUEST_JOINS = re.compile(
     r"(?:is|are) joining (?:me|us))\b|"
     # "we have (Acme's CTO) Jane Doe with us", "… on the show", "… (, CEO of Acme,) in the studio".
     + _HAVE_NAME
-    + r"(?:,? [^.?!]{0,60}?)? in the studio\b|"
-    + _HAVE_NAME
-    + r" (?:(?:on )?(?:here )?with (?:me|us)|on (?:the|this|our) (?:show|podcast|program)\b|"
-    + r"here(?: today)?,? (?:with|who|from|to)\b|here(?: today)?[.!])\b|"  # "we have Jane Doe here, who …"
+    + r"(?:(?:,? [^.?!]{0,60}?)? in the studio\b"
+    + r"| (?:(?:on )?(?:here )?with (?:me|us)|on (?:the|this|our) (?:show|podcast|program)\b|"
+    + r"here(?: today)?,? (?:with|who|from|to)\b|here(?: today)?[.!])\b)|"  # "we have Jane Doe here, who …"
     + INTRO_NAME + r",? welcome (?:back )?to the (?:show|podcast|program)\b|"
     # "Jane, welcome." opening a sentence (not "This is Jane Doe, welcome.", the host's own).
     + r"(?:^|(?<=[.!?] ))" + INTRO_NAME + r", welcome(?: back)?[.!]"
