@@ -21,11 +21,18 @@ from extract.speakers.name_forms import (
 
 _TITLE = (
     # Up to five words: a role may come first ("with Acme Chief Scientist Jane Doe").
-    re.compile(r"\b(?:with|featuring|ft\.|feat\.|guest:?)\s+" + HONORIFIC + name_pattern("{1,4}")),
+    re.compile(
+        r"\b(?:with|featuring|ft\.|feat\.|guest:?|(?:[Tt]alking|[Tt]alks|[Ss]peaking) to|[Ii]nterviewing)\s+"
+        + HONORIFIC
+        + name_pattern("{1,4}")
+    ),
     re.compile(r"^" + HONORIFIC + FULL_NAME + r"\s*[:|–—(]"),  # "Jane Doe: …", "Jane Doe (Acme) - …"
     re.compile(r"[|–—-]\s*" + HONORIFIC + FULL_NAME + r"\s*(?:\(|$)"),  # "Tides | Jane Doe (Acme)"
 )
 _EPISODE_NUMBER = re.compile(r"^\s*(?:#|(?i:ep(?:isode)?)\.?\s*)?\d+(?:\.\d+)?\s*[:.|–—-]\s*")  # "#12.1 – "
+# "Jane Doe - Tides and charts": a hyphen also joins topic words ("Code Review - Acme"),
+# so this one is trusted only for a name that looks like a person's.
+_TITLE_DASH = re.compile(r"^" + HONORIFIC + FULL_NAME + r" - ")
 # "Jane Doe on tides": trusted only when the body never writes the surname in lower case.
 _TITLE_ON = re.compile(r"^" + HONORIFIC + FULL_NAME + r" on ")
 # A title that is a name and nothing else ("Episode 10 - Jane Doe"): trusted only when the
@@ -76,11 +83,20 @@ def title_guest(title: str, body: str = "") -> str:
     'Jane Doe'
     >>> title_guest("Tides with Acme Chief Scientist Jane Doe", "Today I'm here with Jane Doe.")
     'Jane Doe'
+    >>> title_guest("Jane Okafor - Tides, Charts and Boats", "Hi, Jane.")
+    'Jane Okafor'
+    >>> title_guest("Code Review - Tides", "Code.")
+    ''
+    >>> title_guest("Tidal Charts: Talking to Jane Doe about Boats", "Jane, welcome.")
+    'Jane Doe'
     """
     title = _EPISODE_NUMBER.sub("", title)
     # Every match, the last first: a title puts its topic before its guest ("Beating Acme
     # with Open Charts — with Jane Doe").
     found = [m.group(1) for pat in _TITLE for m in reversed(list(pat.finditer(title)))]
+    dash = _TITLE_DASH.match(title)
+    if dash and looks_like_person(dash.group(1)):
+        found.append(dash.group(1))
     caseless = _caseless(body)
     if body:
         found = [n for n in found if any(_said_as(w, body, caseless) for w in (n.split()[0], n.split()[-1]))]

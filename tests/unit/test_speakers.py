@@ -1454,6 +1454,16 @@ def test_a_title_that_is_only_a_name_names_the_guest_the_body_calls_by_first_nam
     assert title_guest("Tidal Engines", "Tidal, for one, makes engines spin.") == ""
 
 
+def test_a_title_names_a_guest_after_a_hyphen_or_talking_to_when_the_name_looks_personal() -> None:
+    body = "Welcome back. My guest is Tom Rayes. So, Tom, tell me about the harbour."
+    assert title_guest("Tom Reyes - Harbours, Tides and Nets", body) == "Tom Reyes"
+    # Two topic words before a hyphen are no person, even when the body says them.
+    assert title_guest("Code Review - Harbours", "Code Review matters. Code is read.") == ""
+    assert title_guest("Harbour Nets: Talking to Tom Reyes about Tides", body) == "Tom Reyes"
+    assert title_guest("Speaking to Tom Reyes", body) == "Tom Reyes"
+    assert title_guest("Talking to Tom Reyes about Tides", "Nobody here.") == ""
+
+
 def test_a_title_name_said_in_captions_without_capitals_counts_as_said() -> None:
     assert title_guest("Tidal power – Mara Quill", "so mara how did it start") == "Mara Quill"
     assert title_guest("Tidal power – Mara Quill", "So, mara, how did it start?") == ""  # cased, never as a name
