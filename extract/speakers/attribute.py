@@ -194,10 +194,11 @@ def _names_unlabelled(
             if (host and same_person(host, g_guest)) or (guest and same_person(guest, g_host)):
                 g_host, g_guest = g_guest, g_host  # a name found already says who is who
             host, guest = host or g_host, guest or g_guest
-    if not host:
-        # The show's name ("Jane's Podcast" in the metadata or the opening) names its host.
-        owner = check(show_owner(hints, (u.text for u in units[:head])))
-        host = owner if owner and not (guest and same_person(owner, guest)) else ""
+    # The show's name ("Jane's Podcast" in the metadata or the opening) names its host,
+    # and gives the full name of a host found by first name alone ("Hi, Jane.").
+    owner = check(show_owner(hints, (u.text for u in units[:head])))
+    if owner and not (guest and same_person(owner, guest)) and (not host or same_person(owner, host)):
+        host = owner if len(owner) > len(host) else host
     # Whoever gives a web address spelling a full name said in the episode ("janedoe.com")
     # is that person: a host gives their show's site, a guest their own.
     sites = [check(s) for s in site_names([u.text for u in units])]
@@ -309,13 +310,32 @@ def _labels_self_named(givers: dict[str, set[str]], among: Sequence[str], name: 
 
 def _greeted_each_other(units: Sequence[Unit], path: Sequence[int]) -> tuple[str, str]:
     """(host, guest) from the first two units in a row that each greet someone else by
-    name ("Hello, Jane." "Hi, Bo."): whoever says the first is the one the second greets,
-    and the host is whoever the decoder gave the first to, whoever it gave the second."""
+    name ("Hello, Jane." "Hi, Bo."; or a welcome, "Welcome to the show, Jane.", and the
+    bare greeting that answers it, "Hey, Bo."): whoever says the first is the one the
+    second greets, and the host is whoever the decoder gave the first to, whoever it gave
+    the second (a bare greeting is short enough to be run into the turn before it)."""
     for i in range(len(units) - 1):
-        first, second = (GREETED_BY_NAME.match(u.text.strip()) for u in units[i : i + 2])
-        if first and second and not same_person(first.group(1), second.group(1)):
-            return (second.group(1), first.group(1)) if path[i] == 0 else (first.group(1), second.group(1))
+        second = GREETED_BY_NAME.match(units[i + 1].text.strip())
+        first = _greeting_name(units[i].text) if second else ""
+        if first and second and not same_person(first, second.group(1)):
+            return (second.group(1), first) if path[i] == 0 else (first, second.group(1))
     return "", ""
+
+
+def _greeting_name(text: str) -> str:
+    """The one name ``text`` greets or welcomes ("Hello, Jane."; "Welcome to the show,
+    Jane."), else ''.
+
+    >>> _greeting_name("Hi, Jane."), _greeting_name("Welcome to the show, Jane.")
+    ('Jane', 'Jane')
+    >>> _greeting_name("Welcome to the show, Jane. Bo, say hi."), _greeting_name("Jane, what next?")
+    ('', '')
+    """
+    bare = GREETED_BY_NAME.match(text.strip())
+    if bare:
+        return bare.group(1)
+    named = set(vocatives(text)) if HOST_CUE.search(text) else set()
+    return named.pop() if len(named) == 1 else ""
 
 
 def _other_regular(texts: Sequence[str], regular: Sequence[str], found: str) -> str:

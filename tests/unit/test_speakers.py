@@ -665,6 +665,20 @@ def test_greetings_by_name_in_the_opening_name_both_speakers() -> None:
     assert _who(att, st, "Hi, Tomas") == "Ravi"
 
 
+def test_a_bare_greeting_answering_a_welcome_by_name_names_the_host() -> None:
+    rest = [*INTERVIEW[2:8], *INTERVIEW[9:]]
+    # The bare "Hey, Tomas." may be run into the host's welcome; either way it answers it.
+    doc, st = _state(["Welcome to the show, Ravi. Hey, Tomas.", "What got you into turbines?", *rest])
+    assert [s.name for s in attribute(doc, st).speakers] == ["Tomas", "Ravi"]  # type: ignore[arg-type]
+    # The show's name gives the full name of a host greeted by first name.
+    hints = SpeakerHints(meta={"show": "Tomas Okafor Podcast"})
+    doc, st = _state(["Welcome to the show, Ravi. Hey, Tomas.", "What got you into turbines?", *rest], hints=hints)
+    assert [s.name for s in attribute(doc, st).speakers] == ["Tomas Okafor", "Ravi"]  # type: ignore[arg-type]
+    # A greeting of the one just welcomed is no answer, and names no host.
+    doc, st = _state(["Welcome to the show, Ravi. Hey, Ravi.", "What got you into turbines?", *rest])
+    assert [s.name for s in attribute(doc, st).speakers] == ["Host", "Ravi"]  # type: ignore[arg-type]
+
+
 def test_a_name_in_the_guests_own_introduction_names_the_host() -> None:
     opening = [
         "Welcome to the show. Today I'm speaking with Mara Quill, who builds tidal turbines.",
