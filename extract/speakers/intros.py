@@ -34,7 +34,11 @@ _GUEST_INTRO = re.compile(
     r"(?:(?<![\w'])(?i:i|we|i'm|we're|i am|we are|am|are|be|been|will|i'll|we'll|"
     r"(?:excited|happy|glad|pleased|thrilled|delighted|honou?red|lucky|great|good|nice|pleasure|"
     r"going|get|got|able) to|(?:pleasure|honou?r|privilege) of),? "
-    r"(?:(?i:here|now|today|also|really|so|very) )?(?i:speak(?:ing)?|talk(?:ing)?|chat(?:ting)?) (?:with|to)|"
+    r"(?:(?i:here|now|today|also|really|so|very) )?"
+    r"(?i:speak(?:ing)?|talk(?:ing)?|chat(?:ting)?|hang(?:ing)? out) (?:with|to)|"
+    # "we had a great time talking with …", said of the episode recorded
+    r"\b(?i:had|have) (?:a (?:great|fun|good|wonderful|lovely) time|(?:so much |a lot of )?fun) "
+    r"(?i:talking|chatting|speaking|hanging out) (?:with|to)|"
     r"(?:^|[.,] )(?i:today|this week|this time),? (?:(?:speak|talk)ing|chatting) (?:with|to)|"
     r"(?:[Mm]y|[Oo]ur) guests? (?:today |this week |this time |on the (?:show|podcast) )?(?:is|are)|"
     r"(?:[Mm]y|[Oo]ur) guests? (?:today|this week|this time),|"
@@ -274,10 +278,20 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     ('Ann Lee', 'Bo Chen')
     >>> intro_names(["Bo Chen is an engineer who fixes boats.", "Hello, it's me."])
     ('', '')
+
+    A third person giving their full name after the host and a co-host is the guest:
+
+    >>> intro_names(["I'm Ann.", "And this is my co-host, Jo.", "Hi, my name is Jo.", "Hi, I'm Bo Chen."])
+    ('Ann', 'Bo Chen')
+    >>> intro_names(["Today we had a great time hanging out with Bo Chen, who fixes boats."])
+    ('', 'Bo Chen')
+    >>> intro_names(["I'm Ann Lee.", "Hi, I'm Bo Chen."])
+    ('Ann Lee', '')
     """
     host = ""
     host_at = 0
     people: list[str] = []
+    later: list[str] = []  # full names given as one's own after the host and a co-host
     partners: list[str] = []
     asked: int | None = None  # the unit that last asked someone to introduce themselves
     texts = list(texts)
@@ -301,6 +315,8 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
                 asked = None  # one answer to one request
             elif not host and not any(same_person(h.group(1), p) for p in people):
                 host, host_at = h.group(1), i
+            elif host and partners and " " in h.group(1) and not _one_of(h.group(1), [host, *partners]):
+                later.append(h.group(1))  # after the host's and a co-host's, a third person's
         if request and not answers:
             asked = i
         people += introduced(text)
@@ -324,7 +340,7 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
             and not known_thing(name)
             and not same_person(name, host)
         ]
-    guests = [p for p in people if not any(same_person(p, c) for c in partners)]
+    guests = [p for p in people if not _one_of(p, partners)] or [p for p in later if not _one_of(p, partners)]
     guest = next(iter(guests), people[0] if people else "")
     return host, guest
 
@@ -412,6 +428,11 @@ def co_hosts(texts: Iterable[str], here: bool = False) -> list[str]:
             if name and name == given and name not in out and not (here and _away(name, units, i, m)):
                 out.append(name)
     return out
+
+
+def _one_of(name: str, names: Sequence[str]) -> bool:
+    """Whether ``name`` is one of ``names`` by any form of it."""
+    return any(same_person(name, n) for n in names if n)
 
 
 def _away(name: str, units: Sequence[str], i: int, m: re.Match[str]) -> bool:
