@@ -27,7 +27,8 @@ _TITLE = (
         + name_pattern("{1,4}")
     ),
     re.compile(r"^" + HONORIFIC + FULL_NAME + r"\s*[:|–—(]"),  # "Jane Doe: …", "Jane Doe (Acme) - …"
-    re.compile(r"[|–—-]\s*" + HONORIFIC + FULL_NAME + r"\s*(?:\(|$)"),  # "Tides | Jane Doe (Acme)"
+    # "Tides | Jane Doe (Acme)"; a hyphen only between words ("Out-Of-Context Reasoning" names nobody)
+    re.compile(r"(?:[|–—]|(?<!\S)-)\s*" + HONORIFIC + FULL_NAME + r"\s*(?:\(|$)"),
 )
 _EPISODE_NUMBER = re.compile(r"^\s*(?:#|(?i:ep(?:isode)?)\.?\s*)?\d+(?:\.\d+)?\s*[:.|–—-]\s*")  # "#12.1 – "
 # "Jane Doe - Tides and charts": a hyphen also joins topic words ("Code Review - Acme"),
@@ -135,7 +136,7 @@ def _said_part(name: str, body: str, caseless: bool) -> str:
 
 
 def unsaid_title_guest(title: str, body: str) -> str:
-    """A guest the title names ("Tides with Jane Doe", "Tides | Jane Doe (Acme)") whom the
+    """A guest the title names ("Tides with Jane Doe", "Jane Doe on Tides") whom the
     body never mentions by either name, as a transcript page that names its speakers only
     in labels has them; read only when nothing in the episode names the guest. The name
     must look like a person's (its last word rare in English), so a topic is never taken.
@@ -146,8 +147,13 @@ def unsaid_title_guest(title: str, body: str) -> str:
     ''
     >>> unsaid_title_guest("Bugs with Memory Safety", "It is safe.")
     ''
+    >>> unsaid_title_guest("Jane Okafor on Static Sites", "Thanks for having me.")
+    'Jane Okafor'
+    >>> unsaid_title_guest("Jane Okafor on Out-Of-Band Signals", "Thanks for having me.")
+    'Jane Okafor'
     """
-    name = title_guest(title)
+    on = _TITLE_ON.match(_EPISODE_NUMBER.sub("", title))
+    name = title_guest(title) or (on.group(1) if on else "")
     if not name or not looks_like_person(name) or _caseless(body):
         return ""
     words = name.split()
