@@ -19,8 +19,10 @@ from extract.transcript import Line
 from graph.names import NAME_PARTICLES
 
 _TIME = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d+)?"
+# A nickname in parentheses inside a name ("Elizabeth (Jake) Feinler"); a time never is one.
+_NICK = r"(?:\s\([^\W\d_][\w.'’-]{0,20}\)\s[^*:()\[\]]+?)?"
 _BOLD = re.compile(  # "**Ann Lee:**", "**Ann Lee (01:02):**", "**Ann Lee**:", "**Ann Lee** (01:02):"
-    rf"\*\*(?P<name>[^*:()\[\]]+?)\s*(?:[(\[](?P<time>{_TIME})[)\]])?\s*"
+    rf"\*\*(?P<name>[^*:()\[\]]+?{_NICK})\s*(?:[(\[](?P<time>{_TIME})[)\]])?\s*"
     rf"(?::\*\*|\*\*\s*(?:[(\[](?P<after>{_TIME})[)\]]\s*)?:)\s*(?P<rest>.*)"
 )
 # A bold name without a colon: "**Ann Lee** 00:03" above its paragraph, or "**Ann Lee** text".
@@ -28,7 +30,7 @@ _BOLD_BARE = re.compile(
     rf"\*\*(?P<name>[^*:()\[\]]+?)\*\*\s+(?:[(\[]?(?P<time>{_TIME})[)\]]?\s*)?(?P<rest>.*)"
 )
 _PLAIN = re.compile(
-    rf"(?P<name>[^\W\d_][\w.'’ -]{{0,60}}?)\s*(?:\((?P<time>{_TIME})\))?\s*:(?:\s+(?P<rest>.*))?"
+    rf"(?P<name>[^\W\d_][\w.'’ -]{{0,60}}?{_NICK})\s*(?:\((?P<time>{_TIME})\))?\s*:(?:\s+(?P<rest>.*))?"
 )
 _TIME_ONLY = re.compile(rf"\((?P<time>{_TIME})\):?")
 # A name and a time alone on a line, the paragraph below ("Ann Lee  0:03" as Otter
@@ -72,6 +74,8 @@ def is_speaker_name(name: str) -> bool:
     [True, True, True, True, False, False, True]
     >>> is_speaker_name("José Ortega y Gasset"), is_speaker_name("Ana dos Santos"), is_speaker_name("Jo y")
     (True, True, False)
+    >>> is_speaker_name("Ann (Jo) Lee"), is_speaker_name("Ann (Jo)"), is_speaker_name("(Jo) Li")
+    (True, False, False)
     """
     if _DIARISED.fullmatch(name):
         return True
@@ -81,6 +85,8 @@ def is_speaker_name(name: str) -> bool:
     for i, word in enumerate(words):
         if i and (word.isdigit() or (word in _PARTICLES and i < len(words) - 1)):
             continue
+        if 0 < i < len(words) - 1 and word[:1] == "(" and word[-1:] == ")" and word[1:2].isupper():
+            continue  # a nickname: "Elizabeth (Jake) Feinler"
         if _INITIALS.fullmatch(word):
             if word[0].isupper():
                 continue

@@ -170,6 +170,20 @@ def test_a_bold_label_with_a_credential_names_the_person() -> None:
     assert [x.text for x in t.lines] == ["Salt first.", "And then?", "Brine."]
 
 
+def test_a_label_with_a_nickname_in_parentheses_is_kept_whole() -> None:
+    text = "**Ada (Salty) Byrne:** Salt first.\n\n**Jo Park:** And then?\n\n**Ada (Salty) Byrne:** Brine."
+    t = parse_labelled(text, "n.md")
+    assert [x.speaker for x in t.lines] == ["Ada (Salty) Byrne", "Jo Park", "Ada (Salty) Byrne"]
+    plain = parse_labelled(
+        "Ada (Salty) Byrne: Salt.\n\nJo Park (01:02): Then?\n\nAda (Salty) Byrne: Brine.", "p.txt"
+    )
+    assert [(x.speaker, x.start) for x in plain.lines] == [
+        ("Ada (Salty) Byrne", None),
+        ("Jo Park", 62.0),
+        ("Ada (Salty) Byrne", None),
+    ]
+
+
 def test_a_break_given_as_a_span_of_time_is_no_speaker() -> None:
     text = (
         "**Ann:** Salt first. \\[01:10\\] And brine.\n\n**Break:** \\[02:00\\] to \\[03:30\\]\n\n"
