@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import jellyfish
 from rapidfuzz import fuzz
 
@@ -12,6 +14,8 @@ NAME_PARTICLES = (
     *("de", "da", "di", "du", "del", "della", "dos", "das", "la", "le", "van", "von"),
     *("der", "den", "ten", "ter", "zu", "al", "bin", "ibn", "y"),
 )
+# A nickname in parentheses or quotes inside a name ("Elizabeth (Jake) Feinler").
+_NICKNAME = re.compile(r"\s[(\"“][^()\"“”]{1,20}[)\"”](?=\s)")
 SURNAME_RATIO = 85.0  # any surname
 LONG_SURNAME_RATIO = 75.0  # surnames of six letters or more: more room for mis-hearing
 
@@ -21,8 +25,10 @@ def same_person(a: str, b: str) -> bool:
 
     >>> same_person("Ilya Satsgever", "Ilya Sutskever"), same_person("Ilya Sutskever", "Ilya Smith")
     (True, False)
+    >>> same_person("Ann (Jo) Lee", "Ann Lee"), same_person("Ann (Jo) Lee", "Ann Jo Lee")
+    (True, False)
     """
-    ta, tb = normalise_name(a).split(), normalise_name(b).split()
+    ta, tb = (normalise_name(_NICKNAME.sub("", n)).split() for n in (a, b))
     if len(ta) < 2 or len(tb) < 2 or ta[0] != tb[0]:
         return ta == tb
     sa, sb = " ".join(ta[1:]), " ".join(tb[1:])
