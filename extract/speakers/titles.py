@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from extract.people import looks_like_person
 from extract.speakers.name_forms import (
     FULL_NAME,
@@ -22,7 +24,8 @@ from extract.speakers.name_forms import (
 _TITLE = (
     # Up to five words: a role may come first ("with Acme Chief Scientist Jane Doe").
     re.compile(
-        r"\b(?:with|featuring|ft\.|feat\.|guest:?|(?:[Tt]alking|[Tt]alks|[Ss]peaking) to|[Ii]nterviewing)\s+"
+        r"\b(?:with|featuring|ft\.|feat\.|guest:?|(?:[Tt]alking|[Tt]alks|[Ss]peaking) to|[Ii]nterviewing|"
+        r"(?:[Oo]ral [Hh]istory|[Ii]nterview) of)\s+"
         + HONORIFIC
         + name_pattern("{1,4}")
     ),
@@ -30,6 +33,7 @@ _TITLE = (
     # "Tides | Jane Doe (Acme)"; a hyphen only between words ("Out-Of-Context Reasoning" names nobody)
     re.compile(r"(?:[|–—]|(?<!\S)-)\s*" + HONORIFIC + FULL_NAME + r"\s*(?:\(|$)"),
 )
+_NICKNAME = re.compile(r" [(\"“][A-Z][\w'’-]*[)\"”] (?=[A-Z])")  # "Jane (Jo) Doe": the name is Jane Doe
 _EPISODE_NUMBER = re.compile(r"^\s*(?:#|(?i:ep(?:isode)?)\.?\s*)?\d+(?:\.\d+)?\s*[:.|–—-]\s*")  # "#12.1 – "
 # "Jane Doe - Tides and charts": a hyphen also joins topic words ("Code Review - Acme"),
 # so this one is trusted only for a name that looks like a person's.
@@ -90,8 +94,14 @@ def title_guest(title: str, body: str = "") -> str:
     ''
     >>> title_guest("Tidal Charts: Talking to Jane Doe about Boats", "Jane, welcome.")
     'Jane Doe'
+    >>> title_guest("JANE DOE: An Interview", "So, Jane Doe.")
+    'Jane Doe'
+    >>> title_guest("Oral History of Jane Doe", "Doe."), title_guest("Oral History of Jane (Jo) Doe", "Doe.")
+    ('Jane Doe', 'Jane Doe')
+    >>> title_guest("Even Acme uses tide tables", "Even so, it works. Even then.")
+    ''
     """
-    title = _EPISODE_NUMBER.sub("", title)
+    title = _NICKNAME.sub(" ", _capitalised(_EPISODE_NUMBER.sub("", title)))
     # Every match, the last first: a title puts its topic before its guest ("Beating Acme
     # with Open Charts — with Jane Doe").
     found = [m.group(1) for pat in _TITLE for m in reversed(list(pat.finditer(title)))]
@@ -105,7 +115,10 @@ def title_guest(title: str, body: str = "") -> str:
     if on and _proper_in(on.group(1).split()[-1], body):
         found.append(on.group(1))
     for bare in (_TITLE_BARE.match(title.strip()), _TITLE_SUBJECT.match(title.strip())):
-        if bare and body and _alone_in(bare.group(1), body, caseless):
+        # A name never opens with a function word ("Even Acme uses …").
+        if bare and body and bare.group(1).split()[0].lower() not in STOP_WORDS and _alone_in(
+            bare.group(1), body, caseless
+        ):
             found.append(bare.group(1))
     if body:
         # A name the body says whole beats one it only says part of ("Building Acme |
@@ -115,6 +128,17 @@ def title_guest(title: str, body: str = "") -> str:
         if clean_name(name) == name and not known_thing(name):
             return _said_part(name, body, caseless) if body else name
     return ""
+
+
+def _capitalised(title: str) -> str:
+    """``title`` with a run of two to four words in capitals at its start written as a name
+    is ("JANE DOE: An Interview" → "Jane Doe: An Interview"), as archives write titles.
+
+    >>> _capitalised("JANE DOE: An Interview"), _capitalised("NASA: Tides"), _capitalised("Tides")
+    ('Jane Doe: An Interview', 'NASA: Tides', 'Tides')
+    """
+    m = re.match(r"(?:[A-Z][A-Z'\-]+ ){1,3}[A-Z][A-Z'\-]+(?=\s*[:|–—(-]|$)", title)
+    return m.group(0).title() + title[m.end() :] if m else title
 
 
 def _said_part(name: str, body: str, caseless: bool) -> str:
