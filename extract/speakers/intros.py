@@ -46,7 +46,9 @@ _GUEST_INTRO = re.compile(
     r"guest (?:today )?is|joined (?:[a-z]+ ){0,3}by(?: my (?:co-?host|guest|friend)s?,?)?|"
     r"(?:[Ww]ith|[Jj]oining) me (?:today |this week |here |now )?(?:is|are)|"
     r"(?:sat|sit|sitting) down with|my co-?host,?|interviewing|"
-    r"\bhere (?:(?:today|now|this week) )?(?:(?:at|in) [^.?!]{1,40}? )?with|"
+    # "here at RubyConf with", "here today on May 3rd with", "here today, May 3rd, 2009, with"
+    r"\bhere (?:(?:today|now|this week),? )?"
+    r"(?:(?:at|in|on) [^.?!]{1,40}? |[A-Z][a-z]+ \d[\w ,]{0,20}? )?with|"
     r"(?<![\w'])(?i:i'm|we're|i am|we are) back with|"
     r"i have with me|(?:got|have|having) (?:with (?:us|me)|(?:here )?in the studio)(?: today| here)?,?|"
     r"[Ww]elcome(?: back)?,?(?: to the (?:show|podcast),?)?|please welcome|"
@@ -284,6 +286,10 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     >>> intro_names(["I'm Ann.", "And this is my co-host, Jo.", "Hi, my name is Jo.", "Hi, I'm Bo Chen."])
     ('Ann', 'Bo Chen')
     >>> intro_names(["Today we had a great time hanging out with Bo Chen, who fixes boats."])
+    ('', 'Bo Chen')
+    >>> intro_names(["And I'm here today on May 3rd with Bo Chen."])
+    ('', 'Bo Chen')
+    >>> intro_names(["I'm here today, May 3rd, 2009, with Bo Chen."])
     ('', 'Bo Chen')
     >>> intro_names(["I'm Ann Lee.", "Hi, I'm Bo Chen."])
     ('Ann Lee', '')
