@@ -15,7 +15,7 @@ NAME_PARTICLES = (
     *("der", "den", "ten", "ter", "zu", "al", "bin", "ibn", "y"),
 )
 # A nickname in parentheses or quotes inside a name ("Elizabeth (Jake) Feinler").
-_NICKNAME = re.compile(r"\s[(\"“][^()\"“”]{1,20}[)\"”](?=\s)")
+_NICKNAME = re.compile(r" [(\"“][A-Z][\w'’-]*[)\"”](?= [A-Z])")
 SURNAME_RATIO = 85.0  # any surname
 LONG_SURNAME_RATIO = 75.0  # surnames of six letters or more: more room for mis-hearing
 
@@ -28,7 +28,7 @@ def same_person(a: str, b: str) -> bool:
     >>> same_person("Ann (Jo) Lee", "Ann Lee"), same_person("Ann (Jo) Lee", "Ann Jo Lee")
     (True, False)
     """
-    ta, tb = (normalise_name(_NICKNAME.sub("", n)).split() for n in (a, b))
+    ta, tb = (normalise_name(without_nickname(n)).split() for n in (a, b))
     if len(ta) < 2 or len(tb) < 2 or ta[0] != tb[0]:
         return ta == tb
     sa, sb = " ".join(ta[1:]), " ".join(tb[1:])
@@ -38,3 +38,12 @@ def same_person(a: str, b: str) -> bool:
     if ratio >= SURNAME_RATIO or (min(len(sa), len(sb)) >= 6 and ratio >= LONG_SURNAME_RATIO):
         return True
     return len(sa) >= 5 and jellyfish.metaphone(sa) == jellyfish.metaphone(sb)
+
+
+def without_nickname(text: str) -> str:
+    """``text`` without the nickname inside a name in it ("Jane (Jo) Doe" → "Jane Doe").
+
+    >>> without_nickname('Oral History of Jane (Jo) Doe'), without_nickname('Jane Doe (Acme) - Tides')
+    ('Oral History of Jane Doe', 'Jane Doe (Acme) - Tides')
+    """
+    return _NICKNAME.sub("", text)

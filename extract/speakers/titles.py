@@ -20,6 +20,7 @@ from extract.speakers.name_forms import (
     known_thing,
     name_pattern,
 )
+from graph.names import without_nickname
 
 _TITLE = (
     # Up to five words: a role may come first ("with Acme Chief Scientist Jane Doe").
@@ -33,7 +34,6 @@ _TITLE = (
     # "Tides | Jane Doe (Acme)"; a hyphen only between words ("Out-Of-Context Reasoning" names nobody)
     re.compile(r"(?:[|–—]|(?<!\S)-)\s*" + HONORIFIC + FULL_NAME + r"\s*(?:\(|$)"),
 )
-_NICKNAME = re.compile(r" [(\"“][A-Z][\w'’-]*[)\"”] (?=[A-Z])")  # "Jane (Jo) Doe": the name is Jane Doe
 _EPISODE_NUMBER = re.compile(r"^\s*(?:#|(?i:ep(?:isode)?)\.?\s*)?\d+(?:\.\d+)?\s*[:.|–—-]\s*")  # "#12.1 – "
 # "Jane Doe - Tides and charts": a hyphen also joins topic words ("Code Review - Acme"),
 # so this one is trusted only for a name that looks like a person's.
@@ -101,7 +101,7 @@ def title_guest(title: str, body: str = "") -> str:
     >>> title_guest("Even Acme uses tide tables", "Even so, it works. Even then.")
     ''
     """
-    title = _NICKNAME.sub(" ", _capitalised(_EPISODE_NUMBER.sub("", title)))
+    title = without_nickname(_capitalised(_EPISODE_NUMBER.sub("", title)))
     # Every match, the last first: a title puts its topic before its guest ("Beating Acme
     # with Open Charts — with Jane Doe").
     found = [m.group(1) for pat in _TITLE for m in reversed(list(pat.finditer(title)))]
