@@ -60,7 +60,7 @@ from extract.speakers.known_names import (
 )
 from extract.speakers.model import fit_decode, state_roles
 from extract.speakers.name_checks import NameCheck, non_people
-from extract.speakers.name_forms import same_person
+from extract.speakers.name_forms import one_of, same_person
 from extract.speakers.sponsor_names import site_names, vanity_host
 from extract.speakers.titles import unsaid_title_guest
 from extract.speakers.units import Unit, split_units
@@ -284,7 +284,7 @@ def _names_unlabelled(
 
 def _names_self(text: str, name: str) -> bool:
     """Whether the speaker of ``text`` gives ``name`` as their own ("my name is Jane Doe")."""
-    return _one_of(name, self_named(text))
+    return one_of(name, self_named(text))
 
 
 def _self_namers(units: Sequence[Unit], labels: Sequence[str]) -> dict[str, set[str]]:
@@ -305,7 +305,7 @@ def _labels_self_named(givers: dict[str, set[str]], among: Sequence[str], name: 
     ``_self_namers``)."""
     if not name:
         return set()
-    return {lab for given, labs in givers.items() if _one_of(name, [given]) for lab in labs if lab in among}
+    return {lab for given, labs in givers.items() if one_of(name, [given]) for lab in labs if lab in among}
 
 
 def _greeted_each_other(units: Sequence[Unit], path: Sequence[int]) -> tuple[str, str]:
@@ -349,7 +349,7 @@ def _other_regular(texts: Sequence[str], regular: Sequence[str], found: str) -> 
     >>> _other_regular(["Bo!"], ["Ann Lee", "Bo Chen", "Cy Park"], "Ann")
     ''
     """
-    others = [r for r in regular if not _one_of(r, [found])]
+    others = [r for r in regular if not one_of(r, [found])]
     if len(regular) != 2 or len(others) != 1:
         return ""
     first = re.compile(rf"\b{re.escape(others[0].split()[0])}\b", re.I)
@@ -361,9 +361,9 @@ def _co_hosts(units: Sequence[Unit], hints: SpeakerHints) -> list[str]:
     metadata's guest ("And I'm Jane Doe from Acme." under a title "… with Jane Doe")."""
     listed = meta_co_hosts(hints)
     guest = meta_names(hints, " ".join(u.text for u in units))[1]
-    guest = "" if _one_of(guest, listed) else guest  # with no guest, the metadata's co-host stands in
+    guest = "" if one_of(guest, listed) else guest  # with no guest, the metadata's co-host stands in
     opened = co_hosts((u.text for u in units[: opening(len(units))]), here=True)
-    heard = [c for c in opened if not (guest and _one_of(c, [guest]))]
+    heard = [c for c in opened if not (guest and one_of(c, [guest]))]
     return list(dict.fromkeys(listed + heard))
 
 
@@ -377,8 +377,8 @@ def _this_episode(units: Sequence[Unit], hints: SpeakerHints, partners: Sequence
         return hints
     others = [*partners, *_opening_introduced(units)]
     own = _introductions(units)[0]
-    another_host = bool(own) and not _one_of(own, [recorded]) and _one_of(own, regulars(hints.voices))
-    if another_host or any(_one_of(o, [recorded]) for o in others):
+    another_host = bool(own) and not one_of(own, [recorded]) and one_of(own, regulars(hints.voices))
+    if another_host or any(one_of(o, [recorded]) for o in others):
         return replace(hints, known_hosts={})
     return hints
 
@@ -400,17 +400,12 @@ def _voiced_show_host(units: Sequence[Unit], path: Sequence[int], hints: Speaker
     opening introduces them or no other host has a voice."""
     recorded, *others = show_hosts(hints)
     own = _introductions(units)[0]
-    if not others or not hints.voices or (own and _one_of(own, [recorded])):
+    if not others or not hints.voices or (own and one_of(own, [recorded])):
         return recorded
     said = [u.text for u, s in zip(units, path, strict=True) if s == 0]
     voices = Voices(hints.voices)
     fits = {h: f for h in (recorded, *others) if (f := voices.fit(said, h)) is not None}
     return max(fits, key=lambda h: fits[h]) if recorded in fits else recorded
-
-
-def _one_of(name: str, people: Sequence[str]) -> bool:
-    """Whether ``name`` is one of ``people`` (a first name or surname counts)."""
-    return any(same_person(name, p) or same_person(p, name) for p in people)
 
 
 def _guests_named(units: Sequence[Unit], guest: str) -> list[str]:
@@ -423,12 +418,12 @@ def _two_co_hosts(guests: Sequence[str], partners: Sequence[str]) -> bool:
     """Whether the episode is two co-hosts talking, who take turns at asking and explaining:
     the metadata or the opening names a co-host (``partners``) and no guest other than them
     (``guests``: ``_guests_named``)."""
-    return bool(partners) and all(_one_of(g, partners) for g in guests if g)
+    return bool(partners) and all(one_of(g, partners) for g in guests if g)
 
 
 def _co_hosted_interview(guests: Sequence[str], partners: Sequence[str]) -> bool:
     """Whether the metadata or the opening names a co-host (``partners``) and a guest besides."""
-    return bool(partners) and any(g and not _one_of(g, partners) for g in guests)
+    return bool(partners) and any(g and not one_of(g, partners) for g in guests)
 
 
 def _decode(
@@ -456,7 +451,7 @@ def _decode(
     # Three voices or more, one of them a co-host the metadata or the opening names: the
     # third is a second host.
     found = [x for x in (host, guest) if x]
-    co_host = "" if n < 3 else next((p for p in partners if not _one_of(p, found)), "")
+    co_host = "" if n < 3 else next((p for p in partners if not one_of(p, found)), "")
     roles = state_roles(n, co_host=bool(co_host))
     voices = Voices(hints.voices) if hints.voices else None
 
@@ -565,7 +560,7 @@ def _labelled(
                 rename[lab] = next((f for f in full if same_person(name, f)), name)
 
         def free(name: str) -> bool:
-            return not _one_of(name, [*order, *rename.values()])
+            return not one_of(name, [*order, *rename.values()])
 
         if host_label in placeholders and host_label not in rename and found[0] != "Host" and free(found[0]):
             rename[host_label] = found[0]
@@ -645,7 +640,7 @@ def _own_names(
     out: dict[str, str] = {}
     for lab in left:
         mine = [name for name, labs in givers.items() if labs == {lab} and check(name)]
-        if len(mine) == 1 and not _one_of(mine[0], named):
+        if len(mine) == 1 and not one_of(mine[0], named):
             out[lab] = mine[0]
     return out
 
@@ -658,9 +653,9 @@ def _guests_left(
     other host."""
     people: list[str] = []
     for name in check.keep(_opening_introduced(units)):
-        if not _one_of(name, [*people, *partners]):
+        if not one_of(name, [*people, *partners]):
             people.append(name)
-    return [name for name in people if not _one_of(name, named)]
+    return [name for name in people if not one_of(name, named)]
 
 
 def _left_over(
@@ -703,7 +698,7 @@ def _answerers(
     for n, lab, name in ranked:
         if lab in out or n < MIN_ANSWERS or 3 * n < 2 * sum(votes[lab].values()) or own[lab][name] >= n:
             continue
-        if _one_of(name, taken):
+        if one_of(name, taken):
             continue
         out[lab] = name
         taken.append(name)

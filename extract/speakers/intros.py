@@ -25,6 +25,7 @@ from extract.speakers.name_forms import (
     YOUR_ROLE,
     clean_name,
     known_thing,
+    one_of,
     same_person,
 )
 
@@ -323,7 +324,7 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
                 asked = None  # one answer to one request
             elif not host and not any(same_person(h.group(1), p) for p in people):
                 host, host_at = h.group(1), i
-            elif host and partners and " " in h.group(1) and not _one_of(h.group(1), [host, *partners]):
+            elif host and partners and " " in h.group(1) and not one_of(h.group(1), [host, *partners]):
                 later.append(h.group(1))  # after the host's and a co-host's, a third person's
         if request and not answers:
             asked = i
@@ -348,7 +349,7 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
             and not known_thing(name)
             and not same_person(name, host)
         ]
-    guests = [p for p in people if not _one_of(p, partners)] or [p for p in later if not _one_of(p, partners)]
+    guests = [p for p in people if not one_of(p, partners)] or [p for p in later if not one_of(p, partners)]
     guest = next(iter(guests), people[0] if people else "")
     return host, guest
 
@@ -436,11 +437,6 @@ def co_hosts(texts: Iterable[str], here: bool = False) -> list[str]:
             if name and name == given and name not in out and not (here and _away(name, units, i, m)):
                 out.append(name)
     return out
-
-
-def _one_of(name: str, names: Sequence[str]) -> bool:
-    """Whether ``name`` is one of ``names`` by any form of it."""
-    return any(same_person(name, n) for n in names if n)
 
 
 def _away(name: str, units: Sequence[str], i: int, m: re.Match[str]) -> bool:

@@ -7,6 +7,7 @@ nobody, and whether two names can be one person.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from extract.concepts.vocabulary import default_vocabulary
 from extract.people import LETTERS, UPPER
@@ -155,7 +156,16 @@ def same_person(short: str, full: str) -> bool:
     return a[0] == b[0] or (a[-1] == b[-1] and (len(a) > 1 or len(b) > 1))
 
 
-_LEADING_HONORIFIC = re.compile("^" + HONORIFIC.removesuffix("?"), re.I)
+def one_of(name: str, people: Sequence[str]) -> bool:
+    """Whether ``name`` is one of ``people`` (a first name or surname counts).
+
+    >>> one_of("Dan", ["Jo Park", "Dan Lee"]), one_of("Dan Park", ["Dan Lee", ""])
+    (True, False)
+    """
+    return any(same_person(name, p) or same_person(p, name) for p in people)
+
+
+_LEADING_HONORIFIC = re.compile("^" + HONORIFIC, re.I)
 
 
 def _without_title(name: str) -> list[str]:
