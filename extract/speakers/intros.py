@@ -292,7 +292,7 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     ('', 'Bo Chen')
     >>> intro_names(["I'm here today, May 3rd, 2009, with Bo Chen."])
     ('', 'Bo Chen')
-    >>> intro_names(["I met a professor there. This is Professor Roth."])  # an honorific is no first name
+    >>> intro_names(["I met a professor there. This is Professor Lind."])  # an honorific is no first name
     ('', '')
     >>> intro_names(["I'm Ann Lee.", "Hi, I'm Bo Chen."])
     ('Ann Lee', '')

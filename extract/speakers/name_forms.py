@@ -26,7 +26,7 @@ def name_pattern(more: str, particles: str = "") -> str:
 NAME = name_pattern("{0,2}")  # "Jane", "Jane Doe"
 FULL_NAME = name_pattern("{1,2}")  # at least two words
 # An honorific before a name is not part of it ("Dr. Jane Doe" → Jane Doe), nor ever a
-# first name ("This is Professor Roth" gives no full name): the group does not backtrack.
+# first name ("This is Professor Lind" gives no full name): the group does not backtrack.
 HONORIFIC = r"(?>(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.? |(?:Professor|Doctor|Sir|Dame) )?)"
 # Lower-case particles are part of an introduced name ("Maria de la Cruz", "José Ortega y Gasset").
 _PARTICLES = r"(?: (?:" + "|".join(NAME_PARTICLES) + r"))*"

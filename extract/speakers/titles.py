@@ -31,7 +31,7 @@ _TITLE = (
         + name_pattern("{1,4}")
     ),
     re.compile(r"^" + HONORIFIC + FULL_NAME + r"\s*[:|–—(]"),  # "Jane Doe: …", "Jane Doe (Acme) - …"
-    # "Tides | Jane Doe (Acme)"; a hyphen only between words ("Out-Of-Context Reasoning" names nobody)
+    # "Tides | Jane Doe (Acme)"; a hyphen only between words ("Out-Of-Band Signals" names nobody)
     re.compile(r"(?:[|–—]|(?<!\S)-)\s*" + HONORIFIC + FULL_NAME + r"\s*(?:\(|$)"),
 )
 _EPISODE_NUMBER = re.compile(r"^\s*(?:#|(?i:ep(?:isode)?)\.?\s*)?\d+(?:\.\d+)?\s*[:.|–—-]\s*")  # "#12.1 – "
