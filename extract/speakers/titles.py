@@ -101,7 +101,7 @@ def title_guest(title: str, body: str = "") -> str:
     >>> title_guest("Even Acme uses tide tables", "Even so, it works. Even then.")
     ''
     """
-    title = without_nickname(_capitalised(_EPISODE_NUMBER.sub("", title)))
+    title = _plain(title)
     # Every match, the last first: a title puts its topic before its guest ("Beating Acme
     # with Open Charts — with Jane Doe").
     found = [m.group(1) for pat in _TITLE for m in reversed(list(pat.finditer(title)))]
@@ -128,6 +128,12 @@ def title_guest(title: str, body: str = "") -> str:
         if clean_name(name) == name and not known_thing(name):
             return _said_part(name, body, caseless) if body else name
     return ""
+
+
+def _plain(title: str) -> str:
+    """``title`` without its episode number, a name in capitals written as names are, and
+    no nickname inside a name: the form every title pattern reads."""
+    return without_nickname(_capitalised(_EPISODE_NUMBER.sub("", title)))
 
 
 def _capitalised(title: str) -> str:
@@ -176,7 +182,7 @@ def unsaid_title_guest(title: str, body: str) -> str:
     >>> unsaid_title_guest("Jane Okafor on Out-Of-Band Signals", "Thanks for having me.")
     'Jane Okafor'
     """
-    on = _TITLE_ON.match(_EPISODE_NUMBER.sub("", title))
+    on = _TITLE_ON.match(_plain(title))
     name = title_guest(title) or (on.group(1) if on else "")
     if not name or not looks_like_person(name) or _caseless(body):
         return ""
