@@ -129,6 +129,8 @@ def looks_like_person(name: str) -> bool:
 
     >>> [looks_like_person(n) for n in ("Noam Chomsky", "App Store", "Max", "f(x", "Lenny Podcast")]
     [True, False, False, False, False]
+    >>> looks_like_person("The Zindlebrot")  # an article opens no one's name
+    False
     """
     if normalise_name(name) in known_people():
         return True
@@ -136,12 +138,16 @@ def looks_like_person(name: str) -> bool:
     vague = generic_words()
     return (
         2 <= len(words) <= 4
+        and words[0].lower() not in _DETERMINERS
         and all(_NAME_WORD.fullmatch(w) for w in words)
         and zipf(words[-1]) < COMMON_SURNAME_ZIPF
         and not any(w.lower().removesuffix("'s") in vague for w in words)
     )
 
 
+_DETERMINERS = frozenset(
+    ("the", "a", "an", "my", "our", "your", "his", "her", "their", "its", "this", "that")
+)
 # Letters of names in Latin script, accented ones too ("José", "Löh", "Pățan"); the
 # Latin Extended-A range holds both cases.
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ſȘ-ț"

@@ -108,9 +108,21 @@ def meta_names(hints: SpeakerHints, body: str = "") -> tuple[str, str]:
         names = listed(hints)
         if guest and host and same_person(guest, host):
             guest = ""
+        if guest and _in_show_name(guest, meta.get("show", "")):
+            guest = ""  # "Tide News: Episode 6: …" names the show, not a guest
         if guest and names and not any(same_person(guest, n) for n in names):
             guest = ""  # "Acme Decoded: Blocks" names a show, not one of the listed speakers
     return host, guest or next(iter(meta_co_hosts(hints)), "")
+
+
+def _in_show_name(name: str, show: str) -> bool:
+    """Whether ``name`` is the show's name or a run of its words, in any case.
+
+    >>> _in_show_name("Tide News", "The tide news podcast"), _in_show_name("Jane Doe", "Tide News")
+    (True, False)
+    """
+    found = re.search(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)", show.lower())
+    return bool(show) and found is not None
 
 
 def show_hosts(hints: SpeakerHints) -> tuple[str, ...]:

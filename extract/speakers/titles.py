@@ -100,6 +100,8 @@ def title_guest(title: str, body: str = "") -> str:
     ('Jane Doe', 'Jane Doe')
     >>> title_guest("Even Acme uses tide tables", "Even so, it works. Even then.")
     ''
+    >>> title_guest("Tidal Reckoning - Part 2", "We are reading “Tidal Reckoning” by Jane Doe.")
+    ''
     """
     title = _plain(title)
     # Every match, the last first: a title puts its topic before its guest ("Beating Acme
@@ -111,6 +113,7 @@ def title_guest(title: str, body: str = "") -> str:
     caseless = _caseless(body)
     if body:
         found = [n for n in found if any(_said_as(w, body, caseless) for w in (n.split()[0], n.split()[-1]))]
+        found = [n for n in found if not _quoted(n, body)]
     on = _TITLE_ON.match(title)
     if on and _proper_in(on.group(1).split()[-1], body):
         found.append(on.group(1))
@@ -128,6 +131,16 @@ def title_guest(title: str, body: str = "") -> str:
         if clean_name(name) == name and not known_thing(name):
             return _said_part(name, body, caseless) if body else name
     return ""
+
+
+def _quoted(name: str, body: str) -> bool:
+    """Whether ``body`` writes ``name`` in quotation marks, as the name of a work (a book, a
+    talk) is written and a person's is not.
+
+    >>> _quoted("Tidal Reckoning", 'I read "Tidal Reckoning" twice.'), _quoted("Jane Doe", "Hi, Jane Doe.")
+    (True, False)
+    """
+    return re.search(r"[\"“‘']" + re.escape(name) + r"[\"”’',.!?]*[\"”’]", body) is not None
 
 
 def _plain(title: str) -> str:
