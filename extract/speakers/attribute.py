@@ -421,6 +421,26 @@ def _two_co_hosts(guests: Sequence[str], partners: Sequence[str]) -> bool:
     return bool(partners) and all(one_of(g, partners) for g in guests if g)
 
 
+_GUEST_ANNOUNCED = re.compile(
+    r"\b(?:our|a|my|the|today's|this week's|special) (?:(?:very |really )?[a-z]+ )?guests?\b"
+    r"(?! (?:host|list))",
+    re.I,
+)
+_NO_GUEST = re.compile(r"\b(?:no|without an?|not have an?|don't have an?) guests?\b", re.I)
+
+
+def _guest_announced(units: Sequence[Unit]) -> bool:
+    """Whether the opening announces a guest, named or not ("we have a luminary guest").
+
+    >>> _guest_announced([Unit(0, 9, "We have a special guest today.")])
+    True
+    >>> _guest_announced([Unit(0, 9, "No guest today, just us.")])
+    False
+    """
+    texts = [u.text for u in units[: opening(len(units))]]
+    return any(_GUEST_ANNOUNCED.search(t) for t in texts) and not any(_NO_GUEST.search(t) for t in texts)
+
+
 def _co_hosted_interview(guests: Sequence[str], partners: Sequence[str]) -> bool:
     """Whether the metadata or the opening names a co-host (``partners``) and a guest besides."""
     return bool(partners) and any(g and not one_of(g, partners) for g in guests)
@@ -445,8 +465,10 @@ def _decode(
     host, guest = meta_names(hints, " ".join(texts))
     # Who is introduced matters only to an episode that names a co-host.
     guests = _guests_named(named, guest) if partners else []
-    shared = n == 2 and _two_co_hosts(guests, partners)
-    if not hints.count and len(hints.names) < 2 and _co_hosted_interview(guests, partners):
+    # A guest announced without a name ("we have a luminary guest"): an interview all the same.
+    unnamed = bool(partners) and not _co_hosted_interview(guests, partners) and _guest_announced(named)
+    shared = n == 2 and _two_co_hosts(guests, partners) and not unnamed
+    if not hints.count and len(hints.names) < 2 and (_co_hosted_interview(guests, partners) or unnamed):
         n = 3  # the host, the guest and the co-host, unless a count or two names were given
     # Three voices or more, one of them a co-host the metadata or the opening names: the
     # third is a second host.

@@ -83,6 +83,10 @@ _GUEST_JOINS = re.compile(
     + r"| (?:(?:on )?(?:here )?with (?:me|us)|on (?:the|this|our) (?:show|podcast|program)\b|"
     + r"here(?: today)?,? (?:with|who|from|to)\b|here(?: today)?[.!])\b)|"  # "we have Jane Doe here, who …"
     + INTRO_NAME + r",? welcome (?:back )?to the (?:show|podcast|program)\b|"
+    # A guest presented to the audience: "I give you Jane Doe", "please welcome Jane Doe".
+    + r"\b(?i:i give you|please welcome|let's welcome|give it up for),? " + INTRO_FULL + INTRO_END + "|"
+    # "we've got Jane, who's joining us from Acme"
+    + r"\b(?:got|have|having) " + INTRO_NAME + r",? who(?:'s| is) (?:joining|here with|with) (?:me|us)\b|"
     # "Jane, welcome." opening a sentence (not "This is Jane Doe, welcome.", the host's own).
     + r"(?:^|(?<=[.!?] ))" + INTRO_NAME + r", welcome(?: back)?[.!]"
 )
@@ -123,6 +127,21 @@ _MY_NAME_ONE = re.compile(r"\b[Mm]y name(?:'s| is) " + INTRO_NAME + INTRO_END)
 # "I'm Jane, technical editor at Acme, joined by Bo Chen": a first name alone will do in a
 # sentence that goes on to introduce someone else.
 _SELF_THEN_INTRO = re.compile(_SELF_NAME + ",")
+# An oral history's slate: "The interviewer is Jane Doe." names who asks.
+_INTERVIEWER = re.compile(
+    r"\b(?i:the|your|our) interviewer(?: (?i:today|here))? (?:is|will be) " + INTRO_FULL + INTRO_END
+)
+# "I'm Jane, and this is Tide Talk, a weekly podcast …", "I'm Jane and welcome to …": a
+# first name alone will do beside the show's own introduction.
+_SHOW_WORD = r"\b(?:podcast|show|radio|news|hour)\b"
+_SELF_AND_SHOW = re.compile(
+    _SELF_NAME
+    + r"(?:,? (?i:and )|[.!] (?i:and )?)(?i:(?:welcome to|you're listening to|this is (?:the )?[^.!?,]{0,40}?"
+    + _SHOW_WORD
+    + r"|this is [^.!?,]{1,40}, an? [^.!?,]{0,40}?"
+    + _SHOW_WORD
+    + r"))"
+)
 
 
 _INTRODUCING = (_GUEST_INTRO, _GUEST_JOINS, _PAST_INTRO, _PRAISED, _HEARD, _GREETED)
@@ -153,6 +172,8 @@ def introduced(text: str) -> list[str]:
     (['Bo Chen'], ['Al Li'])
     >>> introduced("Our guest, Bo Chen, is joining us."), introduced("We have Acme's CTO Al Li with us.")
     (['Bo Chen'], ['Al Li'])
+    >>> introduced("Today we've got Bo who's joining us from Acme."), introduced("I give you Mr. Bo Chen.")
+    (['Bo'], ['Bo Chen'])
     >>> introduced("Read this transcript of my interview with Bo Chen."), introduced("My talk with Al Li.")
     (['Bo Chen'], [])
     >>> introduced("It just works out there with Bluetooth."), introduced("I'm here with Bo Chen.")
@@ -296,6 +317,18 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     ('', '')
     >>> intro_names(["I'm Ann Lee.", "Hi, I'm Bo Chen."])
     ('Ann Lee', '')
+
+    >>> intro_names(["This is an interview with Bo Chen, on May 3rd. The interviewer is Ann Lee."])
+    ('Ann Lee', 'Bo Chen')
+
+    A first name given beside the show's own introduction is the host's:
+
+    >>> intro_names(["Hi, I'm Ann, and this is Tide Talk, a weekly podcast about the sea."])
+    ('Ann', '')
+    >>> intro_names(["I'm Ann and welcome to the show."]), intro_names(["I'm Ann, and this is Bo."])
+    (('Ann', ''), ('', ''))
+    >>> intro_names(["Hi, I'm Ann.", "And this is Tide Talk, a weekly podcast."])
+    ('Ann', '')
     """
     host = ""
     host_at = 0
@@ -304,9 +337,11 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     partners: list[str] = []
     asked: int | None = None  # the unit that last asked someone to introduce themselves
     texts = list(texts)
+    seconds = _second_selves(texts)
     for i, text in enumerate(texts):
-        h = YOUR_HOST.search(text) or _HOST_INTRO.search(text) or _NAME_YOUR_HOST.search(text)
-        h = h or _MY_NAME_ONE.search(text)
+        following = texts[i + 1] if i + 1 < len(texts) else ""
+        h = YOUR_HOST.search(text) or _SELF_AND_SHOW.search(f"{text} {following}") or _HOST_INTRO.search(text)
+        h = h or _NAME_YOUR_HOST.search(text) or _MY_NAME_ONE.search(text) or _INTERVIEWER.search(text)
         if h is None and (h := _SELF_THEN_INTRO.search(text)) is not None:
             sentence = re.split(r"(?<=[.!?]) ", text[h.start() :])[0]
             h = h if any(n != h.group(1) for n in introduced(sentence)) else None
@@ -332,7 +367,7 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
         their = _THEIR_NAME.match(text.strip())
         if their and i and _GUEST_WORD.search(texts[i - 1]) and clean_name(their.group(1)) == their.group(1):
             people.append(their.group(1))
-        partners += co_hosts([text])
+        partners += co_hosts([text]) + seconds[i]
         # A name said alone, then the welcome ("Jane. Welcome to the show, mate.").
         alone = _NAME_ALONE.fullmatch(text.strip())
         if alone and i + 1 < len(texts) and _WELCOME_SHOW.match(texts[i + 1].strip()):
@@ -369,8 +404,25 @@ _CO_HOST = re.compile(
     + NAME
     + r" is (?:here to co-?host|co-?hosting|(?:here )?filling in as (?:my |our )?co-?host)\b"
 )
-# "I'm Jane Doe." "And I'm Bo Chen.": a second host introducing themselves after the first.
-_AND_I_AM = re.compile(r"^(?i:and),? (?:I'm|I am|this is) " + FULL_NAME + r"(?: (?:of|from) [^.!?]+)?[.!]?$")
+# "I'm Jane Doe." "And I'm Bo Chen.": a second host introducing themselves after the first;
+# where they speak from may follow ("I'm Bo Chen, coming to you from Oslo.").
+_SELF_WORDS = r"(?:I'm|I am|[Mm]y name's|[Mm]y name is)"
+_WHERE_FROM = r"(?:,? (?:coming|speaking|calling|joining)(?: to)? you(?: \w+){0,2} from [^.!?]+)"
+_FROM = r"(?:,? (?:of|from) [^.!?]+|" + _WHERE_FROM + ")"
+_AND_I_AM = re.compile(
+    r"^(?:(?i:and),? )?(?:" + _SELF_WORDS + r"|(?i:and),? this is) " + FULL_NAME + _FROM + r"?[.!]?$"
+)
+# "My name's Jane." "And I'm Bo.": a first name alone, when the hosts are then named as such.
+_AND_I_AM_ONE = re.compile(r"^(?:(?i:and),? )?" + _SELF_WORDS + " " + NAME + r"[.!,]?$")
+# "I'm Bo, coming to you from Oslo.": a first name where a host says where they speak from.
+_AND_I_AM_FROM = re.compile(r"^(?:(?i:and),? )?" + _SELF_WORDS + " " + NAME + _WHERE_FROM + r"[.!]?$")
+# "My name's Jane, my name's Bo.": two people's self-introductions in one unit.
+_TWO_SELVES = re.compile(
+    r"\b" + _SELF_WORDS + " " + NAME + r"(?:,| and)(?: and)? " + _SELF_WORDS + " " + NAME + INTRO_END
+)
+_OUR_HOSTS = re.compile(r"\b(?:we're|we are) (?:your|the) (?:co-?)?hosts\b", re.I)
+# Any form of giving one's own name, for rounds of introductions.
+_OWN_NAMES = (_TWO_SELVES, _AND_I_AM, _AND_I_AM_ONE, _AND_I_AM_FROM, _MY_NAME_ONE, _SELF_ONE)
 
 
 # A co-host said to be away from this episode ("… my co-host, Jane Doe, but she's out
@@ -416,6 +468,8 @@ def co_hosts(texts: Iterable[str], here: bool = False) -> list[str]:
     (['Bo'], [])
     >>> co_hosts(["I'm Ann Lee.", "And I'm Bo Chen."]), co_hosts(["Great.", "And I'm Bo Chen."])
     (['Bo Chen'], [])
+    >>> co_hosts(["I'm Ann Lee.", "I'm Bo Chen.", "And I'm Al Li."])
+    ['Bo Chen']
     >>> co_hosts(["I'm Ann Lee from Acme Radio.", "And I'm Bo Chen of Tidal Works."])
     ['Bo Chen']
     >>> co_hosts(["Awesome! Bo is here to co-host, and I'll introduce our guest."])
@@ -427,16 +481,73 @@ def co_hosts(texts: Iterable[str], here: bool = False) -> list[str]:
     """
     out: list[str] = []
     units = list(texts)
+    seconds = _second_selves(units)
     for i, text in enumerate(units):
-        second = _AND_I_AM.match(text.strip())
-        if second and i and self_named(units[i - 1]) and second.group(1) not in out:
-            out.append(second.group(1))
+        for name in seconds[i]:
+            if name not in out:
+                out.append(name)
         for m in _CO_HOST.finditer(text):
             given = next(g for g in m.groups() if g)
             name = clean_name(given)
             if name and name == given and name not in out and not (here and _away(name, units, i, m)):
                 out.append(name)
     return out
+
+
+def _second_selves(units: Sequence[str]) -> list[list[str]]:
+    """Each unit's second host giving their own name (``_second_self``): the second name in
+    a round of self-introductions only, as a third is a guest's after the hosts' round.
+
+    >>> _second_selves(["I'm Ann Lee.", "I'm Bo Chen.", "I'm Bo Chen.", "And I'm Al Li."])
+    [[], ['Bo Chen'], ['Bo Chen'], []]
+    """
+    out: list[list[str]] = []
+    run: list[str] = []  # distinct names of the round so far
+    last = -10  # the last unit that gave a name as its own
+    for i, text in enumerate(units):
+        found = [m for pattern in _OWN_NAMES if (m := pattern.search(text))]
+        own = [n for m in found for n in m.groups() if n and clean_name(n) == n]
+        if own:
+            run = run if i - last <= 2 else []
+            run += [n for n in dict.fromkeys(own) if n not in run]
+            last = i
+        out.append([n for n in _second_self(units, i) if run[1:2] == [n]])
+    return out
+
+
+def _second_self(units: Sequence[str], i: int) -> list[str]:
+    """A second host's name given as their own in ``units[i]``, after the first host's:
+    "I'm Jane Doe." "And I'm Bo Chen." A first name alone counts when the hosts are then
+    called so ("My name's Jane," "and I'm Bo." "And we're your hosts.").
+
+    >>> _second_self(["I'm Ann Lee, speaking from Oslo.", "I'm Bo Chen, coming to you from Lima."], 1)
+    ['Bo Chen']
+    >>> hosts = ["My name's Ann", "and I'm Bo.", "And we're your hosts."]
+    >>> _second_self(hosts, 1), _second_self(hosts[:2], 1), _second_self(["My name's Ann, my name's Bo."], 0)
+    (['Bo'], [], ['Bo'])
+    >>> _second_self(["I'm Ann Lee coming to you from Oslo.", "I'm Bo coming to you from Lima."], 1)
+    ['Bo']
+    >>> _second_self(["I'm Ann Lee.", "I'm Bo Chen, and I study whales."], 1)
+    []
+    >>> _second_self(["I'm Ann Lee. Introduce yourself?", "I'm Bo Chen."], 1)
+    []
+    """
+    text = units[i].strip()
+    out = []
+    both = _TWO_SELVES.search(text)
+    if both and both.group(1) != both.group(2):
+        out.append(both.group(2))
+    before = units[i - 1] if i else ""
+    asked = any(_INTRO_REQUEST.search(u) for u in units[max(0, i - 2) : i])  # an answer, not a host's
+    if not asked and (self_named(before) or _MY_NAME_ONE.search(before) or _SELF_ONE.search(before)):
+        full = _AND_I_AM.match(text)
+        one = _AND_I_AM_ONE.match(text)
+        full = full or _AND_I_AM_FROM.match(text)
+        if full:
+            out.append(full.group(1))
+        elif one and any(_OUR_HOSTS.search(u) for u in units[i + 1 : i + 3]):
+            out.append(one.group(1))
+    return [n for n in out if clean_name(n) == n]
 
 
 def _away(name: str, units: Sequence[str], i: int, m: re.Match[str]) -> bool:

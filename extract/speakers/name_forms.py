@@ -19,7 +19,7 @@ from graph.names import same_person as full_names_match
 def name_pattern(more: str, particles: str = "") -> str:
     """A captured name: a capitalised word, then ``more`` capitalised words or initials,
     each after optional ``particles``."""
-    word = rf"[{UPPER}][{LETTERS}'\-]+"
+    word = rf"[{UPPER}][{LETTERS}']+(?:-[{LETTERS}']+)*"  # a hyphen only inside ("Du-" is cut off)
     return r"(" + word + r"(?:" + particles + r" (?:[A-Z]\.|" + word + r"))" + more + ")"
 
 
@@ -41,7 +41,7 @@ GREETING = (
 )
 I_AM = r"(?:I'm|I am|[Mm]y name is)"
 # "I'm Jane Doe with Acme", "… of Acme", "… from Acme"
-INTRO_END = r"(?=[,.!;]| and | here\b| welcome\b| with\b| of\b| from\b|$)"
+INTRO_END = r"(?=[,.!;]| and | here\b| welcome\b| with\b| of\b| from\b| (?:coming|speaking) to you\b|$)"
 SELF_START = GREETING + rf"(?:{I_AM}|[Tt]his is)"
 YOUR_ROLE = r"your (?:co-?)?host"
 # After "your host" a single name will do ("I'm your host, Dr. Jane").

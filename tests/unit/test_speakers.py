@@ -1950,3 +1950,38 @@ def test_a_cased_transcript_without_sentence_marks_gets_its_ends_restored(model:
     assert any(u.text.endswith("?") for u in restored)
     att = attribute(doc, st)  # type: ignore[arg-type]
     assert len(att.spans) == len(restored)
+
+
+def test_a_round_of_self_introductions_gives_two_hosts_and_the_guest_after_them() -> None:
+    opening = [
+        "Welcome to Tide Talk, a podcast about the sea. My name's Tom",
+        "and I'm Ada.",
+        "And we're your hosts. Today we're chatting with Mara Quill, who builds tidal turbines.",
+    ]
+    doc, st = _state([*opening, *INTERVIEW[1:]])
+    speakers = attribute(doc, st).speakers  # type: ignore[arg-type]
+    assert [(s.name, s.role) for s in speakers] == [("Tom", "host"), ("Mara Quill", "guest"), ("Ada", "host")]
+
+
+def test_hosts_saying_where_they_speak_from_and_a_guest_announced_unnamed_make_three_voices() -> None:
+    opening = [
+        "Welcome to Tide Talk. I'm Tom Reyes coming to you from Oslo.",
+        "I'm Ada coming to you from Lima.",
+        "We have a very special guest today. What got you into turbines?",
+    ]
+    doc, st = _state([*opening, *INTERVIEW[2:8], *INTERVIEW[9:]])
+    speakers = attribute(doc, st).speakers  # type: ignore[arg-type]
+    assert [(s.name, s.role) for s in speakers] == [("Tom Reyes", "host"), ("Guest", "guest"), ("Ada", "host")]
+
+
+def test_a_first_name_beside_the_shows_introduction_names_the_host() -> None:
+    opening = ["Hi, I'm Tom. And this is Tide Talk, a weekly podcast about the sea.", *INTERVIEW]
+    doc, st = _state(opening)
+    assert [s.name for s in attribute(doc, st).speakers] == ["Tom", "Mara Quill"]  # type: ignore[arg-type]
+
+
+def test_a_title_that_opens_with_the_shows_name_names_no_guest() -> None:
+    hints = SpeakerHints(meta={"title": "Tide Talk News: Episode 6: Turbines", "show": "Tide Talk News"})
+    assert meta_names(hints, "This is Tide Talk News, with Tom.") == ("", "")
+    hints = SpeakerHints(meta={"title": "Mara Quill: Turbines", "show": "Tide Talk News"})
+    assert meta_names(hints, "Hi Mara.") == ("", "Mara Quill")
