@@ -509,6 +509,9 @@ def _decode(
         names = name(path)
     if co_host and len(hints.names) < 3:
         names[2] = co_host
+    if shared and names[1] == "Guest":
+        # Two co-hosts, the second named only as a co-host ("I'm Jane Doe." "And I'm Bo Chen.").
+        names[1] = next((p for p in partners if not same_person(p, names[0])), names[1])
     return path.tolist(), post, names
 
 

@@ -1985,3 +1985,19 @@ def test_a_title_that_opens_with_the_shows_name_names_no_guest() -> None:
     assert meta_names(hints, "This is Tide Talk News, with Tom.") == ("", "")
     hints = SpeakerHints(meta={"title": "Mara Quill: Turbines", "show": "Tide Talk News"})
     assert meta_names(hints, "Hi Mara.") == ("", "Mara Quill")
+
+
+def test_two_co_hosts_who_only_introduce_themselves_are_both_named() -> None:
+    talk = [
+        "Welcome to Tide Talk, a show about the sea.",
+        "I'm Tom Reyes.",
+        "And I'm Ada Brennan.",
+        "So, um, this week I read about tidal turbines and, uh, how they break.",
+        "Oh nice. What breaks first, the blades?",
+        "Yeah, the blades, um, and the seals, uh, corrosion gets into everything.",
+        "Right. I read that salt water eats the bearings in a single winter.",
+        "Exactly, um, so they coat them now, uh, with a ceramic layer.",
+    ]
+    doc, st = _state(talk)
+    speakers = attribute(doc, st).speakers  # type: ignore[arg-type]
+    assert [(s.name, s.role) for s in speakers] == [("Tom Reyes", "host"), ("Ada Brennan", "host")]
