@@ -54,6 +54,7 @@ from extract.speakers.known_names import (
     meta_co_hosts,
     meta_names,
     meta_value,
+    names_the_show,
     show_hosts,
     show_owner,
     store_host,
@@ -174,7 +175,9 @@ def _names_unlabelled(
     addressable = known or on_record
     check = check or _name_check(units, hints, not_people)
     head = max(1, opening(len(units)))
-    found = [check(f) for f in _introductions(units)]
+    # "This is Tide Talk." names the show, not its host.
+    show = meta_value(hints, "show")
+    found = [check(f) if not names_the_show(f, show) else "" for f in _introductions(units)]
     # A self-introduction of the metadata's guest ("Hi, this is Jane Doe" under a title
     # "… with Jane Doe") is the guest's own, not the host's.
     host = host or ("" if guest and same_person(found[0], guest) else found[0])

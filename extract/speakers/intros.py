@@ -15,7 +15,9 @@ from collections.abc import Iterable, Sequence
 from extract.speakers.addressing import self_named
 from extract.speakers.name_forms import (
     FULL_NAME,
+    GREETING,
     GREETINGS,
+    I_AM,
     INTRO_END,
     INTRO_FULL,
     INTRO_NAME,
@@ -127,6 +129,7 @@ _MY_NAME_ONE = re.compile(r"\b[Mm]y name(?:'s| is) " + INTRO_NAME + INTRO_END)
 # "I'm Jane, technical editor at Acme, joined by Bo Chen": a first name alone will do in a
 # sentence that goes on to introduce someone else.
 _SELF_THEN_INTRO = re.compile(_SELF_NAME + ",")
+_THIS_IS = re.compile(r"^\W*(?:\w+,? )*?[Tt]his is ")
 # An oral history's slate: "The interviewer is Jane Doe." names who asks.
 _INTERVIEWER = re.compile(
     r"\b(?i:the|your|our) interviewer(?: (?i:today|here))? (?:is|will be) " + INTRO_FULL + INTRO_END
@@ -318,6 +321,15 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     >>> intro_names(["I'm Ann Lee.", "Hi, I'm Bo Chen."])
     ('Ann Lee', '')
 
+    "This is Tide Talk." may name the show; an "I'm …" after it is the host's:
+
+    >>> intro_names(["Welcome. This is Tide Talk.", "I'm Ann Lee, and my guest is Bo Chen."])
+    ('Ann Lee', 'Bo Chen')
+    >>> intro_names(["This is Ann Lee.", "I'm Ann Lee, and my guest is Bo Chen."])
+    ('Ann Lee', 'Bo Chen')
+
+    An oral history's slate names the interviewer:
+
     >>> intro_names(["This is an interview with Bo Chen, on May 3rd. The interviewer is Ann Lee."])
     ('Ann Lee', 'Bo Chen')
 
@@ -338,6 +350,7 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     asked: int | None = None  # the unit that last asked someone to introduce themselves
     texts = list(texts)
     seconds = _second_selves(texts)
+    shown = False  # the host was found by "This is …", which may be the show's name
     for i, text in enumerate(texts):
         following = texts[i + 1] if i + 1 < len(texts) else ""
         h = YOUR_HOST.search(text) or _SELF_AND_SHOW.search(f"{text} {following}") or _HOST_INTRO.search(text)
@@ -357,8 +370,11 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
             if answering or answers:
                 people.append(h.group(1))
                 asked = None  # one answer to one request
-            elif not host and not any(same_person(h.group(1), p) for p in people):
-                host, host_at = h.group(1), i
+            elif (not host or (shown and not _THIS_IS.match(h.group(0)))) and not any(
+                same_person(h.group(1), p) for p in people
+            ):
+                # "This is Tide Talk." may name the show: "I'm Jane Doe." after it is the host.
+                host, host_at, shown = h.group(1), i, bool(_THIS_IS.match(h.group(0)))
             elif host and partners and " " in h.group(1) and not one_of(h.group(1), [host, *partners]):
                 later.append(h.group(1))  # after the host's and a co-host's, a third person's
         if request and not answers:
@@ -421,8 +437,10 @@ _TWO_SELVES = re.compile(
     r"\b" + _SELF_WORDS + " " + NAME + r"(?:,| and)(?: and)? " + _SELF_WORDS + " " + NAME + INTRO_END
 )
 _OUR_HOSTS = re.compile(r"\b(?:we're|we are) (?:your|the) (?:co-?)?hosts\b", re.I)
+# "I'm Jane", not "This is Jane", which may name the show ("This is Tide Talk.").
+_I_AM_ONE = re.compile(GREETING + I_AM + " " + INTRO_NAME + INTRO_END)
 # Any form of giving one's own name, for rounds of introductions.
-_OWN_NAMES = (_TWO_SELVES, _AND_I_AM, _AND_I_AM_ONE, _AND_I_AM_FROM, _MY_NAME_ONE, _SELF_ONE)
+_OWN_NAMES = (_TWO_SELVES, _AND_I_AM, _AND_I_AM_ONE, _AND_I_AM_FROM, _MY_NAME_ONE, _I_AM_ONE, YOUR_HOST)
 
 
 # A co-host said to be away from this episode ("… my co-host, Jane Doe, but she's out
@@ -500,6 +518,8 @@ def _second_selves(units: Sequence[str]) -> list[list[str]]:
 
     >>> _second_selves(["I'm Ann Lee.", "I'm Bo Chen.", "I'm Bo Chen.", "And I'm Al Li."])
     [[], ['Bo Chen'], ['Bo Chen'], []]
+    >>> _second_selves(["This is Tide Talk.", "I'm Ann Lee."])  # the show's name is no one's
+    [[], []]
     """
     out: list[list[str]] = []
     run: list[str] = []  # distinct names of the round so far
@@ -539,10 +559,9 @@ def _second_self(units: Sequence[str], i: int) -> list[str]:
         out.append(both.group(2))
     before = units[i - 1] if i else ""
     asked = any(_INTRO_REQUEST.search(u) for u in units[max(0, i - 2) : i])  # an answer, not a host's
-    if not asked and (self_named(before) or _MY_NAME_ONE.search(before) or _SELF_ONE.search(before)):
-        full = _AND_I_AM.match(text)
+    if not asked and (self_named(before) or _MY_NAME_ONE.search(before) or _I_AM_ONE.search(before)):
+        full = _AND_I_AM.match(text) or _AND_I_AM_FROM.match(text)
         one = _AND_I_AM_ONE.match(text)
-        full = full or _AND_I_AM_FROM.match(text)
         if full:
             out.append(full.group(1))
         elif one and any(_OUR_HOSTS.search(u) for u in units[i + 1 : i + 3]):

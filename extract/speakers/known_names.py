@@ -108,21 +108,24 @@ def meta_names(hints: SpeakerHints, body: str = "") -> tuple[str, str]:
         names = listed(hints)
         if guest and host and same_person(guest, host):
             guest = ""
-        if guest and _in_show_name(guest, meta.get("show", "")):
+        if guest and names_the_show(guest, meta.get("show", "")):
             guest = ""  # "Tide News: Episode 6: …" names the show, not a guest
         if guest and names and not any(same_person(guest, n) for n in names):
             guest = ""  # "Acme Decoded: Blocks" names a show, not one of the listed speakers
     return host, guest or next(iter(meta_co_hosts(hints)), "")
 
 
-def _in_show_name(name: str, show: str) -> bool:
-    """Whether ``name`` is the show's name or a run of its words, in any case.
+def names_the_show(name: str, show: str) -> bool:
+    """Whether ``name`` is the show's name, or a run of its words, and not a person's (a
+    show may be named after its host: "Jane Okafor Podcast").
 
-    >>> _in_show_name("Tide News", "The tide news podcast"), _in_show_name("Jane Doe", "Tide News")
+    >>> names_the_show("Tide News", "The tide news podcast"), names_the_show("Jane Doe", "Tide News")
     (True, False)
+    >>> names_the_show("Jane Okafor", "The Jane Okafor Podcast")
+    False
     """
     found = re.search(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)", show.lower())
-    return bool(show) and found is not None
+    return bool(show) and found is not None and not looks_like_person(name)
 
 
 def show_hosts(hints: SpeakerHints) -> tuple[str, ...]:

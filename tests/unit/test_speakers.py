@@ -2001,3 +2001,16 @@ def test_two_co_hosts_who_only_introduce_themselves_are_both_named() -> None:
     doc, st = _state(talk)
     speakers = attribute(doc, st).speakers  # type: ignore[arg-type]
     assert [(s.name, s.role) for s in speakers] == [("Tom Reyes", "host"), ("Ada Brennan", "host")]
+
+
+def test_this_is_the_shows_name_names_no_host() -> None:
+    opening = ["Welcome to another episode. This is Tide Talk.", "Today my guest is Mara Quill."]
+    doc, st = _state([*opening, *INTERVIEW[1:]], hints=SpeakerHints(meta={"show": "Tide Talk"}))
+    assert [s.name for s in attribute(doc, st).speakers] == ["Host", "Mara Quill"]  # type: ignore[arg-type]
+    opening = ["Welcome to another episode. This is Tide Talk.", "I'm Tom Reyes, and my guest is Mara Quill."]
+    doc, st = _state([*opening, *INTERVIEW[1:]])
+    assert [s.name for s in attribute(doc, st).speakers] == ["Tom Reyes", "Mara Quill"]  # type: ignore[arg-type]
+    # A show named after its host: there the host's own name is the show's.
+    opening = ["Welcome to another episode. This is Tom Okonkwo.", "Today my guest is Mara Quill."]
+    doc, st = _state([*opening, *INTERVIEW[1:]], hints=SpeakerHints(meta={"show": "The Tom Okonkwo Podcast"}))
+    assert [s.name for s in attribute(doc, st).speakers] == ["Tom Okonkwo", "Mara Quill"]  # type: ignore[arg-type]
