@@ -72,11 +72,14 @@ def _said_name(token: Token) -> bool:
 
 
 def _name_word(token: Token) -> bool:
-    """A noun standing alone between spaces (not the "host" of "co-host") that can be part
+    """A noun standing alone between spaces (not the "host" of "co-host"), or before a
+    sentence mark ("… with Jane Doe." where a transcript kept its marks), that can be part
     of a name, or any word unknown to English, which the tagger may read as an adjective
     ("mohnacky")."""
-    alone = token.i == 0 or bool(token.doc[token.i - 1].whitespace_)
-    alone = alone and (bool(token.whitespace_) or token.i == len(token.doc) - 1)
+    doc = token.doc
+    alone = token.i == 0 or bool(doc[token.i - 1].whitespace_)
+    ends = token.i == len(doc) - 1 or doc[token.i + 1].text in (".", ",", "!", "?", ";")
+    alone = alone and (bool(token.whitespace_) or ends)
     noun = token.tag_ in _NOUN_TAGS or zipf(token.lower_) < UNKNOWN_ZIPF
     return alone and noun and _said_name(token)
 
@@ -132,6 +135,12 @@ def restore_names(doc: Doc, unit: Unit, found: list[tuple[int, int]] | None = No
     >>> doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, spaces=[True] * 4 + [False])
     >>> restore_names(doc, Unit(0, len(doc.text), doc.text)).text
     'with Emily Nakashimo. interviewing quillfeathery'
+    >>> words, tags = ["with", "jane", "ruth", "okafor", "."], ["IN", "NNP", "NNP", "NNP", "."]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, spaces=[True, True, True, False, False])
+    >>> found = []
+    >>> _ = restore_names(doc, Unit(0, len(doc.text), doc.text), found)
+    >>> found  # the whole name, up to the transcript's own period
+    [(5, 21)]
     >>> words, tags = ["i", "'m", "jerod", "santo", "from", "acme"], ["PRP", "VBP", "JJ", "DT", "IN", "NN"]
     >>> doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, spaces=[False] + [True] * 4 + [False])
     >>> restore_names(doc, Unit(0, len(doc.text), doc.text)).text
