@@ -247,6 +247,9 @@ def _names_unlabelled(
             if 0 <= j < len(units)
             and (path[j] == path[i] or (j == i - 1 and BARE_THANKS.match(units[j].text.strip())))
         }
+        # The reply the thanks closes, two units back in the same turn ("It's going great,
+        # Jane." "Thanks." "Thanks for having me.").
+        near |= {i - 2 for i in thanks if i >= 2 and path[i - 2] == path[i]}
         # So does the guest's own introduction ("Hi Jane, my name is Bo Chen, …").
         near |= {i for i, u in enumerate(units[:head]) if guest and _names_self(u.text, guest)}
         thanked = check.keep(v for j in sorted(near) for v in addressed(units[j].text))

@@ -44,7 +44,7 @@ _GUEST_INTRO = re.compile(
     r"(?i:talking|chatting|speaking|hanging out) (?:with|to)|"
     r"(?:^|[.,] )(?i:today|this week|this time),? (?:(?:speak|talk)ing|chatting) (?:with|to)|"
     r"(?:[Mm]y|[Oo]ur) guests? (?:today |this week |this time |on the (?:show|podcast) )?(?:is|are)|"
-    r"(?:[Mm]y|[Oo]ur) guests? (?:today|this week|this time),|"
+    r"(?:[Mm]y|[Oo]ur) guests?(?: today| this week| this time)?,|"
     r"(?:[Mm]y|[Oo]ur|\b[Aa]) (?:former|past|previous|returning|special|favou?rite|long-?time) guests?,|"
     r"guest (?:today )?is|joined (?:[a-z]+ ){0,3}by(?: my (?:co-?host|guest|friend)s?,?)?|"
     r"(?:[Ww]ith|[Jj]oining) me (?:today |this week |here |now )?(?:is|are)|"
@@ -87,6 +87,9 @@ _GUEST_JOINS = re.compile(
     + INTRO_NAME + r",? welcome (?:back )?to the (?:show|podcast|program)\b|"
     # A guest presented to the audience: "I give you Jane Doe", "please welcome Jane Doe".
     + r"\b(?i:i give you|please welcome|let's welcome|give it up for),? " + INTRO_FULL + INTRO_END + "|"
+    # "we're very grateful to have Jane Doe, who …"
+    + r"\b(?i:grateful|happy|excited|thrilled|lucky|pleased|delighted|glad|honou?red|privileged) to "
+    + r"(?:have|welcome) " + INTRO_FULL + r"(?=,? who\b|[,.!]|$| (?:on|here|with)\b)|"
     # "we've got Jane, who's joining us from Acme"
     + r"\b(?:got|have|having) " + INTRO_NAME + r",? who(?:'s| is) (?:joining|here with|with) (?:me|us)\b|"
     # "Jane, welcome." opening a sentence (not "This is Jane Doe, welcome.", the host's own).
@@ -130,6 +133,8 @@ _MY_NAME_ONE = re.compile(r"\b[Mm]y name(?:'s| is) " + INTRO_NAME + INTRO_END)
 # sentence that goes on to introduce someone else.
 _SELF_THEN_INTRO = re.compile(_SELF_NAME + ",")
 _THIS_IS = re.compile(r"^\W*(?:\w+,? )*?[Tt]his is ")
+# "This is Tide Talk with myself, Jane Doe, …": the host names themselves in the show's line.
+_WITH_MYSELF = re.compile(r"\bwith (?:myself|me),? (?:your host,? )?" + INTRO_FULL + INTRO_END)
 # An oral history's slate: "The interviewer is Jane Doe." names who asks.
 _INTERVIEWER = re.compile(
     r"\b(?i:the|your|our) interviewer(?: (?i:today|here))? (?:is|will be) " + INTRO_FULL + INTRO_END
@@ -177,6 +182,8 @@ def introduced(text: str) -> list[str]:
     (['Bo Chen'], ['Al Li'])
     >>> introduced("Today we've got Bo who's joining us from Acme."), introduced("I give you Mr. Bo Chen.")
     (['Bo'], ['Bo Chen'])
+    >>> introduced("Grateful to have Bo Chen who builds boats."), introduced("Happy to have Bo Chen's help.")
+    (['Bo Chen'], [])
     >>> introduced("Read this transcript of my interview with Bo Chen."), introduced("My talk with Al Li.")
     (['Bo Chen'], [])
     >>> introduced("It just works out there with Bluetooth."), introduced("I'm here with Bo Chen.")
@@ -221,7 +228,7 @@ def introduced(text: str) -> list[str]:
             other = _AND_ANOTHER.match(text, m.end()) if " " in name else None
             if other and clean_name(other.group(1)) == other.group(1) and not known_thing(other.group(1)):
                 out.append(other.group(1))
-    return out
+    return list(dict.fromkeys(out))
 
 
 # "I'm not joined by Bo today", "I am not joined today by my co-host, Bo": no introduction.
@@ -328,6 +335,9 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     >>> intro_names(["This is Ann Lee.", "I'm Ann Lee, and my guest is Bo Chen."])
     ('Ann Lee', 'Bo Chen')
 
+    >>> intro_names(["This is Tide Talk with myself, Ann Lee, my co-host Jo Park, and our guest, Bo Chen."])
+    ('Ann Lee', 'Bo Chen')
+
     An oral history's slate names the interviewer:
 
     >>> intro_names(["This is an interview with Bo Chen, on May 3rd. The interviewer is Ann Lee."])
@@ -353,8 +363,9 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     shown = False  # the host was found by "This is …", which may be the show's name
     for i, text in enumerate(texts):
         following = texts[i + 1] if i + 1 < len(texts) else ""
-        h = YOUR_HOST.search(text) or _SELF_AND_SHOW.search(f"{text} {following}") or _HOST_INTRO.search(text)
-        h = h or _NAME_YOUR_HOST.search(text) or _MY_NAME_ONE.search(text) or _INTERVIEWER.search(text)
+        h = YOUR_HOST.search(text) or _SELF_AND_SHOW.search(f"{text} {following}")
+        h = h or _WITH_MYSELF.search(text) or _HOST_INTRO.search(text) or _NAME_YOUR_HOST.search(text)
+        h = h or _MY_NAME_ONE.search(text) or _INTERVIEWER.search(text)
         if h is None and (h := _SELF_THEN_INTRO.search(text)) is not None:
             sentence = re.split(r"(?<=[.!?]) ", text[h.start() :])[0]
             h = h if any(n != h.group(1) for n in introduced(sentence)) else None
@@ -409,7 +420,7 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
 # regular is a co-host); "Jane and I talk with …" (hosting the talk together); "Jane is
 # here to co-host".
 _CO_HOST = re.compile(
-    r"\b(?i:my|our) (?:(?i:other|fellow) )?(?i:co-?hosts?),? "
+    r"\b(?i:my|our) (?:(?i:other|fellow) )?(?i:co-?hosts?),? (?:as (?:always|usual|ever),? )?"
     + NAME
     + r"|\bjoined,? as (?:always|usual|ever),? by (?:my \w+,? )?"
     + FULL_NAME
@@ -488,6 +499,8 @@ def co_hosts(texts: Iterable[str], here: bool = False) -> list[str]:
     (['Bo Chen'], [])
     >>> co_hosts(["I'm Ann Lee.", "I'm Bo Chen.", "And I'm Al Li."])
     ['Bo Chen']
+    >>> co_hosts(["With my co-host, as ever, Bo."])
+    ['Bo']
     >>> co_hosts(["I'm Ann Lee from Acme Radio.", "And I'm Bo Chen of Tidal Works."])
     ['Bo Chen']
     >>> co_hosts(["Awesome! Bo is here to co-host, and I'll introduce our guest."])

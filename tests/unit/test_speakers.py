@@ -2014,3 +2014,12 @@ def test_this_is_the_shows_name_names_no_host() -> None:
     opening = ["Welcome to another episode. This is Tom Okonkwo.", "Today my guest is Mara Quill."]
     doc, st = _state([*opening, *INTERVIEW[1:]], hints=SpeakerHints(meta={"show": "The Tom Okonkwo Podcast"}))
     assert [s.name for s in attribute(doc, st).speakers] == ["Tom Okonkwo", "Mara Quill"]  # type: ignore[arg-type]
+
+
+def test_a_name_two_units_before_the_guests_thanks_names_the_host() -> None:
+    opening = [
+        "Today we're very grateful to have Mara Quill, who builds tidal turbines. So, Mara, how's it going?",
+        "It's going great, Tomas. Thanks. Thanks for having me on here.",
+    ]
+    doc, st = _state([*opening, *INTERVIEW[3:8], *INTERVIEW[9:]])
+    assert [s.name for s in attribute(doc, st).speakers] == ["Tomas", "Mara Quill"]  # type: ignore[arg-type]
