@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from extract.people import looks_like_person
 from extract.speakers.addressing import self_named
 from extract.speakers.name_forms import (
     FULL_NAME,
@@ -334,6 +335,8 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     ('Ann Lee', 'Bo Chen')
     >>> intro_names(["This is Ann Lee.", "I'm Ann Lee, and my guest is Bo Chen."])
     ('Ann Lee', 'Bo Chen')
+    >>> intro_names(["Hi, this is Ann Okafor.", "And I'm Bo Chen."])  # a person's name stands
+    ('Ann Okafor', '')
 
     >>> intro_names(["This is Tide Talk with myself, Ann Lee, my co-host Jo Park, and our guest, Bo Chen."])
     ('Ann Lee', 'Bo Chen')
@@ -385,7 +388,8 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
                 same_person(h.group(1), p) for p in people
             ):
                 # "This is Tide Talk." may name the show: "I'm Jane Doe." after it is the host.
-                host, host_at, shown = h.group(1), i, bool(_THIS_IS.match(h.group(0)))
+                this_is = _THIS_IS.match(h.group(0)) is not None
+                host, host_at, shown = h.group(1), i, this_is and not looks_like_person(h.group(1))
             elif host and partners and " " in h.group(1) and not one_of(h.group(1), [host, *partners]):
                 later.append(h.group(1))  # after the host's and a co-host's, a third person's
         if request and not answers:
