@@ -135,7 +135,7 @@ _MY_NAME_ONE = re.compile(r"\b[Mm]y name(?:'s| is) " + INTRO_NAME + INTRO_END)
 _SELF_THEN_INTRO = re.compile(_SELF_NAME + ",")
 _THIS_IS = re.compile(r"^\W*(?:\w+,? )*?[Tt]his is ")
 # "This is Tide Talk with myself, Jane Doe, …": the host names themselves in the show's line.
-_WITH_MYSELF = re.compile(r"\bwith (?:myself|me),? (?:your host,? )?" + INTRO_FULL + INTRO_END)
+_WITH_MYSELF = re.compile(r"\bwith myself,? (?:your host,? )?" + INTRO_FULL + INTRO_END)
 # An oral history's slate: "The interviewer is Jane Doe." names who asks.
 _INTERVIEWER = re.compile(
     r"\b(?i:the|your|our) interviewer(?: (?i:today|here))? (?:is|will be) " + INTRO_FULL + INTRO_END
