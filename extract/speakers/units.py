@@ -10,6 +10,10 @@ change can only fall between units, so units are the sentences split at each
 ['I talked to Dr. Jo Park.', 'Then']
 >>> [u.text for u in split_units("Live at 8 p.m. Eastern, 5 p.m. Pacific.", 0)]
 ['Live at 8 p.m. Eastern, 5 p.m. Pacific.']
+>>> [u.text for u in split_units("With Ann B. Lee of Acme. Then we met.", 0)]
+['With Ann B. Lee of Acme.', 'Then we met.']
+>>> [u.text for u in split_units("It was plan B. Then we used Acme I.O. It broke.", 0)]
+['It was plan B.', 'Then we used Acme I.O.', 'It broke.']
 """
 
 from __future__ import annotations
@@ -21,6 +25,9 @@ from dataclasses import dataclass
 ABBREVIATIONS = ("Dr.", "Mr.", "Mrs.", "Ms.", "Mx.", "Prof.", "St.", "vs.", "e.g.", "i.e.", "a.m.", "p.m.")
 _NO_CUT_AFTER = "".join(rf"(?<!\b{re.escape(a)})" for a in ABBREVIATIONS)
 _CUT = re.compile(r"(?<=[.?!])" + _NO_CUT_AFTER + r"[\"')\]]*\s+(?=\S)")
+# A middle initial ends no sentence: "Ann B. Lee" (an initial after a capitalised word; not
+# "plan B." nor "the U.S.", which may end one).
+_INITIAL = re.compile(r"\b[A-Z][a-z]+ [A-Z]\.$")
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,8 @@ def split_units(text: str, offset: int, sentence: int = 0) -> list[Unit]:
     out: list[Unit] = []
     pos = 0
     for m in _CUT.finditer(text):
+        if _INITIAL.search(text, 0, m.start()) and text[m.end() : m.end() + 1].isupper():
+            continue
         piece = text[pos : m.start()].rstrip()
         if piece:
             out.append(Unit(offset + pos, offset + pos + len(piece), piece, sentence, not out))
