@@ -145,6 +145,7 @@ def looks_like_person(name: str) -> bool:
     )
 
 
+RARE_SURNAME_ZIPF = 3.0  # a surname this rare in English makes a bare name a person's, not a topic
 _DETERMINERS = frozenset(
     ("the", "a", "an", "my", "our", "your", "his", "her", "their", "its", "this", "that")
 )

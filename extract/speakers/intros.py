@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterable, Sequence
 
 from extract.people import looks_like_person
-from extract.speakers.addressing import self_named
 from extract.speakers.name_forms import (
     FULL_NAME,
     GREETING,
@@ -381,14 +380,14 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
         elif h is None and not host:
             h = _beside_co_host(texts, i)  # "I'm Jane." "And this is my co-host, Bo."
         if h and clean_name(h.group(1)) == h.group(1):
+            this_is = _THIS_IS.match(h.group(0)) is not None
             if answering or answers:
                 people.append(h.group(1))
                 asked = None  # one answer to one request
-            elif (not host or (shown and not _THIS_IS.match(h.group(0)))) and not any(
+            elif (not host or (shown and not this_is)) and not any(
                 same_person(h.group(1), p) for p in people
             ):
                 # "This is Tide Talk." may name the show: "I'm Jane Doe." after it is the host.
-                this_is = _THIS_IS.match(h.group(0)) is not None
                 host, host_at, shown = h.group(1), i, this_is and not looks_like_person(h.group(1))
             elif host and partners and " " in h.group(1) and not one_of(h.group(1), [host, *partners]):
                 later.append(h.group(1))  # after the host's and a co-host's, a third person's
@@ -455,7 +454,17 @@ _OUR_HOSTS = re.compile(r"\b(?:we're|we are) (?:your|the) (?:co-?)?hosts\b", re.
 # "I'm Jane", not "This is Jane", which may name the show ("This is Tide Talk.").
 _I_AM_ONE = re.compile(GREETING + I_AM + " " + INTRO_NAME + INTRO_END)
 # Any form of giving one's own name, for rounds of introductions.
-_OWN_NAMES = (_TWO_SELVES, _AND_I_AM, _AND_I_AM_ONE, _AND_I_AM_FROM, _MY_NAME_ONE, _I_AM_ONE, YOUR_HOST)
+_OWN_NAMES = (_TWO_SELVES, _AND_I_AM, _AND_I_AM_FROM, _MY_NAME_ONE, _I_AM_ONE, YOUR_HOST)
+
+
+def _own_names(text: str) -> list[str]:
+    """The names a unit's speaker gives as their own, in any form ``_OWN_NAMES`` reads.
+
+    >>> _own_names("And I'm Bo Chen."), _own_names("This is Tide Talk.")
+    (['Bo Chen'], [])
+    """
+    found = [m for pattern in _OWN_NAMES if (m := pattern.search(text))]
+    return list(dict.fromkeys(n for m in found for n in m.groups() if n and clean_name(n) == n))
 
 
 # A co-host said to be away from this episode ("… my co-host, Jane Doe, but she's out
@@ -542,11 +551,10 @@ def _second_selves(units: Sequence[str]) -> list[list[str]]:
     run: list[str] = []  # distinct names of the round so far
     last = -10  # the last unit that gave a name as its own
     for i, text in enumerate(units):
-        found = [m for pattern in _OWN_NAMES if (m := pattern.search(text))]
-        own = [n for m in found for n in m.groups() if n and clean_name(n) == n]
+        own = _own_names(text)
         if own:
             run = run if i - last <= 2 else []
-            run += [n for n in dict.fromkeys(own) if n not in run]
+            run += [n for n in own if n not in run]
             last = i
         out.append([n for n in _second_self(units, i) if run[1:2] == [n]])
     return out
@@ -576,7 +584,7 @@ def _second_self(units: Sequence[str], i: int) -> list[str]:
         out.append(both.group(2))
     before = units[i - 1] if i else ""
     asked = any(_INTRO_REQUEST.search(u) for u in units[max(0, i - 2) : i])  # an answer, not a host's
-    if not asked and (self_named(before) or _MY_NAME_ONE.search(before) or _I_AM_ONE.search(before)):
+    if not asked and _own_names(before):
         full = _AND_I_AM.match(text) or _AND_I_AM_FROM.match(text)
         one = _AND_I_AM_ONE.match(text)
         if full:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from extract.concepts.background import zipf
-from extract.people import LETTERS, UPPER, looks_like_person
+from extract.people import LETTERS, RARE_SURNAME_ZIPF, UPPER, looks_like_person
 from extract.speakers import SpeakerHints
 from extract.speakers.name_forms import (
     clean_name,
@@ -28,7 +28,6 @@ _SHOW_MENTION = re.compile(r"\b" + _OWNER + r"(?:Podcast|Show)\b")  # said in th
 _PERSON_SHOW = rf"([{UPPER}][{LETTERS}\-]+ ([{UPPER}][{LETTERS}\-]+)) (?i:podcast|show)"
 _NAMED_SHOW = re.compile(r"\b(?i:the) " + _PERSON_SHOW + r"\b")
 _NAMED_SHOW_META = re.compile(r"^\s*(?i:the )?" + _PERSON_SHOW + r"\s*$")  # the metadata's show
-SHOW_SURNAME_ZIPF = 3.0
 
 
 def meta_co_hosts(hints: SpeakerHints) -> list[str]:
@@ -205,4 +204,4 @@ def show_owner(hints: SpeakerHints, texts: Iterable[str] = ()) -> str:
 def _person_show(m: re.Match[str]) -> bool:
     """Whether a show's name that ``m`` finds is a person's ("the Jane Okafor show"): a full
     name shaped as a person's whose surname is rare in English ("Acme Explained" is not)."""
-    return looks_like_person(m.group(1)) and zipf(m.group(2).lower()) < SHOW_SURNAME_ZIPF
+    return looks_like_person(m.group(1)) and zipf(m.group(2).lower()) < RARE_SURNAME_ZIPF

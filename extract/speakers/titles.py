@@ -13,7 +13,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from extract.concepts.background import zipf
-from extract.people import looks_like_person
+from extract.people import RARE_SURNAME_ZIPF, looks_like_person
 from extract.speakers.name_forms import (
     FULL_NAME,
     HONORIFIC,
@@ -44,7 +44,6 @@ _TITLE_ON = re.compile(r"^" + HONORIFIC + FULL_NAME + r" on ")
 # A title that is a name and nothing else ("Episode 10 - Jane Doe"): trusted only when the
 # body calls the person by the first name alone and never says the surname alone (``_alone_in``).
 _TITLE_BARE = re.compile(r"^" + HONORIFIC + FULL_NAME + r"\s*$")
-BARE_SURNAME_ZIPF = 3.0  # … and taken unsaid only with a surname this rare
 # A title whose subject is a person ("Jane Doe is excited about tides", "Jane Doe's
 # passion", "Jane Doe knows tides"; not "Jane Doe interviews …", the host): trusted as
 # the bare name is, when the body calls them by the first name alone.
@@ -203,7 +202,7 @@ def unsaid_title_guest(title: str, body: str) -> str:
     on = _TITLE_ON.match(plain)
     # A title that is only a name, with no word to say it is a guest: a surname rare in English.
     bare = _TITLE_BARE.match(plain.strip())
-    bare = bare if bare and zipf(bare.group(1).split()[-1]) < BARE_SURNAME_ZIPF else None
+    bare = bare if bare and zipf(bare.group(1).split()[-1]) < RARE_SURNAME_ZIPF else None
     name = title_guest(title) or (on.group(1) if on else "") or (bare.group(1) if bare else "")
     if not name or not looks_like_person(name) or _caseless(body):
         return ""
