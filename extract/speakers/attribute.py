@@ -493,7 +493,7 @@ def _decode(
         if known is not None:
             evidence[:, 0] += known / 2
             evidence[:, 1] -= known / 2
-        return fit_decode(feats, bounds, evidence, n, texts=texts, roles=roles)
+        return fit_decode(feats, bounds, evidence, n, texts=texts, roles=roles, ads=ads)
 
     path, post = decode(host, guest)
     if host and host == store_host(hints):

@@ -16,7 +16,10 @@ a guess with the unit's own words. The turn-change log-odds at each boundary is 
 fixed linear function of the boundary features (a question before or after it, how
 the next unit opens and whether it is a short reply, line starts and gaps) plus one
 offset per state re-estimated per episode from the pairwise posteriors under a prior
-that does not grow with the episode, so short turns can be learnt.
+that does not grow with the episode, so short turns can be learnt. While EM fits an
+interview, the posteriors it re-estimates from hold the host to at most a share of the
+words (posterior regularisation): word use alone would let the host's state keep a
+guest's long stretch once it had begun to take it.
 """
 
 from __future__ import annotations
@@ -119,6 +122,12 @@ class Settings:
     prior_lexical: float = 500.0  # pseudo-words of the episode's own word rates
     topic_window: int = 0  # units each side that the local topic's word rates come from (0: episode)
     change_precision: float = 1.0  # prior precision of a state's per-episode change log-odds offset
+    # An interviewer asks and the guest talks: while EM fits an interview, the host's
+    # expected share of the words is held to at most this (posterior regularisation).
+    host_share: float = 0.30
+    # … in an episode of at least this many words outside sponsor reads: a shorter clip is
+    # mostly the host's introduction and closing.
+    share_min_words: int = 1000
     confidence_weight: float = 0.3  # weight of the unit evidence in the reported confidence
 
 
@@ -356,11 +365,14 @@ def fit_decode(
     cfg: Settings | None = None,
     texts: Sequence[str] | None = None,
     roles: Sequence[int] | None = None,
+    ads: Sequence[bool] | None = None,
 ) -> tuple[NDArray[np.int64], Array]:
     """Adapt the role rates to the episode by EM, then decode; returns (path, posteriors).
 
     ``anchors`` (T, N) adds log-odds from strong cues (ads, introductions, vocatives);
-    ``roles`` gives each state's role (``state_roles``, by default the host and guests).
+    ``roles`` gives each state's role (``state_roles``, by default the host and guests);
+    the words of units flagged in ``ads`` (sponsor reads) do not count towards the host's
+    share of the conversation.
     The roles are global: each state's rates are one set of ratios to the local
     background for the whole episode, so no stretch can swap what the states mean.
     """
@@ -372,6 +384,7 @@ def fit_decode(
     rows = np.array([guests.index(i) + 1 if r else 0 for i, r in enumerate(roles)])
     pool = np.eye(len(guests) + 1)[rows]  # (N, rows): which role rates each state has
     ep = Episode.build(feats, (0,) + (1,) * len(guests), texts or [""] * len(feats), cfg)
+    words = np.array([0 if ads and ads[i] else f.words for i, f in enumerate(feats)], dtype=float)
     ratios = ep.initial_ratios()
     change = change_logits(bounds, n, cfg, roles)
     start = np.log(np.array([0.5] + [0.5 / max(n - 1, 1)] * (n - 1)))[:n]
@@ -380,7 +393,11 @@ def fit_decode(
     offset = np.zeros(n)
     for _ in range(cfg.iterations):
         emit = ep.emissions(ratios, cfg)[:, rows] + lexical + anchors
-        post, xi = posteriors_pairs(emit, change + offset, start)
+        if sum(r == 0 for r in roles) == 1:
+            cap = cfg.host_share if words.sum() >= cfg.share_min_words else 1.0
+            post, xi = capped_posteriors(emit, change + offset, start, words, cap)
+        else:
+            post, xi = posteriors_pairs(emit, change + offset, start)
         offset = change_offsets(post, xi, change, offset, cfg.change_precision)
         if n > 2:
             # Break the symmetry between same-role states a little so EM can tell them apart.
@@ -394,6 +411,42 @@ def fit_decode(
     # "Yeah." is both short and an agreement opener), so the plain posterior is too sure.
     post = posteriors(emit * cfg.confidence_weight, change, start)
     return viterbi(emit, change, start), post
+
+
+def capped_posteriors(
+    emit: Array, change: Array, start: Array, words: Array, cap: float, steps: int = 10
+) -> tuple[Array, Array]:
+    """Posteriors as ``posteriors_pairs`` gives them, projected so that state 0 (the host)
+    holds at most ``cap`` of the expected ``words`` (posterior regularisation).
+
+    The projection tilts every unit against the host by ``lam`` log-odds per word, with
+    ``lam`` the smallest that meets the cap (found by bisection, up to one log-odds a
+    word). EM that re-estimates
+    from these posteriors cannot let the host's state absorb a guest's long stretches,
+    which word use alone would back once it had begun.
+
+    >>> emit, change, start = np.zeros((4, 2)), np.full((4, 2), -9.0), np.log([0.9, 0.1])
+    >>> plain = posteriors_pairs(emit, change, start)[0]
+    >>> post, _ = capped_posteriors(emit, change, start, np.ones(4), 0.3)
+    >>> round(float(plain[:, 0].mean()), 2), bool(post[:, 0].mean() <= 0.3 + 1e-3)
+    (0.9, True)
+    """
+    post, xi = posteriors_pairs(emit, change, start)
+    total = float(words.sum())
+    if cap >= 1.0 or not total or float(post[:, 0] @ words) <= cap * total:
+        return post, xi
+    lo, hi = 0.0, 1.0
+    tilt = np.zeros_like(emit)
+    for _ in range(steps):
+        lam = (lo + hi) / 2
+        tilt[:, 0] = -lam * words
+        post, _xi = posteriors_pairs(emit + tilt, change, start)
+        if float(post[:, 0] @ words) > cap * total:
+            lo = lam
+        else:
+            hi = lam
+    tilt[:, 0] = -hi * words
+    return posteriors_pairs(emit + tilt, change, start)
 
 
 def _word_use(ep: Episode, post: Array, pool: Array, cfg: Settings) -> Array:
