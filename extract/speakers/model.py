@@ -122,8 +122,9 @@ class Settings:
     prior_lexical: float = 500.0  # pseudo-words of the episode's own word rates
     topic_window: int = 0  # units each side that the local topic's word rates come from (0: episode)
     change_precision: float = 1.0  # prior precision of a state's per-episode change log-odds offset
-    # An interviewer asks and the guest talks: while EM fits an interview, the host's
-    # expected share of the words is held to at most this (posterior regularisation).
+    # An interviewer asks and the guest talks: while EM fits an interview, the host's side
+    # (the host, and a co-host if any) is held to at most this share of the expected words
+    # (posterior regularisation).
     host_share: float = 0.30
     # … in an episode of at least this many words outside sponsor reads: a shorter clip is
     # mostly the host's introduction and closing.
@@ -385,6 +386,7 @@ def fit_decode(
     pool = np.eye(len(guests) + 1)[rows]  # (N, rows): which role rates each state has
     ep = Episode.build(feats, (0,) + (1,) * len(guests), texts or [""] * len(feats), cfg)
     words = np.array([0 if ads and ads[i] else f.words for i, f in enumerate(feats)], dtype=float)
+    hosts = np.array(roles) == 0  # the host's side: the host and a co-host
     ratios = ep.initial_ratios()
     change = change_logits(bounds, n, cfg, roles)
     start = np.log(np.array([0.5] + [0.5 / max(n - 1, 1)] * (n - 1)))[:n]
@@ -393,11 +395,8 @@ def fit_decode(
     offset = np.zeros(n)
     for _ in range(cfg.iterations):
         emit = ep.emissions(ratios, cfg)[:, rows] + lexical + anchors
-        if sum(r == 0 for r in roles) == 1:
-            cap = cfg.host_share if words.sum() >= cfg.share_min_words else 1.0
-            post, xi = capped_posteriors(emit, change + offset, start, words, cap)
-        else:
-            post, xi = posteriors_pairs(emit, change + offset, start)
+        cap = cfg.host_share if words.sum() >= cfg.share_min_words else 1.0
+        post, xi = capped_posteriors(emit, change + offset, start, words, cap, hosts)
         offset = change_offsets(post, xi, change, offset, cfg.change_precision)
         if n > 2:
             # Break the symmetry between same-role states a little so EM can tell them apart.
@@ -414,12 +413,19 @@ def fit_decode(
 
 
 def capped_posteriors(
-    emit: Array, change: Array, start: Array, words: Array, cap: float, steps: int = 10
+    emit: Array,
+    change: Array,
+    start: Array,
+    words: Array,
+    cap: float,
+    hosts: Array | None = None,
+    steps: int = 10,
 ) -> tuple[Array, Array]:
-    """Posteriors as ``posteriors_pairs`` gives them, projected so that state 0 (the host)
-    holds at most ``cap`` of the expected ``words`` (posterior regularisation).
+    """Posteriors as ``posteriors_pairs`` gives them, projected so that the ``hosts`` states
+    (a mask; by default state 0) hold at most ``cap`` of the expected ``words`` together
+    (posterior regularisation).
 
-    The projection tilts every unit against the host by ``lam`` log-odds per word, with
+    The projection tilts every unit against the hosts by ``lam`` log-odds per word, with
     ``lam`` the smallest that meets the cap (found by bisection, up to one log-odds a
     word). EM that re-estimates
     from these posteriors cannot let the host's state absorb a guest's long stretches,
@@ -431,21 +437,22 @@ def capped_posteriors(
     >>> round(float(plain[:, 0].mean()), 2), bool(post[:, 0].mean() <= 0.3 + 1e-3)
     (0.9, True)
     """
+    hosts = np.arange(emit.shape[1]) == 0 if hosts is None else hosts
     post, xi = posteriors_pairs(emit, change, start)
     total = float(words.sum())
-    if cap >= 1.0 or not total or float(post[:, 0] @ words) <= cap * total:
+    if cap >= 1.0 or not total or hosts.all() or float(post[:, hosts].sum(axis=1) @ words) <= cap * total:
         return post, xi
     lo, hi = 0.0, 1.0
     tilt = np.zeros_like(emit)
     for _ in range(steps):
         lam = (lo + hi) / 2
-        tilt[:, 0] = -lam * words
+        tilt[:, hosts] = -lam * words[:, None]
         post, _xi = posteriors_pairs(emit + tilt, change, start)
-        if float(post[:, 0] @ words) > cap * total:
+        if float(post[:, hosts].sum(axis=1) @ words) > cap * total:
             lo = lam
         else:
             hi = lam
-    tilt[:, 0] = -hi * words
+    tilt[:, hosts] = -hi * words[:, None]
     return posteriors_pairs(emit + tilt, change, start)
 
 

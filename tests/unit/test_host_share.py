@@ -71,3 +71,33 @@ def test_the_cap_reaches_em() -> None:
     assert host_words(0.02) < host_words(1.0)
     # Sponsor reads are no part of the conversation's share: all of them, no cap.
     assert host_words(0.02, ads=[True] * len(units)) == host_words(1.0)
+
+    def hosts_words(cap: float) -> float:
+        """The host's side with a co-host (states 0 and 2)."""
+        cfg = Settings(host_share=cap, share_min_words=0)
+        path, _ = fit_decode(feats, bounds, np.zeros((len(units), 3)), 3, cfg, texts, roles=(0, 1, 0))
+        return float(words[path != 1].sum())
+
+    assert hosts_words(0.02) < hosts_words(1.0)
+
+
+def test_a_host_and_co_host_are_held_together() -> None:
+    """With a co-host beside the guest, the host's side shares one cap."""
+    rng = np.random.default_rng(5)
+    t = 50
+    emit = rng.normal(size=(t, 3))
+    emit[:, [0, 2]] += 1.0  # both hosts favoured
+    change = np.full((t, 3), -1.5)
+    start = np.log(np.full(3, 1 / 3))
+    words = rng.integers(3, 30, size=t).astype(float)
+    hosts = np.array([True, False, True])
+    plain, _ = posteriors_pairs(emit, change, start)
+    assert float(plain[:, hosts].sum(axis=1) @ words / words.sum()) > 0.6
+    post, _ = capped_posteriors(emit, change, start, words, 0.3, hosts)
+    assert 0.27 < float(post[:, hosts].sum(axis=1) @ words / words.sum()) <= 0.3 + 1e-9
+    # Each host alone under the cap is not enough: the host alone is not the host's side.
+    alone, _ = capped_posteriors(emit, change, start, words, 0.3)
+    assert float(alone[:, hosts].sum(axis=1) @ words / words.sum()) > 0.3
+    # All hosts, no guest: nobody to give the words to, nothing is held.
+    same, _ = capped_posteriors(emit, change, start, words, 0.3, np.ones(3, dtype=bool))
+    assert np.allclose(same, plain)
