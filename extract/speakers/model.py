@@ -387,6 +387,7 @@ def fit_decode(
     ep = Episode.build(feats, (0,) + (1,) * len(guests), texts or [""] * len(feats), cfg)
     words = np.array([0 if ads and ads[i] else f.words for i, f in enumerate(feats)], dtype=float)
     hosts = np.array(roles) == 0  # the host's side: the host and a co-host
+    cap = cfg.host_share if words.sum() >= cfg.share_min_words else 1.0
     ratios = ep.initial_ratios()
     change = change_logits(bounds, n, cfg, roles)
     start = np.log(np.array([0.5] + [0.5 / max(n - 1, 1)] * (n - 1)))[:n]
@@ -395,7 +396,6 @@ def fit_decode(
     offset = np.zeros(n)
     for _ in range(cfg.iterations):
         emit = ep.emissions(ratios, cfg)[:, rows] + lexical + anchors
-        cap = cfg.host_share if words.sum() >= cfg.share_min_words else 1.0
         post, xi = capped_posteriors(emit, change + offset, start, words, cap, hosts)
         offset = change_offsets(post, xi, change, offset, cfg.change_precision)
         if n > 2:
