@@ -444,16 +444,19 @@ def capped_posteriors(
         return post, xi
     lo, hi = 0.0, 1.0
     tilt = np.zeros_like(emit)
+    met: tuple[Array, Array] | None = None  # the posteriors at ``hi``, once a tilt meets the cap
     for _ in range(steps):
         lam = (lo + hi) / 2
         tilt[:, hosts] = -lam * words[:, None]
-        post, _xi = posteriors_pairs(emit + tilt, change, start)
-        if float(post[:, hosts].sum(axis=1) @ words) > cap * total:
+        tilted = posteriors_pairs(emit + tilt, change, start)
+        if float(tilted[0][:, hosts].sum(axis=1) @ words) > cap * total:
             lo = lam
         else:
-            hi = lam
-    tilt[:, hosts] = -hi * words[:, None]
-    return posteriors_pairs(emit + tilt, change, start)
+            hi, met = lam, tilted
+    if met is None:  # not met within the bracket: the strongest tilt
+        tilt[:, hosts] = -hi * words[:, None]
+        met = posteriors_pairs(emit + tilt, change, start)
+    return met
 
 
 def _word_use(ep: Episode, post: Array, pool: Array, cfg: Settings) -> Array:

@@ -85,6 +85,12 @@ def _who(att: Attribution, st: DocState, phrase: str) -> str:
     return att.speakers[span.speaker].name
 
 
+def _named_roles(texts: list[str]) -> list[tuple[str, str]]:
+    """Each speaker's name and role, as attribution gives them for ``texts``."""
+    doc, st = _state(texts)
+    return [(s.name, s.role) for s in attribute(doc, st).speakers]  # type: ignore[arg-type]
+
+
 def test_interview_alternation_and_intro_name_the_speakers() -> None:
     doc, st = _state(INTERVIEW, hints=SpeakerHints(names=("Tom Reyes",)))
     att = attribute(doc, st)  # type: ignore[arg-type]
@@ -695,9 +701,8 @@ def test_a_stand_in_co_host_and_a_guest_named_after_the_announcement_make_three_
         "Ada is here to co-host, and I'd like to introduce our guest.",
         "His name is Mara Quill. Mara, what got you into turbines?",
     ]
-    doc, st = _state([*opening, *INTERVIEW[2:8], *INTERVIEW[9:]])
-    speakers = attribute(doc, st).speakers  # type: ignore[arg-type]
-    assert [(s.name, s.role) for s in speakers] == [("Tom Reyes", "host"), ("Mara Quill", "guest"), ("Ada", "host")]
+    voices = _named_roles([*opening, *INTERVIEW[2:8], *INTERVIEW[9:]])
+    assert voices == [("Tom Reyes", "host"), ("Mara Quill", "guest"), ("Ada", "host")]
 
 
 def test_a_bare_welcome_by_name_introduces_the_guest() -> None:
@@ -1958,9 +1963,7 @@ def test_a_round_of_self_introductions_gives_two_hosts_and_the_guest_after_them(
         "and I'm Ada.",
         "And we're your hosts. Today we're chatting with Mara Quill, who builds tidal turbines.",
     ]
-    doc, st = _state([*opening, *INTERVIEW[1:]])
-    speakers = attribute(doc, st).speakers  # type: ignore[arg-type]
-    assert [(s.name, s.role) for s in speakers] == [("Tom", "host"), ("Mara Quill", "guest"), ("Ada", "host")]
+    assert _named_roles([*opening, *INTERVIEW[1:]]) == [("Tom", "host"), ("Mara Quill", "guest"), ("Ada", "host")]
 
 
 def test_hosts_saying_where_they_speak_from_and_a_guest_announced_unnamed_make_three_voices() -> None:
@@ -1969,9 +1972,8 @@ def test_hosts_saying_where_they_speak_from_and_a_guest_announced_unnamed_make_t
         "I'm Ada coming to you from Lima.",
         "We have a very special guest today. What got you into turbines?",
     ]
-    doc, st = _state([*opening, *INTERVIEW[2:8], *INTERVIEW[9:]])
-    speakers = attribute(doc, st).speakers  # type: ignore[arg-type]
-    assert [(s.name, s.role) for s in speakers] == [("Tom Reyes", "host"), ("Guest", "guest"), ("Ada", "host")]
+    voices = _named_roles([*opening, *INTERVIEW[2:8], *INTERVIEW[9:]])
+    assert voices == [("Tom Reyes", "host"), ("Guest", "guest"), ("Ada", "host")]
 
 
 def test_a_first_name_beside_the_shows_introduction_names_the_host() -> None:
@@ -1998,9 +2000,7 @@ def test_two_co_hosts_who_only_introduce_themselves_are_both_named() -> None:
         "Right. I read that salt water eats the bearings in a single winter.",
         "Exactly, um, so they coat them now, uh, with a ceramic layer.",
     ]
-    doc, st = _state(talk)
-    speakers = attribute(doc, st).speakers  # type: ignore[arg-type]
-    assert [(s.name, s.role) for s in speakers] == [("Tom Reyes", "host"), ("Ada Brennan", "host")]
+    assert _named_roles(talk) == [("Tom Reyes", "host"), ("Ada Brennan", "host")]
 
 
 def test_this_is_the_shows_name_names_no_host() -> None:
