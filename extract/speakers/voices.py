@@ -110,6 +110,32 @@ class Voices:
         return sum(math.log(r) for r in rate) / len(said)
 
 
+def centred(odds: Array, texts: Sequence[str], path: Sequence[int] | None = None) -> Array:
+    """Two known voices' log-odds per text (``Voices.log_odds``), read around the midpoint
+    of the two speakers' mean log-odds per word instead of zero.
+
+    Every unit of an episode can fit one voice better than the other when that voice was
+    recorded from more words, or on the episode's topics; added as they are, such log-odds
+    would give that co-host the whole episode. ``path`` gives the speaker decoded for each
+    text (0 for ``a``, 1 for ``b``, others ignored): the midpoint of their mean log-odds per
+    word is taken out; without a path, or while one side has no words, the episode's mean.
+
+    >>> odds, texts = np.array([3.0, 1.0]), ["a b", "a b"]
+    >>> centred(odds, texts).tolist(), centred(odds, texts, [0, 1]).tolist()
+    ([1.0, -1.0], [1.0, -1.0])
+    >>> centred(np.array([3.0, 2.0, 1.0]), ["a", "a", "a"], [0, 0, 1]).tolist()
+    [1.25, 0.25, -0.75]
+    """
+    sizes = np.array([len(words(t)) for t in texts], dtype=float)
+    mid = float(odds.sum()) / max(float(sizes.sum()), 1.0)
+    if path is not None:
+        side = np.asarray(path)
+        spoken = [float(sizes[side == k].sum()) for k in (0, 1)]
+        if min(spoken) > 0:
+            mid = sum(float(odds[side == k].sum()) / n for k, n in zip((0, 1), spoken, strict=True)) / 2
+    return np.asarray(odds - mid * sizes)
+
+
 def regulars(voices: Mapping[str, Mapping[str, int]]) -> list[str]:
     """The show's speakers on record: those with enough words for a voice.
 
