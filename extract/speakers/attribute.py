@@ -65,7 +65,7 @@ from extract.speakers.name_forms import one_of, same_person
 from extract.speakers.sponsor_names import site_names, vanity_host
 from extract.speakers.titles import unsaid_title_guest
 from extract.speakers.units import Unit, split_units
-from extract.speakers.voices import Voices, centred, regulars
+from extract.speakers.voices import Voices, regulars
 from extract.state import DocState
 
 MIN_ANSWERS = 2  # turns answering a name that give a diarisation label that name
@@ -483,7 +483,9 @@ def _decode(
     roles = state_roles(n, co_host=bool(co_host))
     voices = Voices(hints.voices) if hints.voices else None
 
-    def fit(host: str, guest: str, known: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    def decode(host: str, guest: str) -> tuple[np.ndarray, np.ndarray]:
+        # Known voices of both speakers (the show's labelled episodes) add their log-odds.
+        known = voices.log_odds(texts, host, guest) if voices else None
         if shared:
             role, who = anchor_parts(named, ads, host, guest)
             return fit_decode_cohosts(feats, bounds, role, who if known is None else who + known, texts=texts)
@@ -492,16 +494,6 @@ def _decode(
             evidence[:, 0] += known / 2
             evidence[:, 1] -= known / 2
         return fit_decode(feats, bounds, evidence, n, texts=texts, roles=roles, ads=ads)
-
-    def decode(host: str, guest: str) -> tuple[np.ndarray, np.ndarray]:
-        # Known voices of both speakers (the show's labelled episodes) add their log-odds,
-        # read around the episode's mean, then around the midpoint of the two speakers
-        # that decoding finds (``centred``).
-        known = voices.log_odds(texts, host, guest) if voices else None
-        if known is None:
-            return fit(host, guest, None)
-        path, _ = fit(host, guest, centred(known, texts))
-        return fit(host, guest, centred(known, texts, path.tolist()))
 
     path, post = decode(host, guest)
     if host and host == store_host(hints):

@@ -64,19 +64,24 @@ class Voices:
 
     def log_odds(self, texts: Sequence[str], a: str, b: str, weight: float = WEIGHT) -> Array | None:
         """Per text, the tempered log-odds that ``a`` rather than ``b`` said it; None
-        unless both have a voice on record."""
+        unless both have a voice on record. Both voices count at the size of the smaller
+        record."""
         ka, kb = self._find(a), self._find(b)
         if ka is None or kb is None or ka == kb:
             return None
         ca, cb = self.counts[ka], self.counts[kb]
-        na, nb = sum(ca.values()) + self.vocab, sum(cb.values()) + self.vocab
+        # The voice recorded from more words counts at the other's size: it has heard more
+        # of the rare words, and each would otherwise be evidence for it in any text.
+        ta, tb = sum(ca.values()), sum(cb.values())
+        sa, sb = min(1.0, tb / ta), min(1.0, ta / tb)
+        na, nb = sa * ta + self.vocab, sb * tb + self.vocab
 
         def ratio(w: str) -> float:
             # A word neither has said is no evidence (smoothing alone would favour the
             # one with fewer words on record).
             if not (ca[w] or cb[w]):
                 return 0.0
-            return math.log((ca[w] + 1) / na) - math.log((cb[w] + 1) / nb)
+            return math.log((sa * ca[w] + 1) / na) - math.log((sb * cb[w] + 1) / nb)
 
         return np.array([weight * sum(ratio(w) for w in words(t)) for t in texts])
 
@@ -108,32 +113,6 @@ class Voices:
             return None
         rate = ((own[w] + strength * (pool[w] + 1) / (total + self.vocab)) / (size + strength) for w in said)
         return sum(math.log(r) for r in rate) / len(said)
-
-
-def centred(odds: Array, texts: Sequence[str], path: Sequence[int] | None = None) -> Array:
-    """Two known voices' log-odds per text (``Voices.log_odds``), read around the midpoint
-    of the two speakers' mean log-odds per word instead of zero.
-
-    Every unit of an episode can fit one voice better than the other when that voice was
-    recorded from more words, or on the episode's topics; added as they are, such log-odds
-    would give that co-host the whole episode. ``path`` gives the speaker decoded for each
-    text (0 for ``a``, 1 for ``b``, others ignored): the midpoint of their mean log-odds per
-    word is taken out; without a path, or while one side has no words, the episode's mean.
-
-    >>> odds, texts = np.array([3.0, 1.0]), ["a b", "a b"]
-    >>> centred(odds, texts).tolist(), centred(odds, texts, [0, 1]).tolist()
-    ([1.0, -1.0], [1.0, -1.0])
-    >>> centred(np.array([3.0, 2.0, 1.0]), ["a", "a", "a"], [0, 0, 1]).tolist()
-    [1.25, 0.25, -0.75]
-    """
-    sizes = np.array([len(words(t)) for t in texts], dtype=float)
-    mid = float(odds.sum()) / max(float(sizes.sum()), 1.0)
-    if path is not None:
-        side = np.asarray(path)
-        spoken = [float(sizes[side == k].sum()) for k in (0, 1)]
-        if min(spoken) > 0:
-            mid = sum(float(odds[side == k].sum()) / n for k, n in zip((0, 1), spoken, strict=True)) / 2
-    return np.asarray(odds - mid * sizes)
 
 
 def regulars(voices: Mapping[str, Mapping[str, int]]) -> list[str]:

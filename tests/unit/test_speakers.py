@@ -1922,28 +1922,6 @@ def test_known_voices_of_both_co_hosts_tell_them_apart() -> None:
     assert correct(SpeakerHints(voices={"Ada Finch": voices["Ada Finch"]})) == alone
 
 
-def test_a_voice_recorded_on_the_episodes_topics_does_not_take_the_whole_episode() -> None:
-    from extract.speakers.voices import Voices
-
-    texts, who = _co_host_episode()
-    # Ada's record holds the episode's topics besides her habits; Rob's only his habits.
-    # Every unit fits her record better, so the voices must be read against each other.
-    topics = "The solar pump brings water to the fields, and the battery and panels cut the cost. "
-    voices = Voices.from_turns(
-        [
-            ("Ada Finch", "Honestly, I think it works on the farm. " * 80 + topics * 40),
-            ("Rob Lister", "Basically, it works on the farm. " * 80),
-        ]
-    ).counts
-    doc, st = _state(texts, hints=SpeakerHints(voices=voices))
-    att = attribute(doc, st)  # type: ignore[arg-type]
-    names = [s.name for s in att.speakers]
-    right = sum(names[sp.speaker] == w for sp, w in zip(att.spans, who, strict=True))
-    assert names == ["Ada Finch", "Rob Lister"]
-    # Added as they are, the voices give Ada every unit (9 of 17 right).
-    assert right >= 0.8 * len(who)
-
-
 def test_captions_without_sentence_ends_change_speaker_where_the_model_restores_one(
     model: spacy.language.Language,
 ) -> None:
