@@ -400,17 +400,32 @@ def _introductions(units: Sequence[Unit]) -> tuple[str, str]:
     return intro_names(u.text for u in units[: opening(len(units))] if not GUEST_CUE.search(u.text))
 
 
-def _voiced_show_host(units: Sequence[Unit], path: Sequence[int], hints: SpeakerHints) -> str:
+def _voiced_show_host(
+    units: Sequence[Unit], path: Sequence[int], hints: SpeakerHints, decoded: bool = False
+) -> str:
     """Of the show's hosts on record with a voice, the one whose voice fits the words of
     the units decoded as the host's (``path`` 0) best, per word; the recorded host when the
-    opening introduces them or no other host has a voice."""
+    opening introduces them or no other host has a voice. A ``decoded`` path (not labels
+    read from the file) also rules out a host whom its host's side addresses by name."""
     recorded, *others = show_hosts(hints)
     own = _introductions(units)[0]
     if not others or not hints.voices or (own and one_of(own, [recorded])):
         return recorded
-    said = [u.text for u, s in zip(units, path, strict=True) if s == 0]
+    # No one addresses themselves: a host on record whom the host's side addresses more
+    # often than the other side does is the other speaker ("Bo, what did you see?").
+    sides = [[u.text for u, s in zip(units, path, strict=True) if (s == 0) == host] for host in (True, False)]
+    said, calls = sides[0], [[v for t in side for v in vocatives(t)] for side in sides]
+
+    def addressed_by_host(h: str) -> bool:
+        by_host, by_other = (sum(one_of(v, [h]) for v in side) for side in calls)
+        return decoded and by_host > by_other
+
     voices = Voices(hints.voices)
-    fits = {h: f for h in (recorded, *others) if (f := voices.fit(said, h)) is not None}
+    fits = {
+        h: f
+        for h in (recorded, *others)
+        if not addressed_by_host(h) and (f := voices.fit(said, h)) is not None
+    }
     return max(fits, key=lambda h: fits[h]) if recorded in fits else recorded
 
 
@@ -433,6 +448,18 @@ _GUEST_ANNOUNCED = re.compile(
     re.I,
 )
 _NO_GUEST = re.compile(r"\b(?:no|without an?|not have an?|don't have an?) guests?\b", re.I)
+
+
+def _recorded_hosts(names: Sequence[str], hints: SpeakerHints) -> bool:
+    """Whether two speakers found are two different people the store records as hosts of
+    the show: of two voices, such a pair co-hosts the episode.
+
+    >>> h = SpeakerHints(meta={"show": "Tide Talk"}, known_hosts={"tide talk": ("Ann Lee", "Bo Chen")})
+    >>> _recorded_hosts(["Ann Lee", "Bo Chen"], h), _recorded_hosts(["Ann Lee", "Cy Park"], h)
+    (True, False)
+    """
+    recorded = show_hosts(hints)
+    return len(names) == 2 and not same_person(names[0], names[1]) and all(one_of(x, recorded) for x in names)
 
 
 def _guest_announced(units: Sequence[Unit]) -> bool:
@@ -499,7 +526,7 @@ def _decode(
     if host and host == store_host(hints):
         # The store's host of a show whose hosts take turns: the one on record whose voice
         # fits the words decoded as the host's best.
-        hints = hosted_by(hints, _voiced_show_host(named, path.tolist(), hints))
+        hints = hosted_by(hints, _voiced_show_host(named, path.tolist(), hints, decoded=True))
     check = _name_check(named, hints, not_people)
 
     def name(path: np.ndarray) -> list[str]:
@@ -513,6 +540,10 @@ def _decode(
         # Second pass: vocatives of the names found now anchor the speakers.
         path, post = decode(names[0], names[1])
         names = name(path)
+    if n == 2 and not shared and _recorded_hosts(names, hints):
+        # A show whose hosts take turns: the second voice is no guest but the other host.
+        shared = True
+        path, post = decode(names[0], names[1])
     if co_host and len(hints.names) < 3:
         names[2] = co_host
     if shared and names[1] == "Guest":
@@ -769,8 +800,9 @@ def attribute(doc: Doc, state: DocState) -> Attribution:
     partners = _co_hosts(named, state.hints)
     hints = _this_episode(named, state.hints, partners)
     path, post, names = _decode(units, feats, bounds, ads, hints, n, partners, named, non_people(doc))
+    hosting = [*partners, *(names if _recorded_hosts(names, hints) else [])]
     speakers = tuple(
-        Speaker(name, "host" if i == 0 or any(same_person(name, c) for c in partners) else "guest")
+        Speaker(name, "host" if i == 0 or any(same_person(name, c) for c in hosting) else "guest")
         for i, name in enumerate(names)
     )
     spans = tuple(

@@ -1922,6 +1922,35 @@ def test_known_voices_of_both_co_hosts_tell_them_apart() -> None:
     assert correct(SpeakerHints(voices={"Ada Finch": voices["Ada Finch"]})) == alone
 
 
+def test_two_hosts_on_record_with_no_co_host_named_co_host_the_episode() -> None:
+    from extract.speakers.voices import Voices
+
+    texts, who = _co_host_episode()
+    # No co-host named: Ada opens (two sentences, two units) and asks Rob, who answers.
+    texts = ["Welcome back to Tide Talk. Rob, what did you see in the valley this week?", *texts[2:]]
+    who = ["Ada Finch", "Ada Finch", *who[2:]]
+    voices = Voices.from_turns(
+        [
+            ("Ada Finch", "Honestly, I think it works on the farm. " * 80),
+            ("Rob Lister", "Basically, it works on the farm. " * 80),
+            ("Cy Park", "Ferries cross the bay at dawn. " * 80),
+        ]
+    ).counts
+    show = {"meta": {"show": "Tide Talk"}, "voices": voices}
+    both = SpeakerHints(**show, known_hosts={"tide talk": ("Ada Finch", "Rob Lister")})  # type: ignore[arg-type]
+    doc, st = _state(texts, hints=both)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    # Rob is addressed from the host's side, so he is not its host; the two hosts on record
+    # co-host the episode (until stop 43: Rob Lister the host, every unit an unnamed guest's).
+    assert [(s.name, s.role) for s in att.speakers] == [("Ada Finch", "host"), ("Rob Lister", "host")]
+    assert [att.speakers[sp.speaker].name for sp in att.spans] == who
+    # A speaker on record who has never hosted the show is its guest.
+    one = SpeakerHints(**show, known_hosts={"tide talk": ("Ada Finch",)})  # type: ignore[arg-type]
+    doc, st = _state(texts, hints=one)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [(s.name, s.role) for s in att.speakers] == [("Ada Finch", "host"), ("Rob Lister", "guest")]
+
+
 def test_captions_without_sentence_ends_change_speaker_where_the_model_restores_one(
     model: spacy.language.Language,
 ) -> None:
