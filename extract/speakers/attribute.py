@@ -411,22 +411,22 @@ def _voiced_show_host(
     own = _introductions(units)[0]
     if not others or not hints.voices or (own and one_of(own, [recorded])):
         return recorded
-    # No one addresses themselves: a host on record whom the host's side addresses more
-    # often than the other side does is the other speaker ("Bo, what did you see?").
-    sides = [[u.text for u, s in zip(units, path, strict=True) if (s == 0) == host] for host in (True, False)]
-    said, calls = sides[0], [[v for t in side for v in vocatives(t)] for side in sides]
-
-    def addressed_by_host(h: str) -> bool:
-        by_host, by_other = (sum(one_of(v, [h]) for v in side) for side in calls)
-        return decoded and by_host > by_other
-
+    said = [u.text for u, s in zip(units, path, strict=True) if s == 0]
+    hosts = [recorded, *others]
+    if decoded:
+        hosts = [h for h in hosts if not _addressed_by_host(units, path, h)]
     voices = Voices(hints.voices)
-    fits = {
-        h: f
-        for h in (recorded, *others)
-        if not addressed_by_host(h) and (f := voices.fit(said, h)) is not None
-    }
+    fits = {h: f for h in hosts if (f := voices.fit(said, h)) is not None}
     return max(fits, key=lambda h: fits[h]) if recorded in fits else recorded
+
+
+def _addressed_by_host(units: Sequence[Unit], path: Sequence[int], name: str) -> bool:
+    """Whether the units of ``path`` 0 address ``name`` ("Bo, what did you see?") more
+    often than the others do: no one addresses themselves, so they are not that person."""
+    count = [0, 0]
+    for u, s in zip(units, path, strict=True):
+        count[s != 0] += sum(one_of(v, [name]) for v in vocatives(u.text))
+    return count[0] > count[1]
 
 
 def _guests_named(units: Sequence[Unit], guest: str) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 
 from extract.speakers.voices import Voices
@@ -37,8 +39,5 @@ def test_voices_of_different_sizes_still_tell_two_ways_of_speaking_apart() -> No
     assert odds[0] > 0 > odds[1]
 
 
-def _count(text: str) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for w in text.split():
-        out[w] = out.get(w, 0) + 1
-    return out
+def _count(text: str) -> Counter[str]:
+    return Counter(text.split())
