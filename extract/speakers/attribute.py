@@ -414,18 +414,26 @@ def _voiced_show_host(
     said = [u.text for u, s in zip(units, path, strict=True) if s == 0]
     hosts = [recorded, *others]
     if decoded:
-        hosts = [h for h in hosts if not _addressed_by_host(units, path, h)]
+        called = [(s != 0, v) for u, s in zip(units, path, strict=True) for v in vocatives(u.text)]
+        hosts = [h for h in hosts if not _addressed_by_host(called, h)]
     voices = Voices(hints.voices)
     fits = {h: f for h in hosts if (f := voices.fit(said, h)) is not None}
     return max(fits, key=lambda h: fits[h]) if recorded in fits else recorded
 
 
-def _addressed_by_host(units: Sequence[Unit], path: Sequence[int], name: str) -> bool:
-    """Whether the units of ``path`` 0 address ``name`` ("Bo, what did you see?") more
-    often than the others do: no one addresses themselves, so they are not that person."""
+def _addressed_by_host(called: Sequence[tuple[bool, str]], name: str) -> bool:
+    """Whether the host's side addresses ``name`` ("Bo, what did you see?") more often than
+    the other side does; ``called`` holds each vocative with whether the other side said
+    it. No one addresses themselves, so the host is not that person.
+
+    >>> _addressed_by_host([(False, "Bo"), (True, "Ann")], "Bo Chen")
+    True
+    >>> _addressed_by_host([(True, "Bo")], "Bo")
+    False
+    """
     count = [0, 0]
-    for u, s in zip(units, path, strict=True):
-        count[s != 0] += sum(one_of(v, [name]) for v in vocatives(u.text))
+    for other, v in called:
+        count[other] += one_of(v, [name])
     return count[0] > count[1]
 
 
