@@ -71,6 +71,7 @@ from extract.state import DocState
 MIN_ANSWERS = 2  # turns answering a name that give a diarisation label that name
 HOST_SHARE = 0.1  # of the most talkative speaker's units, that a labelled host says at least
 _HOST_ROLE = re.compile(r"^(host|interviewer|moderator)( ?\d+)?$", re.I)
+THIRD_VOICE = "Speaker 3"  # a third voice only a count asked for: whose it is is not known
 
 
 # Typographic apostrophes read as plain ones, so "I’m Jane Doe" is read like "I'm Jane Doe".
@@ -515,7 +516,12 @@ def _decode(
     # third is a second host.
     found = [x for x in (host, guest) if x]
     co_host = "" if n < 3 else next((p for p in partners if not one_of(p, found)), "")
-    roles = state_roles(n, co_host=bool(co_host))
+    # Three voices and nothing says who the third is (a count alone): decoded as a second
+    # host, not a second guest. Two guests share one role's rates, and EM splits the guest
+    # who talks most between them by topic; a second host shares the host's rates and the
+    # host's share of the words, so it cannot take the guest's.
+    unknown_third = n == 3 and not co_host and len(hints.names) < 3
+    roles = state_roles(n, co_host=bool(co_host) or unknown_third)
     voices = Voices(hints.voices) if hints.voices else None
 
     def decode(host: str, guest: str) -> tuple[np.ndarray, np.ndarray]:
@@ -540,7 +546,7 @@ def _decode(
     def name(path: np.ndarray) -> list[str]:
         # The two hosts are read on one side: whoever addresses the guest, or is thanked
         # for the invitation, is on the hosts' side.
-        sides = np.array(roles)[path] if co_host else path
+        sides = np.array(roles)[path] if co_host or unknown_third else path
         return _names_unlabelled(named, sides.tolist(), hints, n, ads, not_people, check)
 
     names = name(path)
@@ -554,6 +560,8 @@ def _decode(
         path, post = decode(names[0], names[1])
     if co_host and len(hints.names) < 3:
         names[2] = co_host
+    if unknown_third:
+        names[2] = THIRD_VOICE  # decoded on the hosts' side, but nothing says whose voice it is
     if shared and names[1] == "Guest":
         # Two co-hosts, the second named only as a co-host ("I'm Jane Doe." "And I'm Bo Chen.").
         names[1] = next((p for p in partners if not same_person(p, names[0])), names[1])
@@ -810,7 +818,14 @@ def attribute(doc: Doc, state: DocState) -> Attribution:
     path, post, names = _decode(units, feats, bounds, ads, hints, n, partners, named, non_people(doc))
     hosting = [*partners, *(names if _recorded_hosts(names, hints) else [])]
     speakers = tuple(
-        Speaker(name, "host" if i == 0 or any(same_person(name, c) for c in hosting) else "guest")
+        Speaker(
+            name,
+            "host"
+            if i == 0 or any(same_person(name, c) for c in hosting)
+            else "speaker"
+            if name == THIRD_VOICE
+            else "guest",
+        )
         for i, name in enumerate(names)
     )
     spans = tuple(

@@ -1164,10 +1164,44 @@ def test_a_speaker_count_sets_how_many_voices_are_decoded() -> None:
     assert [s.role for s in alone.speakers] == ["host"] and {s.speaker for s in alone.spans} == {0}
     doc, st = _state(INTERVIEW, hints=SpeakerHints(names=("Tom Reyes",), count=3))
     panel = attribute(doc, st)  # type: ignore[arg-type]
-    assert [s.name for s in panel.speakers] == ["Tom Reyes", "Mara Quill", "Guest 2"]
-    assert [s.role for s in panel.speakers] == ["host", "guest", "guest"]
+    assert [s.name for s in panel.speakers] == ["Tom Reyes", "Mara Quill", "Speaker 3"]
+    assert [s.role for s in panel.speakers] == ["host", "guest", "speaker"]
     assert {s.speaker for s in panel.spans} <= {0, 1, 2}
     assert _who(panel, st, "What got you into turbines?") == "Tom Reyes"
+
+
+def test_a_third_voice_asked_for_by_count_alone_does_not_split_the_guest_by_topic() -> None:
+    blades = [
+        "Yeah, so the blades, um, the blades are carbon and the hub is steel.",
+        "We cast the hub ourselves, uh, and the blades come from a yard up the coast.",
+        "The carbon blades flex, um, and the steel hub takes the load.",
+        "Honestly the blades, uh, the blades wear out before the hub ever does.",
+    ]
+    kelp = [
+        "I mean, the kelp, um, the kelp grows back every spring on the moorings.",
+        "Divers scrape the kelp, uh, off the moorings twice a season.",
+        "The kelp is heavy, um, and a mooring full of kelp drags the whole frame.",
+        "So the kelp, uh, the kelp is honestly our biggest cost now.",
+    ]
+    texts = ["Welcome to the show. Today I'm speaking with Mara Quill, who builds tidal turbines."]
+    texts.append("Thanks for having me.")
+    for i in range(6):
+        texts += ["What are the blades and the hub made of?" if i % 2 else "And how long do the blades last?"]
+        texts += blades
+    for i in range(6):
+        texts += ["What about the kelp on the moorings?" if i % 2 else "And who cleans the moorings?"]
+        texts += kelp
+    texts += [
+        "Quick note from the booth: we are running late, so two more questions.",
+        "Thanks, Bo. Mara, what comes next for you?",
+        "More turbines, um, and less kelp, I hope.",
+    ]
+    doc, st = _state(texts, hints=SpeakerHints(names=("Tom Reyes",), count=3))
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    # Nothing names the third voice: it is decoded beside the host, and the guest who talks
+    # most stays one speaker through both topics instead of being split between two guests.
+    assert [(s.name, s.role) for s in att.speakers][2] == ("Speaker 3", "speaker")
+    assert _who(att, st, "We cast the hub") == _who(att, st, "Divers scrape the kelp") == "Mara Quill"
 
 
 def test_among_several_diarised_voices_the_one_who_thanks_for_the_invitation_is_the_guest() -> None:
