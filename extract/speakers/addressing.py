@@ -32,7 +32,9 @@ _VOC_START = re.compile(
     + NAME
     + r", "
 )
-_VOC_END = re.compile(r", " + NAME + r"[?.!]$")
+# Not a name set after "by me", which is the speaker's own ("mixed by me, Jane Doe."); "Tell me,
+# Jane." addresses Jane.
+_VOC_END = re.compile(r"(?<!\b(?i:by me)), " + NAME + r"[?.!]$")
 # Looser forms, read to name someone but not to rule them out as a unit's speaker: a name
 # after a run of discourse words ("Okay, so Jane, …", "First of all, Jane, …"), and one
 # set off by commas between words in lower case ("the problem it solves, Jane, is that …";
@@ -122,6 +124,8 @@ def vocatives(text: str) -> list[str]:
     (['Jane'], [])
     >>> vocatives("Ma'am, thank you for coming on."), vocatives("Thanks, Sir."), vocatives("Oh, God.")
     ([], [], [])
+    >>> vocatives("The show is edited by me, Jane Doe."), vocatives("Tell me, Jane.")
+    ([], ['Jane'])
     """
     out: list[str] = []
     for pat in (_VOC_START, _VOC_END, _VOC_MID, _VOC_THANKS, GREETED_BY_NAME, BARE_THANKS, _VOC_HELLO):

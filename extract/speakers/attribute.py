@@ -44,7 +44,7 @@ from extract.speakers.features import (
     boundary_features,
     unit_features,
 )
-from extract.speakers.intros import co_hosts, intro_names, introduced, named_beside_co_host
+from extract.speakers.intros import co_hosts, intro_names, introduced, named_beside_co_host, signed_by_host
 from extract.speakers.known_names import (
     PLACEHOLDER,
     completed,
@@ -229,6 +229,11 @@ def _names_unlabelled(
         first = check.keep(v for _, v in opening_vocatives)
         if not guest and first and not addressable and len({n.split()[0] for n in by_host + first}) == 1:
             guest = first[0] if not (host and same_person(first[0], host)) else ""
+    if not host and show:
+        # A host signs the show by name, in the opening or the closing ("I'm Jane Doe, and
+        # this is Tide Talk."; "I'm Jane Doe here with Tide Talk!").
+        signed = check(signed_by_host((u.text for u in units), show))
+        host = "" if guest and same_person(signed, guest) else signed
     if not host:
         # The guest's thanks ("Hey Jane, great to be here"; "Absolutely, Jane. Thanks for
         # having me.") or farewell in the closing ("You're welcome. Nice talking to you,

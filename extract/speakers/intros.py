@@ -625,3 +625,36 @@ def _beside_co_host(texts: Sequence[str], i: int) -> re.Match[str] | None:
     """A first-name self-introduction in ``texts[i]`` when it or the next text introduces a co-host."""
     m = _SELF_ONE.search(texts[i])
     return m if m and co_hosts(texts[i : i + 2]) else None
+
+
+# Where a host signs the show: "I'm Jane Doe, and this is Tide Talk.", "I'm Jane Doe here
+# with Tide Talk!", "… and you've been listening to Tide Talk".
+_SIGN_OFF = (
+    r",? (?:and )?(?:here with|this is|this has been|you(?:'ve been| have been|'re) listening to) (?:the )?"
+)
+
+
+def signed_by_host(texts: Iterable[str], show: str) -> str:
+    """The name given as one's own beside the show's name, anywhere in the episode: only
+    the host signs the show so ("I'm Jane Doe, and this is Tide Talk."), or ''. The show
+    is matched by the words of its name before any punctuation ("Tide Talk! Interviews
+    with …" is signed "Tide Talk"), in any case.
+
+    >>> signed_by_host(["Bye.", "I'm Jane Doe, and this is Tide Talk."], "Tide Talk")
+    'Jane Doe'
+    >>> signed_by_host(["I'm Jane Doe here with tide talk!"], "Tide Talk! Interviews from the coast")
+    'Jane Doe'
+    >>> signed_by_host(["I'm Bo Chen, and this is my first time on Tide Talk."], "Tide Talk")
+    ''
+    """
+    lead = re.split(r"\s*[!?:|(–—]|\s-\s", show.strip())[0].strip()
+    if len(lead) < 3:
+        return ""
+    pattern = re.compile(
+        GREETING + I_AM + " " + INTRO_FULL + _SIGN_OFF + "(?i:" + re.escape(lead) + r")(?![\w-])"
+    )
+    for text in texts:
+        m = pattern.search(text)
+        if m and clean_name(m.group(1)) == m.group(1):
+            return m.group(1)
+    return ""

@@ -650,6 +650,25 @@ def test_a_guests_farewell_in_the_closing_names_the_host() -> None:
     assert attribute(doc, st).speakers[0].name == "Host"  # type: ignore[arg-type]
 
 
+def test_a_host_signing_the_show_by_name_is_the_host() -> None:
+    closing = [
+        "Mara, thank you so much for coming on.",
+        "Thanks for having me.",
+        "Our music is by the Gull Band, and the show is edited by me, Tobiah Lind.",
+        "I'm Tobiah Lind, and this is Tide Talk.",
+    ]
+    hints = SpeakerHints(meta={"show": "Tide Talk! Voices of the coast"})
+    doc, st = _state([*INTERVIEW, *closing], hints=hints)
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert [s.name for s in att.speakers] == ["Tobiah Lind", "Mara Quill"]
+    # "by me, Tobiah Lind" gives the speaker's own name; it addresses no one.
+    assert _who(att, st, "edited by me") == "Tobiah Lind"
+    # Beside the show's name as a first visit, a name is no one's signature.
+    visit = [*INTERVIEW, "I'm Tobiah Lind, and this is my first time on Tide Talk."]
+    doc, st = _state(visit, hints=hints)
+    assert attribute(doc, st).speakers[0].name == "Host"  # type: ignore[arg-type]
+
+
 def test_a_name_in_the_hosts_welcome_names_the_guest_though_said_once() -> None:
     welcome = "Well, Ravi, thanks for joining me. What got you into turbines?"
     rest = [*INTERVIEW[2:8], *INTERVIEW[9:]]
