@@ -71,7 +71,7 @@ from extract.state import DocState
 MIN_ANSWERS = 2  # turns answering a name that give a diarisation label that name
 HOST_SHARE = 0.1  # of the most talkative speaker's units, that a labelled host says at least
 _HOST_ROLE = re.compile(r"^(host|interviewer|moderator)( ?\d+)?$", re.I)
-THIRD_VOICE = "Speaker 3"  # a third voice only a count asked for: whose it is is not known
+THIRD_VOICE = "Speaker 3"  # a third voice only a count asks for, whom nothing names
 
 
 # Typographic apostrophes read as plain ones, so "I’m Jane Doe" is read like "I'm Jane Doe".
@@ -788,6 +788,14 @@ def _answerers(
     return out
 
 
+def _role(i: int, name: str, hosting: Sequence[str]) -> str:
+    """The role of the ``i``-th decoded speaker: the first and anyone ``hosting`` host, a
+    third voice nothing names has none known, everyone else is a guest."""
+    if i == 0 or any(same_person(name, c) for c in hosting):
+        return "host"
+    return "speaker" if name == THIRD_VOICE else "guest"
+
+
 def attribute(doc: Doc, state: DocState) -> Attribution:
     """Who said each part of the text; spans cover every sentence in order."""
     units = make_units(state)
@@ -822,17 +830,7 @@ def attribute(doc: Doc, state: DocState) -> Attribution:
     hints = _this_episode(named, state.hints, partners)
     path, post, names = _decode(units, feats, bounds, ads, hints, n, partners, named, non_people(doc))
     hosting = [*partners, *(names if _recorded_hosts(names, hints) else [])]
-    speakers = tuple(
-        Speaker(
-            name,
-            "host"
-            if i == 0 or any(same_person(name, c) for c in hosting)
-            else "speaker"
-            if name == THIRD_VOICE
-            else "guest",
-        )
-        for i, name in enumerate(names)
-    )
+    speakers = tuple(Speaker(name, _role(i, name, hosting)) for i, name in enumerate(names))
     spans = tuple(
         SpeakerSpan(u.char_start, u.char_end, s, round(float(post[i, s]), 3), ad)
         for i, (u, s, ad) in enumerate(zip(units, path, ads, strict=True))
