@@ -127,6 +127,9 @@ _NAME_YOUR_HOST = re.compile(_SELF_NAME + r",? your host\b")
 # "I'm Jane.": a first name alone, read only as the answer to a request to introduce oneself,
 # or beside the introduction of a co-host ("I'm Jane. And this is my co-host, Bo.").
 _SELF_ONE = re.compile(_SELF_NAME + INTRO_END)
+# An answer to "state your name" may give the name as "It's Jane Doe." (a full name only:
+# "It's Monday" names no one).
+_ITS_NAME = re.compile(GREETING + r"(?:It's|It is) " + INTRO_FULL + INTRO_END)
 # "My name is Jane, and …": said so, a first name alone is a self-introduction too.
 _MY_NAME_ONE = re.compile(r"\b[Mm]y name(?:'s| is) " + INTRO_NAME + INTRO_END)
 # "I'm Jane, technical editor at Acme, joined by Bo Chen": a first name alone will do in a
@@ -273,6 +276,8 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
     ('', 'Bo Chen')
     >>> intro_names(["Tell us your name and where you are from.", "Sure, so my name is Bo Chen."])
     ('', 'Bo Chen')
+    >>> intro_names(["Please state your name and where we are.", "It's Bo Chen, Boston."])
+    ('', 'Bo Chen')
     >>> intro_names(["I'm your host, Ann Lee. Would you introduce yourself?", "Hey Ann! Yeah, I'm Bo."])
     ('Ann Lee', 'Bo')
     >>> intro_names(["We have one of our former guests, Bo Chen, back."])
@@ -376,7 +381,7 @@ def intro_names(texts: Iterable[str]) -> tuple[str, str]:
         answers = h is not None and request is not None and request.start() < h.start()
         answering = asked is not None and i - asked <= INTRO_ANSWER_UNITS
         if h is None and answering:
-            h = _SELF_ONE.search(text)
+            h = _SELF_ONE.search(text) or _ITS_NAME.search(text)
         elif h is None and not host:
             h = _beside_co_host(texts, i)  # "I'm Jane." "And this is my co-host, Bo."
         if h and clean_name(h.group(1)) == h.group(1):

@@ -669,6 +669,18 @@ def test_a_host_signing_the_show_by_name_is_the_host() -> None:
     assert attribute(doc, st).speakers[0].name == "Host"  # type: ignore[arg-type]
 
 
+def test_its_and_a_full_name_answering_a_request_for_a_name_names_the_guest() -> None:
+    opening = [
+        "The recorder is on. Would you please state your name and where we are?",
+        "It's Mara Quill, in Halifax.",
+        "Great. What got you into turbines?",
+    ]
+    doc, st = _state([*opening, *INTERVIEW[2:8], *INTERVIEW[9:]])
+    att = attribute(doc, st)  # type: ignore[arg-type]
+    assert att.speakers[1].name == "Mara Quill"
+    assert _who(att, st, "It's Mara Quill") == "Mara Quill"
+
+
 def test_a_name_in_the_hosts_welcome_names_the_guest_though_said_once() -> None:
     welcome = "Well, Ravi, thanks for joining me. What got you into turbines?"
     rest = [*INTERVIEW[2:8], *INTERVIEW[9:]]
