@@ -202,6 +202,13 @@ def _greets(units: Sequence[Unit], span: tuple[int, int, int]) -> bool:
     return caption_word(units[k].text[s:e]) in _GREETING_AFTER
 
 
+def _welcomed(units: Sequence[Unit], spans: Sequence[tuple[int, int, int]], i: int) -> bool:
+    """Whether the word at ``spans[i]`` follows a welcome or a thanks ("welcome jane",
+    "thank you jane")."""
+    before = [caption_word(units[k].text[s:e]) for k, s, e in spans[max(0, i - 2) : i]]
+    return before[-1:] == ["welcome"] or before == ["thank", "you"]
+
+
 def recut(
     units: Sequence[Unit], model: EndModel | None = None, names: Sequence[tuple[int, int]] = ()
 ) -> list[Unit]:
@@ -226,6 +233,12 @@ def recut(
     for i in range(len(spans)):
         name = next(((a, b) for a, b in names if a <= at[i] < b), None)
         if name is None:
+            continue
+        lone = at[i] == name[0] and (i + 1 == len(spans) or at[i + 1] >= name[1])
+        if lone and _welcomed(units, spans, i):
+            # "welcome jane | thanks for having me": the name closes the welcome before it.
+            marks[i] = marks[i] or marks[i - 1]
+            marks[i - 1] = ""
             continue
         if i:
             marks[i - 1] = ""

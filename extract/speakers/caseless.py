@@ -57,7 +57,7 @@ _VERB_FORMS = frozenset({"VBG", "VBD", "VBN"})
 # with us", "… joins me", "we have jane okafor with us", "the jane okafor podcast").
 _GOES_ON = frozenset({"is", "are", "joins", "join", "and", "here", "welcome", "with", "podcast", "show"})
 # A self-introduction before a restored name starts a sentence, as it would in punctuated text.
-_SELF_CUE = re.compile(r"(?:^|(?<=\s))(i'm|im|i am|my name is|this is)( your host)? (?=[A-Z])")
+_SELF_CUE = re.compile(r"(?:^|(?<=\s))(i'm|im|i am|my name is|this is)( your (?:co-?)?host)? (?=[A-Z])")
 
 
 def _plain_word(token: Token) -> bool:
@@ -141,6 +141,11 @@ def restore_names(doc: Doc, unit: Unit, found: list[tuple[int, int]] | None = No
     >>> _ = restore_names(doc, Unit(0, len(doc.text), doc.text), found)
     >>> found  # the whole name, up to the transcript's own period
     [(5, 21)]
+    >>> words = "my cohost bo okafor ravi menon is away".split()
+    >>> tags = ["PRP$", "NN", "NNP", "NNP", "NNP", "NNP", "VBZ", "RB"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, spaces=[True] * 7 + [False])
+    >>> restore_names(doc, Unit(0, len(doc.text), doc.text)).text  # four name words: two names
+    'my cohost Bo Okafor. Ravi Menon is away'
     >>> words, tags = ["i", "'m", "jerod", "santo", "from", "acme"], ["PRP", "VBP", "JJ", "DT", "IN", "NN"]
     >>> doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, spaces=[False] + [True] * 4 + [False])
     >>> restore_names(doc, Unit(0, len(doc.text), doc.text)).text
@@ -149,6 +154,7 @@ def restore_names(doc: Doc, unit: Unit, found: list[tuple[int, int]] | None = No
     pieces: list[str] = []
     pos = unit.char_start
     tokens = list(doc.char_span(unit.char_start, unit.char_end, alignment_mode="expand") or ())
+    named: set[str] = set()  # the words of the full names restored in the unit so far
     i = 0
     while i < len(tokens):
         run: list[Token] = []
@@ -169,17 +175,26 @@ def restore_names(doc: Doc, unit: Unit, found: list[tuple[int, int]] | None = No
         words = [t.lower_ for t in run]
         if len(set(words)) < len(words):  # "raymond camden raymond thanks": a name, then a vocative
             run = run[: next(k for k, w in enumerate(words) if w in words[:k])]
-        rare = any(zipf(t.lower_) < NAME_RARE_ZIPF for t in run) or all(t.tag_ == "NNP" for t in run)
-        if 2 <= len(run) <= _MAX_WORDS and (rare or loose) and not _after_indefinite_article(tokens, i):
-            start, end = max(run[0].idx, unit.char_start), min(run[-1].idx + len(run[-1]), unit.char_end)
+        # Four name words in a row are two full names ("my co-host jane doe bo chen is away"),
+        # unless a cue let a word of another kind open the run ("this is essentially rlhf
+        # reinforcement learning").
+        halves = len(run) == 2 * 2 and all(_name_word(t) for t in run)
+        restored = False
+        for group in [run[:2], run[2:]] if halves else [run]:
+            if not _full_name(group, loose) or _after_indefinite_article(tokens, i):
+                break
+            start = max(group[0].idx, unit.char_start)
+            end = min(group[-1].idx + len(group[-1]), unit.char_end)
             pieces.append(unit.text[pos - unit.char_start : start - unit.char_start])
-            after = tokens[i + len(run)].lower_ if i + len(run) < len(tokens) else ""
-            close = "" if after in _GOES_ON else "."
-            pieces.append(" ".join(t.text.capitalize() for t in run) + close)
+            k = group[-1].i - tokens[0].i + 1
+            close = "" if k < len(tokens) and tokens[k].lower_ in _GOES_ON else "."
+            pieces.append(" ".join(t.text.capitalize() for t in group) + close)
             pos = end
+            named.update(t.lower_ for t in group)
+            restored = True
             if found is not None:
                 found.append((start, end))
-        elif _lone_name(tokens, i):
+        if not restored and _lone_name(tokens, i, named):
             start = max(tokens[i].idx, unit.char_start)
             pieces.append(unit.text[pos - unit.char_start : start - unit.char_start])
             pieces.append(tokens[i].text.capitalize())
@@ -192,14 +207,24 @@ def restore_names(doc: Doc, unit: Unit, found: list[tuple[int, int]] | None = No
     return replace(unit, text=text)
 
 
+def _full_name(run: Sequence[Token], loose: bool) -> bool:
+    """Whether a run of name words reads as a full name: two or three words, one of them
+    rare in English or all of them read as proper nouns, or any after a cue such as "my
+    name is" (``loose``)."""
+    rare = any(zipf(t.lower_) < NAME_RARE_ZIPF for t in run) or all(t.tag_ == "NNP" for t in run)
+    return 2 <= len(run) <= _MAX_WORDS and (rare or loose)
+
+
 def _unknown_name(token: Token) -> bool:
     """A name word unknown to English ("nakashima")."""
     return _name_word(token) and zipf(token.lower_) < UNKNOWN_ZIPF
 
 
-def _lone_name(tokens: Sequence[Token], k: int) -> bool:
+def _lone_name(tokens: Sequence[Token], k: int, named: set[str] | frozenset[str] = frozenset()) -> bool:
     """Is token ``k`` a first name in a vocative's or an introduction's place: before
-    "welcome to the show", between a greeting and a pleasantry ("hey jane great to be
+    "welcome to the show" (and one of the words ``named``, the full names the unit gave
+    before it, if it gave any: "my guest is jane doe ceo of acme welcome to the show"
+    welcomes Jane, not Acme), between a greeting and a pleasantry ("hey jane great to be
     here"), or right after "for having me", "joined by" or "my guest is" and not modifying
     a noun ("for having me evolutionary methods …" starts a new sentence)?"""
     t = tokens[k]
@@ -207,10 +232,19 @@ def _lone_name(tokens: Sequence[Token], k: int) -> bool:
         return False
     rest = tokens[k + 1 : k + 6]
     if rest and _WELCOMED.match(" ".join(x.lower_ for x in rest)):
-        return t.tag_ in _NOUN_TAGS or zipf(t.lower_) < UNKNOWN_ZIPF
+        return (t.tag_ in _NOUN_TAGS or zipf(t.lower_) < UNKNOWN_ZIPF) and (not named or t.lower_ in named)
     before = [x.lower_ for x in tokens[max(0, k - 3) : k]]
-    # A greeting, a name, then a pleasantry, as the vocatives read it: "hey jane great to be here".
-    if before[-1:] and before[-1] in GREETINGS and rest and rest[0].lower_ in PLEASANTRIES:
+    # A greeting, a welcome or thanks, a name, then a pleasantry, as the vocatives read it:
+    # "hey jane great to be here", "welcome jane thanks for having me", "thank you bo great".
+    welcomed = before[-1:] == ["welcome"] or before[-2:] == ["thank", "you"]
+    greeted = welcomed or (before[-1:] and before[-1] in GREETINGS)
+    if greeted and rest and rest[0].lower_ in PLEASANTRIES:
+        return True
+    # … or the name closing a welcome or thanks the caption model cut after it ("welcome jane.").
+    if welcomed and not rest and _said_name(t) and not t.tag_.startswith(("VB", "RB", "IN")):
+        return True
+    # A self-introduction with the role after the name: "i'm jane your host".
+    if any(before[-len(w) :] == w for w in _SELF_WORDS) and [x.lower_ for x in rest[:2]] == ["your", "host"]:
         return True
     # After the thanks the tagger, reading on, may take the name for a verb ("me stephan i am").
     after = tokens[k + 1].tag_ if k + 1 < len(tokens) else ""

@@ -115,16 +115,21 @@ def meta_names(hints: SpeakerHints, body: str = "") -> tuple[str, str]:
 
 
 def names_the_show(name: str, show: str) -> bool:
-    """Whether ``name`` is the show's name, or a run of its words, and not a person's (a
-    show may be named after its host: "Jane Okafor Podcast").
+    """Whether ``name`` is the show's name, or a run of its words, and not a person's whose
+    show it is (a show may be named after its host: "Jane Okafor Podcast").
 
     >>> names_the_show("Tide News", "The tide news podcast"), names_the_show("Jane Doe", "Tide News")
     (True, False)
     >>> names_the_show("Jane Okafor", "The Jane Okafor Podcast")
     False
+    >>> names_the_show("Acme Internals", "Acme Internals News")  # shaped as a name, but the show's
+    True
     """
     found = re.search(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)", show.lower())
-    return bool(show) and found is not None and not looks_like_person(name)
+    if not show or found is None:
+        return False
+    own = r"(?:the )?" + re.escape(name.lower()) + r"(?:'s)? (?:podcast|show|newsletter)"
+    return not (re.fullmatch(own, show.lower().strip()) and looks_like_person(name))
 
 
 def show_hosts(hints: SpeakerHints) -> tuple[str, ...]:

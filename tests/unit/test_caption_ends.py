@@ -194,3 +194,29 @@ def test_a_caption_model_that_cannot_be_read_is_a_config_error_naming_its_file(t
         with pytest.raises(ConfigError) as err:
             load(path)
         assert str(path) in str(err.value) and problem in str(err.value)
+
+
+def test_recut_ends_a_welcome_or_thanks_after_the_first_name_it_closes() -> None:
+    class Ends(EndModel):
+        def end_logits(self, words: object) -> np.ndarray:
+            return np.array([1.0 if w in ("welcome", "you") else -9.0 for w in words])  # type: ignore[attr-defined]
+
+    ends = Ends(np.zeros(1), 0.0, np.zeros(N_FEATURES), -9.0)
+    text = "we have jane okafor welcome jane thank you tomas thanks for having me"
+    unit = Unit(0, len(text), text)
+    # The model cuts before each first name; the names are read from the opening.
+    assert [p.text for p in recut([unit], ends)] == [
+        "we have jane okafor welcome.",
+        "jane thank you.",
+        "tomas thanks for having me.",
+    ]
+    first = text.index("welcome jane") + len("welcome ")
+    second = text.index("tomas")
+    names = [(text.index("jane"), text.index("jane") + len("jane okafor")), (first, first + 4), (second, second + 5)]
+    # Each first name ends the welcome or the thanks it closes, so the host's welcome and
+    # the guest's thanks are two pieces, as punctuated text has them.
+    assert [p.text for p in recut([unit], ends, names=names)] == [
+        "we have jane okafor welcome jane.",
+        "thank you tomas.",
+        "thanks for having me.",
+    ]

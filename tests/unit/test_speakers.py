@@ -1399,6 +1399,25 @@ _CAPTION_TAIL = [
             ["hello im rebecca murphello and i am here today with emily nakashimo", "hi doing great"],
             [("Rebecca Murphello", "host"), ("Emily Nakashimo", "guest")],
         ),
+        # A co-host introducing themself, a guest "for this episode", and the guest's company
+        # before the welcome, which welcomes the guest, not the company.
+        (
+            [
+                "welcome to tide talk i am your co-host tomas okonkwo and my guest for this episode is"
+                " mara quillfeathery who is the founder of tidewerk welcome to the show",
+                "thanks for having me i am glad to be here",
+            ],
+            [("Tomas Okonkwo", "host"), ("Mara Quillfeathery", "guest")],
+        ),
+        # A first name before the role ("i am tomas your host"), a guest introduced without a
+        # comma, and a welcome and thanks by first name.
+        (
+            [
+                "hello i am tomas your host and i would like to introduce our guest today mara"
+                " quillfeathery welcome mara thank you tomas great to be here",
+            ],
+            [("Tomas", "host"), ("Mara Quillfeathery", "guest")],
+        ),
     ],
 )
 def test_captions_name_speakers_from_roles_first_names_and_self_introductions(
