@@ -182,8 +182,9 @@ def _said_part(name: str, body: str, caseless: bool) -> str:
 def unsaid_title_guest(title: str, body: str) -> str:
     """A guest the title names ("Tides with Jane Doe", "Jane Doe on Tides", "Jane Doe") whom
     the body never mentions by either name, as a transcript page that names its speakers only
-    in labels has them; read only when nothing in the episode names the guest. The name
-    must look like a person's (its last word rare in English), so a topic is never taken.
+    in labels has them, or captions of an interview that never says the guest's name; read
+    only when nothing in the episode names the guest. The name must look like a person's
+    (its last word rare in English), so a topic is never taken.
 
     >>> unsaid_title_guest("Static Sites with Jane Okafor", "Thanks for having me.")
     'Jane Okafor'
@@ -197,6 +198,8 @@ def unsaid_title_guest(title: str, body: str) -> str:
     'Jane Okafor'
     >>> unsaid_title_guest("Jane Okafor", "Hi."), unsaid_title_guest("Tide Tables", "Tides.")
     ('Jane Okafor', '')
+    >>> unsaid_title_guest("Interview with Jane Okafor", "so how did it start")  # captions
+    'Jane Okafor'
     """
     plain = _plain(title)
     on = _TITLE_ON.match(plain)
@@ -204,7 +207,7 @@ def unsaid_title_guest(title: str, body: str) -> str:
     bare = _TITLE_BARE.match(plain.strip())
     bare = bare if bare and zipf(bare.group(1).split()[-1]) < RARE_SURNAME_ZIPF else None
     name = title_guest(title) or (on.group(1) if on else "") or (bare.group(1) if bare else "")
-    if not name or not looks_like_person(name) or _caseless(body):
+    if not name or not looks_like_person(name):
         return ""
     words = name.split()
     return "" if any(_said_as(w, body, ignore_case=True) for w in (words[0], words[-1])) else name

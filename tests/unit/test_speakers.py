@@ -753,6 +753,17 @@ def test_a_title_name_the_episode_never_says_names_a_guest_nothing_else_names() 
     assert attribute(doc, st).speakers[1].name == "Mara Quill"  # type: ignore[arg-type]
 
 
+def test_a_title_name_captions_never_say_names_the_guest_as_in_punctuated_text() -> None:
+    hints = SpeakerHints(meta={"title": "Interview with Ravi Okonkwo"})
+    captions = [t.lower().replace(",", "").replace(".", "").replace("?", "") for t in INTERVIEW[2:8]]
+    doc, st = _state(["what got you into turbines", *captions], hints=hints)
+    assert attribute(doc, st).speakers[1].name == "Ravi Okonkwo"  # type: ignore[arg-type]
+    # The captions' own introduction still wins over a title name they never say.
+    intro = "welcome to the show today i'm speaking with mara quillfeather who builds tidal turbines"
+    doc, st = _state([intro, "what got you into turbines", *captions], hints=hints)
+    assert attribute(doc, st).speakers[1].name == "Mara Quillfeather"  # type: ignore[arg-type]
+
+
 def test_a_bare_thanks_before_the_guests_thanks_names_the_host() -> None:
     intro = "Hello everybody. Today I'll be speaking to Mara Quill, who builds tidal turbines."
     texts = [intro, "Thanks Tobiah.", "I'm excited to be here.", "Great. What got you into turbines?"]
