@@ -30,6 +30,7 @@ import numpy as np
 from sklearn.feature_extraction import FeatureHasher
 
 from extract.speakers.addressing import PLEASANTRIES
+from extract.speakers.name_forms import closes_welcome
 from extract.speakers.units import Unit
 from graph.errors import ConfigError
 
@@ -203,10 +204,8 @@ def _greets(units: Sequence[Unit], span: tuple[int, int, int]) -> bool:
 
 
 def _welcomed(units: Sequence[Unit], spans: Sequence[tuple[int, int, int]], i: int) -> bool:
-    """Whether the word at ``spans[i]`` follows a welcome or a thanks ("welcome jane",
-    "thank you jane")."""
-    before = [caption_word(units[k].text[s:e]) for k, s, e in spans[max(0, i - 2) : i]]
-    return before[-1:] == ["welcome"] or before == ["thank", "you"]
+    """Whether the word at ``spans[i]`` closes a welcome or a thanks ("welcome jane")."""
+    return closes_welcome([caption_word(units[k].text[s:e]) for k, s, e in spans[max(0, i - 2) : i]])
 
 
 def recut(

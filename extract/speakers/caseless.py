@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -26,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from extract.concepts.background import zipf
 from extract.speakers.addressing import PLEASANTRIES
-from extract.speakers.name_forms import GREETINGS
+from extract.speakers.name_forms import GREETINGS, closes_welcome
 from extract.speakers.units import Unit
 
 NAME_RARE_ZIPF = 3.7  # a name holds a word rarer than this in English ("huyen", "benson")
@@ -220,7 +221,7 @@ def _unknown_name(token: Token) -> bool:
     return _name_word(token) and zipf(token.lower_) < UNKNOWN_ZIPF
 
 
-def _lone_name(tokens: Sequence[Token], k: int, named: set[str] | frozenset[str] = frozenset()) -> bool:
+def _lone_name(tokens: Sequence[Token], k: int, named: AbstractSet[str] = frozenset()) -> bool:
     """Is token ``k`` a first name in a vocative's or an introduction's place: before
     "welcome to the show" (and one of the words ``named``, the full names the unit gave
     before it, if it gave any: "my guest is jane doe ceo of acme welcome to the show"
@@ -236,7 +237,7 @@ def _lone_name(tokens: Sequence[Token], k: int, named: set[str] | frozenset[str]
     before = [x.lower_ for x in tokens[max(0, k - 3) : k]]
     # A greeting, a welcome or thanks, a name, then a pleasantry, as the vocatives read it:
     # "hey jane great to be here", "welcome jane thanks for having me", "thank you bo great".
-    welcomed = before[-1:] == ["welcome"] or before[-2:] == ["thank", "you"]
+    welcomed = closes_welcome(before)
     greeted = welcomed or (before[-1:] and before[-1] in GREETINGS)
     if greeted and rest and rest[0].lower_ in PLEASANTRIES:
         return True

@@ -34,6 +34,17 @@ INTRO_NAME = HONORIFIC + name_pattern("{0,3}", _PARTICLES)
 INTRO_FULL = HONORIFIC + name_pattern("{1,3}", _PARTICLES)
 # Greetings that may come before a name or a self-introduction.
 GREETINGS = ("hi", "hey", "hello")
+
+
+def closes_welcome(before: Sequence[str]) -> bool:
+    """Whether a name after the lower-case words ``before`` it closes a welcome or a thanks
+    ("welcome jane", "thank you jane"), as a vocative does.
+
+    >>> closes_welcome(["so", "welcome"]), closes_welcome(["thank", "you"]), closes_welcome(["with"])
+    (True, True, False)
+    """
+    return list(before[-1:]) == ["welcome"] or list(before[-2:]) == ["thank", "you"]
+
 # A greeting, then discourse words, may come before a self-introduction ("Hi, so I'm …").
 GREETING = (
     r"(?:^|[.,!] )(?:(?:[Hh]i|[Hh]ey|[Hh]ello)(?: everyone| everybody| folks)?,? )?"
