@@ -15,6 +15,7 @@ import numpy as np
 
 from extract.speakers.addressing import not_the_speaker, self_named
 from extract.speakers.features import GUEST_CUE, REFERS, RESTATE
+from extract.speakers.intros import introduced
 from extract.speakers.name_forms import same_person
 from extract.speakers.units import Unit
 
@@ -36,10 +37,16 @@ HOST_CUE = re.compile(
     r"\b(my guest|our guest|welcome (back )?to (the|this|my|our) (show|podcast|episode)|"
     rf"{_THANKS_FOR_COMING}|"
     r"(really )?excited to (chat|talk|have you)|today (i|we)('m| am| are| have)|"
-    r"speak(ing)? with|joined (\w+ ){0,2}by|i'?m your host|(a|my|our) conversation with|"
+    r"speak(ing)? with|joined (\w+ ){0,2}by|joining (me|us)|i'?m your host|(a|my|our) conversation with|"
     r"this is the [\w' ]{1,40}(podcast|show))\b",
     re.I,
 )
+
+
+def host_cue(text: str) -> bool:
+    """Whether a unit of the opening speaks as the host: a welcome, a thanks for coming,
+    "joining me", or introducing someone by name ("we're excited to have Jane Doe on")."""
+    return bool(HOST_CUE.search(text) or introduced(text))
 
 
 def opening(count: int) -> int:
@@ -67,7 +74,7 @@ def introduction(units: Sequence[Unit], ads: Sequence[bool]) -> list[int]:
     (an introduction, an ad read) a few units apart, with no question and no guest's
     thanks among them, so that nobody else is asked or answers in between."""
     limit = opening(len(units))
-    cues = [i for i in range(limit) if ads[i] or HOST_CUE.search(units[i].text)]
+    cues = [i for i in range(limit) if ads[i] or host_cue(units[i].text)]
     inside: list[int] = []
     for a, b in zip(cues, cues[1:], strict=False):
         gap = range(a + 1, b)
@@ -94,7 +101,7 @@ def anchor_parts(
     for i, (u, ad) in enumerate(zip(units, ads, strict=True)):
         if ad:
             who[i] += ANCHOR
-        if i < limit and HOST_CUE.search(u.text):
+        if i < limit and host_cue(u.text):
             who[i] += ANCHOR
         elif HOST_THANKS.search(u.text):
             role[i] += ANCHOR  # the host's thanks for coming, as in a closing

@@ -1152,9 +1152,18 @@ def test_adding_to_ones_own_list_continues_the_turn() -> None:
     assert (logits[0] < logits[1]).all()
 
 
-def test_the_stretch_between_two_opening_host_cues_is_the_hosts_introduction() -> None:
+def _opening_cues(opening: list[str]) -> tuple[list[int], np.ndarray]:
+    """The host's introduction and the anchors of an opening followed by 30 units of talk,
+    with Mara Quill as the guest."""
     from extract.speakers import anchors as cues
 
+    talk = ["The blades broke in the first winter."] * 30
+    units = [Unit(i, i + 1, t) for i, t in enumerate(opening + talk)]
+    ads = [False] * len(units)
+    return cues.introduction(units, ads), cues.anchors(units, ads, 2, "", "Mara Quill")
+
+
+def test_the_stretch_between_two_opening_host_cues_is_the_hosts_introduction() -> None:
     opening = [
         "My guest today is Mara Quill, who builds tidal turbines.",
         "Few people know more about blades than she does.",
@@ -1167,14 +1176,27 @@ def test_the_stretch_between_two_opening_host_cues_is_the_hosts_introduction() -
         "We are glad you came.",
         "This is the Harbour Engineering podcast.",
     ]
-    talk = ["The blades broke in the first winter."] * 30
-    units = [Unit(i, i + 1, t) for i, t in enumerate(opening + talk)]
-    inside = cues.introduction(units, [False] * len(units))
+    inside, anchors = _opening_cues(opening)
     # Units 1-2 lie between two host cues; the gap after the question (4-5) and the one
     # holding the guest's thanks (7-8) are not the host's alone.
     assert inside == [1, 2]
-    anchors = cues.anchors(units, [False] * len(units), 2, "", "Mara Quill")
     assert anchors[1, 0] > 0 and anchors[2, 0] > 0 and anchors[5, 0] == 0 and anchors[8, 0] == 0
+
+
+def test_introducing_the_guest_by_name_in_the_opening_is_the_hosts() -> None:
+    opening = [
+        "So, in the studio for the last show of the season.",
+        "We are thrilled to have Mara Quill, who builds tidal turbines.",
+        "She sold her first company at nineteen.",
+        "Her turbines now run in four harbours.",
+        "So thanks to everyone joining us live.",
+    ]
+    inside, anchors = _opening_cues(opening)
+    # The unit that introduces the guest and the one speaking to those joining are the
+    # host's, and so is the description between them (the host's introduction).
+    assert inside == [2, 3]
+    assert all(anchors[i, 0] > 0 for i in (1, 2, 3, 4))
+    assert anchors[0, 0] == 0 and anchors[5, 0] == 0
 
 
 def test_thanking_the_guest_for_coming_is_the_hosts_in_the_closing_too() -> None:
