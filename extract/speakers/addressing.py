@@ -20,6 +20,7 @@ from extract.speakers.name_forms import (
     I_AM,
     INTRO_FULL,
     NAME,
+    PARTICLE_NAME,
     YOUR_HOST,
     clean_name,
     name_pattern,
@@ -29,7 +30,7 @@ from extract.speakers.name_forms import (
 _DISCOURSE = "so|okay|well|oh|yeah|and|but|alright|all right|right|now"  # words that may lead a vocative
 _VOC_START = re.compile(
     rf"^(?:(?i:{_DISCOURSE}|hi|hey|hello|thanks|thank you|look|listen),? )?"
-    + NAME
+    + PARTICLE_NAME
     + r", "
 )
 # Not a name set after "by me", which is the speaker's own ("mixed by me, Jane Doe."); "Tell me,

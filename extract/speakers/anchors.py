@@ -34,7 +34,8 @@ _THANKS_FOR_COMING = (
 HOST_THANKS = re.compile(rf"\b{_THANKS_FOR_COMING}\b", re.I)
 # The host speaking for the show in its opening: introductions, welcomes, thanks for coming.
 HOST_CUE = re.compile(
-    r"\b(my guest|our guest|welcome (back )?to (the|this|my|our) (show|podcast|episode)|"
+    r"\b(my guest|our guest|"
+    r"welcome (back )?to (the|this|my|our) ([\w'-]+ ){0,3}(show|podcast|episode|program)|"
     rf"{_THANKS_FOR_COMING}|"
     r"(really )?excited to (chat|talk|have you)|today (i|we)('m| am| are| have)|"
     r"speak(ing)? with|joined (\w+ ){0,2}by|joining (me|us)|i'?m your host|(a|my|our) conversation with|"

@@ -32,6 +32,7 @@ HONORIFIC = r"(?>(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.? |(?:Professor|Doctor|Sir|Dame) )
 _PARTICLES = r"(?: (?:" + "|".join(NAME_PARTICLES) + r"))*"
 INTRO_NAME = HONORIFIC + name_pattern("{0,3}", _PARTICLES)
 INTRO_FULL = HONORIFIC + name_pattern("{1,3}", _PARTICLES)
+PARTICLE_NAME = name_pattern("{0,2}", _PARTICLES)  # "Jane", "Jane Doe", "José Ortega y Gasset"
 # Greetings that may come before a name or a self-introduction.
 GREETINGS = ("hi", "hey", "hello")
 

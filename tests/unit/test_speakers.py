@@ -1694,6 +1694,16 @@ def test_a_name_ending_in_ly_is_a_vocative_and_a_greeting_addresses() -> None:
     assert vocatives("Hi Emily.") == ["Emily"]
 
 
+def test_a_welcome_by_a_name_with_particles_to_a_named_show_is_the_hosts() -> None:
+    from extract.speakers.anchors import HOST_CUE
+
+    assert vocatives("Rosa de la Vega, welcome to the Tide Talk podcast.") == ["Rosa de la Vega"]
+    # Four capitalised words before a comma are no name to address.
+    assert vocatives("After World War II, the tides changed.") == []
+    assert HOST_CUE.search("Rosa, welcome to the Tide Talk podcast.")
+    assert not HOST_CUE.search("Rosa, welcome to the end of the tide tables.")
+
+
 def test_the_metadatas_speaker_list_vets_title_names_and_vocatives() -> None:
     from extract.speakers.addressing import best_vocative
 
