@@ -1702,6 +1702,10 @@ def test_a_welcome_by_a_name_with_particles_to_a_named_show_is_the_hosts() -> No
     assert vocatives("After World War II, the tides changed.") == []
     assert HOST_CUE.search("Rosa, welcome to the Tide Talk podcast.")
     assert not HOST_CUE.search("Rosa, welcome to the end of the tide tables.")
+    # Opening a unit, a welcome to the show is the host's, whatever the show's name.
+    assert HOST_CUE.search("Hello everyone, and welcome to Tide Talk, where we discuss tides.")
+    assert not HOST_CUE.search("You are welcome to try it.")
+    assert HOST_CUE.search("I am Rosa, your host.")
 
 
 def test_the_metadatas_speaker_list_vets_title_names_and_vocatives() -> None:
