@@ -34,7 +34,7 @@ _THANKS_FOR_COMING = (
 HOST_THANKS = re.compile(rf"\b{_THANKS_FOR_COMING}\b", re.I)
 # The host speaking for the show in its opening: introductions, welcomes, thanks for coming.
 HOST_CUE = re.compile(
-    r"\b(my guest|our guest|"
+    r"\b((my|our) ([\w'-]+ ){0,2}guests?|"  # "our guest", "our special guest", "my two guests"
     r"welcome (back )?to (the|this|my|our) ([\w'-]+ ){0,3}(show|podcast|episode|program)|"
     r"(^|[.!?] )((hi|hello|hey|so|okay|and|everyone|everybody|folks|all|there),? ){0,3}"
     r"welcome (back )?to|"  # "Hello, and welcome to Acme Talk"

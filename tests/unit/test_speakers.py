@@ -1706,6 +1706,7 @@ def test_a_welcome_by_a_name_with_particles_to_a_named_show_is_the_hosts() -> No
     assert HOST_CUE.search("Hello everyone, and welcome to Tide Talk, where we discuss tides.")
     assert not HOST_CUE.search("You are welcome to try it.")
     assert HOST_CUE.search("I am Rosa, your host.")
+    assert HOST_CUE.search("And Rosa, our other guest today, builds boats.")
 
 
 def test_the_metadatas_speaker_list_vets_title_names_and_vocatives() -> None:
