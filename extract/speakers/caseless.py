@@ -53,6 +53,7 @@ _WELCOMED = re.compile(r"^welcome (?:back )?to the (?:show|podcast|program)\b")
 _BEFORE_NAME = (("for", "having", "me"), ("joined", "by"), ("guest", "is"), ("guest", "today", "is"))
 # A self-introduction as the tokeniser splits it ("i'm" → "i", "'m"; "im" → "i", "m").
 _SELF_WORDS = (["i", "'m"], ["i", "m"], ["i", "am"], ["this", "is"])
+_YOUR_HOST = (["your", "host"], ["your", "cohost"])  # "i'm your host jane doe", "with your host jane doe"
 _VERB_FORMS = frozenset({"VBG", "VBD", "VBN"})
 # Words after a name that go on with its introduction or the show's name ("Jane Okafor is
 # with us", "… joins me", "we have jane okafor with us", "the jane okafor podcast").
@@ -151,6 +152,11 @@ def restore_names(doc: Doc, unit: Unit, found: list[tuple[int, int]] | None = No
     >>> doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, spaces=[False] + [True] * 4 + [False])
     >>> restore_names(doc, Unit(0, len(doc.text), doc.text)).text
     ". I'm Jerod Santo. from acme"
+    >>> words = ["with", "your", "host", "tom", "baker", "today"]
+    >>> tags = ["IN", "PRP$", "NN", "NNP", "NN", "NN"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, spaces=[True] * 5 + [False])
+    >>> restore_names(doc, Unit(0, len(doc.text), doc.text)).text  # any two name words after "your host"
+    'with your host Tom Baker. today'
     """
     pieces: list[str] = []
     pos = unit.char_start
@@ -166,6 +172,7 @@ def restore_names(doc: Doc, unit: Unit, found: list[tuple[int, int]] | None = No
         before = [x.lower_ for x in tokens[max(0, i - 3) : i]]
         loose = (
             before == ["my", "name", "is"]
+            or before[-2:] in _YOUR_HOST
             or (before[-2:] in _SELF_WORDS and _unknown_name(tokens[i]))
             or (tokens[i].tag_ not in _VERB_FORMS and i + 1 < len(tokens) and _unknown_name(tokens[i + 1]))
         )
