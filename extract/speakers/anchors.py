@@ -38,10 +38,10 @@ HOST_CUE = re.compile(
     r"welcome (back )?to (the|this|my|our) ([\w'-]+ ){0,3}(show|podcast|episode|program)|"
     r"(^|[.!?] )((hi|hello|hey|so|okay|and|everyone|everybody|folks|all|there),? ){0,3}"
     r"welcome (back )?to|"  # "Hello, and welcome to Acme Talk"
-    r"(i'?m|i am|this is)( [\w'-]+){1,3},? your (co-?)?host|"  # "I am Jane, your host"
+    r"(i'?m|i am|this is)( [\w'-]+){0,3},? your (co-?)?host|"  # "I'm your host", "I am Jane, your host"
     rf"{_THANKS_FOR_COMING}|"
     r"(really )?excited to (chat|talk|have you)|today (i|we)('m| am| are| have)|"
-    r"speak(ing)? with|joined (\w+ ){0,2}by|joining (me|us)|i'?m your host|(a|my|our) conversation with|"
+    r"speak(ing)? with|joined (\w+ ){0,2}by|joining (me|us)|(a|my|our) conversation with|"
     r"this is the [\w' ]{1,40}(podcast|show))\b",
     re.I,
 )
