@@ -25,7 +25,7 @@ VOCATIVE = ANCHOR  # log-odds that a unit addressing someone by name is not thei
 INTRO_SHARE = 0.25  # introductions are looked for in this first share of the units
 INTRO_UNITS = 12  # … and at least in this many (a short transcript is all opening)
 INTRO_ANCHOR = ANCHOR / 2  # log-odds for a unit of the host's introduction (introduction)
-INTRO_GAP = 12  # most units between two opening host cues for them to be the introduction
+INTRO_GAP = 18  # most units between two opening host cues for them to be the introduction
 # The host thanking the guest for coming, in the opening or the closing.
 _THANKS_FOR_COMING = (
     r"(thanks|thank you)( so much| very much)?(,? \w+,?)? for (coming on|joining|being here|being on|"

@@ -1152,12 +1152,12 @@ def test_adding_to_ones_own_list_continues_the_turn() -> None:
     assert (logits[0] < logits[1]).all()
 
 
-def _opening_cues(opening: list[str]) -> tuple[list[int], np.ndarray]:
-    """The host's introduction and the anchors of an opening followed by 30 units of talk,
-    with Mara Quill as the guest."""
+def _opening_cues(opening: list[str], talk_units: int = 30) -> tuple[list[int], np.ndarray]:
+    """The host's introduction and the anchors of an opening followed by ``talk_units``
+    units of talk, with Mara Quill as the guest."""
     from extract.speakers import anchors as cues
 
-    talk = ["The blades broke in the first winter."] * 30
+    talk = ["The blades broke in the first winter."] * talk_units
     units = [Unit(i, i + 1, t) for i, t in enumerate(opening + talk)]
     ads = [False] * len(units)
     return cues.introduction(units, ads), cues.anchors(units, ads, 2, "", "Mara Quill")
@@ -1692,6 +1692,14 @@ def test_typographic_apostrophes_read_like_plain_ones() -> None:
 def test_a_name_ending_in_ly_is_a_vocative_and_a_greeting_addresses() -> None:
     assert vocatives("What do you think, Emily?") == ["Emily"] and vocatives("Usually, it holds.") == []
     assert vocatives("Hi Emily.") == ["Emily"]
+
+
+def test_a_host_monologue_of_fifteen_units_between_two_cues_is_the_introduction() -> None:
+    monologue = [f"Season {k} had storms in every harbour we visited." for k in range(15)]
+    opening = ["Welcome to Tide Talk.", *monologue, "My guest today is Mara Quill."]
+    inside, anchors = _opening_cues(opening, talk_units=60)  # an opening of 19 units
+    assert inside == list(range(1, 16))
+    assert all(anchors[i, 0] > 0 for i in inside)
 
 
 def test_a_welcome_by_a_name_with_particles_to_a_named_show_is_the_hosts() -> None:
