@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from extract.concepts.background import zipf
-from extract.people import LETTERS, RARE_SURNAME_ZIPF, UPPER, looks_like_person
+from extract.people import LETTERS, RARE_SURNAME_ZIPF, UPPER, full_name, looks_like_person
 from extract.speakers import SpeakerHints
 from extract.speakers.name_forms import (
     clean_name,
@@ -28,6 +28,11 @@ _SHOW_MENTION = re.compile(r"\b" + _OWNER + r"(?:Podcast|Show)\b")  # said in th
 _PERSON_SHOW = rf"([{UPPER}][{LETTERS}\-]+ ([{UPPER}][{LETTERS}\-]+)) (?i:podcast|show)"
 _NAMED_SHOW = re.compile(r"\b(?i:the) " + _PERSON_SHOW + r"\b")
 _NAMED_SHOW_META = re.compile(r"^\s*(?i:the )?" + _PERSON_SHOW + r"\s*$")  # the metadata's show
+# "The Ilya Podcast": one word before it, which counts only as the rare first name of one
+# well-known person (``full_name`` completes it), so "Acme Podcast" names no one.
+_FIRST_NAME_SHOW = rf"([{UPPER}][{LETTERS}\-]+) (?i:podcast|show)"
+_FIRST_NAME_SHOW_META = re.compile(r"^\s*(?i:the )?" + _FIRST_NAME_SHOW + r"\s*$")
+_FIRST_NAME_SHOW_SAID = re.compile(r"\b(?i:the) " + _FIRST_NAME_SHOW + r"\b")
 
 
 def meta_co_hosts(hints: SpeakerHints) -> list[str]:
@@ -191,6 +196,10 @@ def show_owner(hints: SpeakerHints, texts: Iterable[str] = ()) -> str:
     'Jane Okafor'
     >>> show_owner(SpeakerHints(), ["Welcome to the Acme Explained podcast."])
     ''
+    >>> [show_owner(SpeakerHints(meta={"show": s})) for s in ("Ilya Podcast", "Acme Podcast", "Max Show")]
+    ['Ilya Sutskever', '', '']
+    >>> show_owner(SpeakerHints(), ["Here at the Ilya Podcast we test things."])
+    'Ilya Sutskever'
     """
     meta = {k.lower(): v for k, v in hints.meta.items()}
     m = _SHOW_OWNER.match(meta.get("show", ""))
@@ -199,11 +208,21 @@ def show_owner(hints: SpeakerHints, texts: Iterable[str] = ()) -> str:
     m = _NAMED_SHOW_META.match(meta.get("show", ""))
     if m and _person_show(m):
         return m.group(1)
+    m = _FIRST_NAME_SHOW_META.match(meta.get("show", ""))
+    if m and _known_first_name(m.group(1)):
+        return full_name(m.group(1))
     said: Counter[str] = Counter()
     for text in texts:
         said.update(m.group(1) for m in _SHOW_MENTION.finditer(text) if clean_name(m.group(1)) == m.group(1))
         said.update(m.group(1) for m in _NAMED_SHOW.finditer(text) if _person_show(m))
+        firsts = (m.group(1) for m in _FIRST_NAME_SHOW_SAID.finditer(text))
+        said.update(full_name(f) for f in firsts if _known_first_name(f))
     return said.most_common(1)[0][0] if said else ""
+
+
+def _known_first_name(word: str) -> bool:
+    """Whether ``word`` is the rare first name of one well-known person ("Ilya")."""
+    return len(full_name(word).split()) > 1
 
 
 def _person_show(m: re.Match[str]) -> bool:

@@ -572,6 +572,11 @@ def test_host_known_by_first_name_or_vanity_address_gets_the_known_full_name(
     doc, st = _state(INTERVIEW, hints=SpeakerHints(meta={"show": "Tobiah's Podcast"}))
     att = attribute(doc, st)  # type: ignore[arg-type]
     assert [s.name for s in att.speakers] == ["Tobiah Wrenfield", "Mara Quill"]
+    # So does a show named with the first name alone, without the possessive; a word that
+    # is nobody's first name names no one.
+    for show, host in (("The Tobiah Podcast", "Tobiah Wrenfield"), ("Quillo Podcast", "Host")):
+        doc, st = _state(INTERVIEW, hints=SpeakerHints(meta={"show": show}))
+        assert attribute(doc, st).speakers[0].name == host  # type: ignore[arg-type]
     # Without a show, a sponsor's vanity address names the host.
     read = [
         "This episode is brought to you by Quillo, the notebook for engineers.",
