@@ -264,6 +264,21 @@ def _names_unlabelled(
         # A sponsor's vanity address, unless it is the guest.
         vanity = check(vanity_host(u.text for u, ad in zip(units, ads, strict=True) if ad))
         host = vanity if vanity and not same_person(vanity, guest) else ""
+    if not host:
+        # Addressed once, in the opening, by a guest who addresses no one else ("Thank you
+        # so much, Jane. That was a great intro."): the one person the guest answers is the
+        # host. A bare "Thanks, Jane." counts even where the decoder ran it into the host's
+        # introduction, unless it thanks the guest. A word of the show's name ("…, Acme.")
+        # is the company or the show the guest speaks of.
+        first = check.keep(
+            v
+            for u, s in zip(units[:head], path, strict=False)
+            if s != 0 or BARE_THANKS.match(u.text.strip())
+            for v in vocatives(u.text)
+            if not (guest and same_person(v, guest)) and not _said_in(v, show)
+        )
+        if first and not addressable and len({n.split()[0] for n in by_guest + first}) == 1:
+            host = first[0]
     if bool(host) != bool(guest) and not known:
         # A show with two speakers on record, one found here: the other is the second
         # voice when the episode says their first name.
@@ -292,6 +307,15 @@ def _names_unlabelled(
     while len(names) < n:
         names.append(f"Guest {len(names)}")
     return names[:n]
+
+
+def _said_in(name: str, text: str) -> bool:
+    """Whether ``text`` holds ``name`` as whole words, in any case.
+
+    >>> _said_in("Acme", "The Acme Podcast"), _said_in("Acme", "Acmeology")
+    (True, False)
+    """
+    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.I) is not None
 
 
 def _names_self(text: str, name: str) -> bool:

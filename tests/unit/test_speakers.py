@@ -1636,6 +1636,23 @@ def test_a_name_next_to_the_guests_thanks_outweighs_a_thing_addressed_twice() ->
     assert [s.name for s in att.speakers] == ["Tom", "Mara Quill"]
 
 
+def test_the_one_person_the_guest_addresses_in_the_opening_is_the_host() -> None:
+    # No "thanks for having me": the guest answers the introduction by the host's name.
+    texts = [
+        INTERVIEW[0],
+        "She started out in a garage and now runs tests in three bays.",
+        "Thank you so much, Tom. That was a kind introduction.",
+        "Yeah, um, it has been, uh, a long road from that garage.",
+        *INTERVIEW[3:],
+    ]
+    doc, st = _state(texts)
+    assert [s.name for s in attribute(doc, st).speakers] == ["Tom", "Mara Quill"]  # type: ignore[arg-type]
+    # A guest who addresses two people names neither the host.
+    texts[3] = "Yeah, um, Bo, it has been, uh, a long road from that garage, as Bo knows."
+    doc, st = _state(texts)
+    assert attribute(doc, st).speakers[0].name == "Host"  # type: ignore[arg-type]
+
+
 def test_the_speakers_the_metadata_lists_complete_the_names_found() -> None:
     # The transcript names the guest by first name only ("Mara, thanks for coming on")
     # and never the host; the front matter lists both without saying who is who.
