@@ -17,7 +17,7 @@ from extract.speakers.name_forms import (
     clean_name,
     same_person,
 )
-from extract.speakers.titles import title_guest
+from extract.speakers.titles import title_guest, title_host
 from graph.ids import VOICE_LABEL
 
 _OWNER = rf"([{UPPER}][{LETTERS}\-]+(?: [{UPPER}][{LETTERS}\-]+)?)['’]s "  # "Jane Doe's "
@@ -99,13 +99,14 @@ def listed_names(hints: SpeakerHints, host: str, guest: str) -> tuple[str, str]:
 
 
 def meta_names(hints: SpeakerHints, body: str = "") -> tuple[str, str]:
-    """(host, guest) known before reading: --speakers, metadata, the store's host of the show.
+    """(host, guest) known before reading: --speakers, metadata (the title's interviewer too),
+    the store's host of the show.
 
     With no guest, a co-host the metadata names is the second voice. ``body`` (the
     transcript) confirms a name the title gives as "Jane Doe on …".
     """
     meta = {k.lower(): v for k, v in hints.meta.items()}
-    host = hints.names[0] if hints.names else meta.get("host", "") or show_host(hints)
+    host = hints.names[0] if hints.names else meta.get("host", "") or _title_host(meta) or show_host(hints)
     guest = hints.names[1] if len(hints.names) > 1 else meta.get("guest", "")
     if not guest and meta.get("title"):
         guest = title_guest(meta["title"], body)
@@ -161,7 +162,12 @@ def store_host(hints: SpeakerHints) -> str:
     ('Ann Lee', '')
     """
     meta = {k.lower(): v for k, v in hints.meta.items()}
-    return "" if hints.names or meta.get("host") else show_host(hints)
+    return "" if hints.names or meta.get("host") or _title_host(meta) else show_host(hints)
+
+
+def _title_host(meta: dict[str, str]) -> str:
+    """The interviewer the metadata's title names ("… Conducted by Jane Doe"), or ''."""
+    return title_host(meta.get("title", ""))
 
 
 def hosted_by(hints: SpeakerHints, host: str) -> SpeakerHints:

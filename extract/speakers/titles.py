@@ -26,7 +26,8 @@ from graph.names import without_nickname
 _TITLE = (
     # Up to five words: a role may come first ("with Acme Chief Scientist Jane Doe").
     re.compile(
-        r"\b(?:with|featuring|ft\.|feat\.|guest:?|(?:[Tt]alking|[Tt]alks|[Ss]peaking) to|[Ii]nterviewing|"
+        r"\b(?:[Ww]ith|[Ff]eaturing|ft\.|feat\.|guest:?|"
+        r"(?:[Tt]alking|[Tt]alks|[Ss]peaking) to|[Ii]nterviewing|"
         r"(?:[Oo]ral [Hh]istory|[Ii]nterview) of)\s+"
         + HONORIFIC
         + name_pattern("{1,4}")
@@ -34,6 +35,10 @@ _TITLE = (
     re.compile(r"^" + HONORIFIC + FULL_NAME + r"\s*[:|–—(]"),  # "Jane Doe: …", "Jane Doe (Acme) - …"
     # "Tides | Jane Doe (Acme)"; a hyphen only between words ("Out-Of-Band Signals" names nobody)
     re.compile(r"(?:[|–—]|(?<!\S)-)\s*" + HONORIFIC + FULL_NAME + r"\s*(?:\(|$)"),
+)
+# "Jane Doe: An Interview Conducted by Bo Chen, …": the interviewer, the host.
+_TITLE_HOST = re.compile(
+    r"\b(?:[Cc]onducted|[Ii]nterviewed|[Hh]osted|[Mm]oderated) by\s+" + HONORIFIC + FULL_NAME + r"(?![\w'-])"
 )
 _EPISODE_NUMBER = re.compile(r"^\s*(?:#|(?i:ep(?:isode)?)\.?\s*)?\d+(?:\.\d+)?\s*[:.|–—-]\s*")  # "#12.1 – "
 # "Jane Doe - Tides and charts": a hyphen also joins topic words ("Code Review - Acme"),
@@ -103,6 +108,8 @@ def title_guest(title: str, body: str = "") -> str:
     ''
     >>> title_guest("Tidal Reckoning - Part 2", "We are reading “Tidal Reckoning” by Jane Doe.")
     ''
+    >>> title_guest("Static Sites and Tide Charts With Jane Okafor", "So, Jane, hi.")
+    'Jane Okafor'
     """
     title = _plain(title)
     # Every match, the last first: a title puts its topic before its guest ("Beating Acme
@@ -177,6 +184,23 @@ def _said_part(name: str, body: str, caseless: bool) -> str:
         " ".join(words[i : i + n]) for n in range(len(words), 1, -1) for i in range(len(words) - n, -1, -1)
     ]
     return next((run for run in runs if _said_as(run, body, caseless)), name)
+
+
+def title_host(title: str) -> str:
+    """The interviewer a title names ("… An Interview Conducted by Jane Doe, …", "hosted by
+    Jane Doe"), a full name shaped as a person's, or ''. An oral history's interviewer
+    may never be named in the transcript itself.
+
+    >>> title_host("BO CHEN: An Interview Conducted by Jane Okafor, Tide Center, 2 May 2010.")
+    'Jane Okafor'
+    >>> title_host("Tides with Bo Chen, hosted by Dr. Jane Okafor"), title_host("Hosted by Acme Web Services")
+    ('Jane Okafor', '')
+    """
+    for m in _TITLE_HOST.finditer(_plain(title)):
+        name = m.group(1)
+        if clean_name(name) == name and looks_like_person(name) and not known_thing(name):
+            return name
+    return ""
 
 
 def unsaid_title_guest(title: str, body: str) -> str:

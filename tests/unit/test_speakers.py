@@ -1605,6 +1605,17 @@ def test_a_title_names_a_guest_after_a_hyphen_or_talking_to_when_the_name_looks_
     assert title_guest("Talking to Tom Reyes about Tides", "Nobody here.") == ""
 
 
+def test_the_interviewer_a_title_names_is_the_host() -> None:
+    # An oral history's title names both; the transcript never says the interviewer's name.
+    title = "MARA QUILL: An Interview Conducted by Tom Reyes, Tide History Center, 3 May 2011."
+    texts = [INTERVIEW[0].replace("Today I'm speaking with Mara Quill", "Today I'm speaking with Mara"), *INTERVIEW[1:]]
+    doc, st = _state(texts, hints=SpeakerHints(meta={"title": title}))
+    assert [s.name for s in attribute(doc, st).speakers] == ["Tom Reyes", "Mara Quill"]  # type: ignore[arg-type]
+    # A title-cased "With" names the guest as "with" does.
+    doc, st = _state(texts, hints=SpeakerHints(meta={"title": "Tidal Turbines With Mara Quill"}))
+    assert [s.name for s in attribute(doc, st).speakers] == ["Host", "Mara Quill"]  # type: ignore[arg-type]
+
+
 def test_a_title_name_said_in_captions_without_capitals_counts_as_said() -> None:
     assert title_guest("Tidal power – Mara Quill", "so mara how did it start") == "Mara Quill"
     assert title_guest("Tidal power – Mara Quill", "So, mara, how did it start?") == ""  # cased, never as a name
