@@ -40,7 +40,10 @@ _TITLE = (
 _TITLE_HOST = re.compile(
     r"\b(?:[Cc]onducted|[Ii]nterviewed|[Hh]osted|[Mm]oderated) by\s+" + HONORIFIC + FULL_NAME + r"(?![\w'-])"
 )
-_EPISODE_NUMBER = re.compile(r"^\s*(?:#|(?i:ep(?:isode)?)\.?\s*)?\d+(?:\.\d+)?\s*[:.|–—-]\s*")  # "#12.1 – "
+# "#12.1 – ", "Episode 7: ", and a transcript page's "Transcript: Episode 7 - " or "Transcript Episode 7: "
+_EPISODE_NUMBER = re.compile(
+    r"^\s*(?:(?i:transcript)(?:\s*[:|–—-])?\s+)?(?:#|(?i:ep(?:isode)?)\.?\s*)?\d+(?:\.\d+)?\s*[:.|–—-]\s*"
+)
 # "Jane Doe - Tides and charts": a hyphen also joins topic words ("Code Review - Acme"),
 # so this one is trusted only for a name that looks like a person's.
 _TITLE_DASH = re.compile(r"^" + HONORIFIC + FULL_NAME + r" - ")
@@ -82,6 +85,8 @@ def title_guest(title: str, body: str = "") -> str:
     ('Jane Doe', '')
     >>> title_guest("Ep. 7 - Jane Doe", "So, Jane, hi."), title_guest("Tide Tables", "Tide Tables rule.")
     ('Jane Doe', '')
+    >>> title_guest("Transcript Episode 7: Jane Doe", "So, Jane, hi.")
+    'Jane Doe'
     >>> title_guest("Charting Tides | Jane Doe (Acme, Tidal)", "My guest is Jane Doe. Tides matter.")
     'Jane Doe'
     >>> title_guest("Jane Doe is excited about tides", "Jane Doe's boat. But Jane is no sailor.")
