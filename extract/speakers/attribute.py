@@ -265,15 +265,17 @@ def _names_unlabelled(
         vanity = check(vanity_host(u.text for u, ad in zip(units, ads, strict=True) if ad))
         host = vanity if vanity and not same_person(vanity, guest) else ""
     if not host:
-        # Addressed once, in the opening, by a guest who addresses no one else ("Thank you
-        # so much, Jane. That was a great intro."): the one person the guest answers is the
-        # host. A bare "Thanks, Jane." counts even where the decoder ran it into the host's
-        # introduction, unless it thanks the guest. A word of the show's name ("…, Acme.")
-        # is the company or the show the guest speaks of.
+        # Thanked or greeted once, in the opening, by a guest who addresses no one else
+        # ("Thank you so much, Jane. That was a great intro."): the one person the guest
+        # answers is the host. A bare "Thanks, Jane." counts even where the decoder ran it
+        # into the host's introduction, unless it thanks the guest. Only a unit that thanks
+        # or greets: elsewhere a capitalised word before a comma is often a product or a
+        # term ("Vite, pronounced …"), and a word of the show's name ("…, Acme.") is the
+        # company or the show the guest speaks of.
         first = check.keep(
             v
             for u, s in zip(units[:head], path, strict=False)
-            if s != 0 or BARE_THANKS.match(u.text.strip())
+            if (s != 0 and _THANKS_OR_GREETING.search(u.text)) or BARE_THANKS.match(u.text.strip())
             for v in vocatives(u.text)
             if not (guest and same_person(v, guest)) and not _said_in(v, show)
         )
@@ -307,6 +309,11 @@ def _names_unlabelled(
     while len(names) < n:
         names.append(f"Guest {len(names)}")
     return names[:n]
+
+
+_THANKS_OR_GREETING = re.compile(
+    r"\b(?:thanks|thank you|hi|hey|hello|good (?:morning|afternoon|evening))\b", re.I
+)
 
 
 def _said_in(name: str, text: str) -> bool:

@@ -1662,6 +1662,11 @@ def test_the_one_person_the_guest_addresses_in_the_opening_is_the_host() -> None
     texts[3] = "Yeah, um, Bo, it has been, uh, a long road from that garage, as Bo knows."
     doc, st = _state(texts)
     assert attribute(doc, st).speakers[0].name == "Host"  # type: ignore[arg-type]
+    # Nor does a word set off by a comma in a unit that neither thanks nor greets: a
+    # product or a term ("Tidewell, as we call the rig, …"), not a person addressed.
+    texts[2:4] = ["That was a kind introduction.", "Tidewell, as we call the rig, came from that garage."]
+    doc, st = _state(texts)
+    assert attribute(doc, st).speakers[0].name == "Host"  # type: ignore[arg-type]
 
 
 def test_the_speakers_the_metadata_lists_complete_the_names_found() -> None:
