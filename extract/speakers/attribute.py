@@ -63,7 +63,7 @@ from extract.speakers.model import fit_decode, state_roles
 from extract.speakers.name_checks import NameCheck, non_people
 from extract.speakers.name_forms import one_of, same_person
 from extract.speakers.sponsor_names import site_names, vanity_host
-from extract.speakers.titles import unsaid_title_guest
+from extract.speakers.titles import said_as, unsaid_title_guest
 from extract.speakers.units import Unit, split_units
 from extract.speakers.voices import Voices, regulars
 from extract.state import DocState
@@ -277,7 +277,7 @@ def _names_unlabelled(
             for u, s in zip(units[:head], path, strict=False)
             if (s != 0 and _THANKS_OR_GREETING.search(u.text)) or BARE_THANKS.match(u.text.strip())
             for v in vocatives(u.text)
-            if not (guest and same_person(v, guest)) and not _said_in(v, show)
+            if not (guest and same_person(v, guest)) and not said_as(v, show, ignore_case=True)
         )
         if first and not addressable and len({n.split()[0] for n in by_guest + first}) == 1:
             host = first[0]
@@ -314,15 +314,6 @@ def _names_unlabelled(
 _THANKS_OR_GREETING = re.compile(
     r"\b(?:thanks|thank you|hi|hey|hello|good (?:morning|afternoon|evening))\b", re.I
 )
-
-
-def _said_in(name: str, text: str) -> bool:
-    """Whether ``text`` holds ``name`` as whole words, in any case.
-
-    >>> _said_in("Acme", "The Acme Podcast"), _said_in("Acme", "Acmeology")
-    (True, False)
-    """
-    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.I) is not None
 
 
 def _names_self(text: str, name: str) -> bool:

@@ -125,7 +125,7 @@ def title_guest(title: str, body: str = "") -> str:
         found.append(dash.group(1))
     caseless = _caseless(body)
     if body:
-        found = [n for n in found if any(_said_as(w, body, caseless) for w in (n.split()[0], n.split()[-1]))]
+        found = [n for n in found if any(said_as(w, body, caseless) for w in (n.split()[0], n.split()[-1]))]
         found = [n for n in found if not _quoted(n, body)]
     on = _TITLE_ON.match(title)
     if on and _proper_in(on.group(1).split()[-1], body):
@@ -139,7 +139,7 @@ def title_guest(title: str, body: str = "") -> str:
     if body:
         # A name the body says whole beats one it only says part of ("Building Acme |
         # Jane Doe (Acme)": "Acme" is said, "Building Acme" never).
-        found.sort(key=lambda n: not _said_as(n, body, caseless))
+        found.sort(key=lambda n: not said_as(n, body, caseless))
     for name in found:
         if clean_name(name) == name and not known_thing(name):
             return _said_part(name, body, caseless) if body else name
@@ -188,7 +188,7 @@ def _said_part(name: str, body: str, caseless: bool) -> str:
     runs = [
         " ".join(words[i : i + n]) for n in range(len(words), 1, -1) for i in range(len(words) - n, -1, -1)
     ]
-    return next((run for run in runs if _said_as(run, body, caseless)), name)
+    return next((run for run in runs if said_as(run, body, caseless)), name)
 
 
 def title_host(title: str) -> str:
@@ -239,7 +239,7 @@ def unsaid_title_guest(title: str, body: str) -> str:
     if not name or not looks_like_person(name):
         return ""
     words = name.split()
-    return "" if any(_said_as(w, body, ignore_case=True) for w in (words[0], words[-1])) else name
+    return "" if any(said_as(w, body, ignore_case=True) for w in (words[0], words[-1])) else name
 
 
 def _caseless(body: str) -> bool:
@@ -255,7 +255,7 @@ def _caseless(body: str) -> bool:
     return sum(w[0].isupper() for w in words) * 50 < max(len(words), 1)
 
 
-def _said_as(word: str, body: str, ignore_case: bool = False) -> bool:
+def said_as(word: str, body: str, ignore_case: bool = False) -> bool:
     """Whether ``body`` says ``word`` written exactly so (in any case with ``ignore_case``),
     as a whole word."""
     flags = re.I if ignore_case else 0

@@ -1662,6 +1662,12 @@ def test_the_one_person_the_guest_addresses_in_the_opening_is_the_host() -> None
     texts[3] = "Yeah, um, Bo, it has been, uh, a long road from that garage, as Bo knows."
     doc, st = _state(texts)
     assert attribute(doc, st).speakers[0].name == "Host"  # type: ignore[arg-type]
+    # Nor does a word of the show's name the guest thanks ("…, Zorbix." on Zorbix Talk).
+    greeted = [*texts[:2], "Thank you so much, Zorbix. That was a kind introduction.", *texts[4:]]
+    doc, st = _state(greeted, hints=SpeakerHints(meta={"show": "Zorbix Talk"}))
+    assert attribute(doc, st).speakers[0].name == "Host"  # type: ignore[arg-type]
+    doc, st = _state(greeted)
+    assert attribute(doc, st).speakers[0].name == "Zorbix"  # type: ignore[arg-type]
     # Nor does a word set off by a comma in a unit that neither thanks nor greets: a
     # product or a term ("Tidewell, as we call the rig, …"), not a person addressed.
     texts[2:4] = ["That was a kind introduction.", "Tidewell, as we call the rig, came from that garage."]
