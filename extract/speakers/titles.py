@@ -274,12 +274,14 @@ def _alone_in(name: str, body: str, ignore_case: bool = False) -> bool:
     False
     >>> _alone_in("Jane Doe", "so jane came. that's jane. doe rows too", ignore_case=True)
     True
+    >>> _alone_in("Jane Doe", "so jane came. janet doe rows too", ignore_case=True)  # another Doe
+    False
     """
     words = name.split()
     flags = re.I if ignore_case else 0
     alone = r"(?<![\w-])" + re.escape(words[0]) + r"(?![\w-])(?! " + re.escape(words[1]) + ")"
     # A caption's restored sentence end may fall between the two ("… jane. doe check out …").
-    before = "".join(f"(?<!{re.escape(words[-2])}{mark} )" for mark in ("", ".", ","))
+    before = "".join("(?<!" + re.escape(words[-2] + mark) + " )" for mark in ("", ".", ","))
     last = r"(?<![\w-])" + before + re.escape(words[-1]) + r"(?![\w-])"
     return re.search(alone, body, flags) is not None and re.search(last, body, re.I) is None
 
