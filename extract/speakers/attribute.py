@@ -61,7 +61,7 @@ from extract.speakers.known_names import (
 )
 from extract.speakers.model import fit_decode, state_roles
 from extract.speakers.name_checks import NameCheck, non_people
-from extract.speakers.name_forms import one_of, same_person
+from extract.speakers.name_forms import GREETINGS, one_of, same_person
 from extract.speakers.sponsor_names import site_names, vanity_host
 from extract.speakers.titles import said_as, unsaid_title_guest
 from extract.speakers.units import Unit, split_units
@@ -312,7 +312,7 @@ def _names_unlabelled(
 
 
 _THANKS_OR_GREETING = re.compile(
-    r"\b(?:thanks|thank you|hi|hey|hello|good (?:morning|afternoon|evening))\b", re.I
+    r"\b(?:thanks|thank you|" + "|".join(GREETINGS) + r"|good (?:morning|afternoon|evening))\b", re.I
 )
 
 
