@@ -44,6 +44,10 @@ _TITLE_HOST = re.compile(
 _EPISODE_NUMBER = re.compile(
     r"^\s*(?:(?i:transcript)(?:\s*[:|–—-])?\s+)?(?:#|(?i:ep(?:isode)?)\.?\s*)?\d+(?:\.\d+)?\s*[:.|–—-]\s*"
 )
+# "Tide Talk: Episode 7: Tides", "Tide Talk #7 – Tides": the show's name before the number.
+_SHOW_BEFORE_NUMBER = re.compile(
+    r"^[^:|–—#]{2,60}?\s*[:|–—-]?\s*(?=(?:#|(?i:ep(?:isode)?)\.?\s*)\d+(?:\.\d+)?\s*[:.|–—-]\s*\S)"
+)
 # "Jane Doe - Tides and charts": a hyphen also joins topic words ("Code Review - Acme"),
 # so this one is trusted only for a name that looks like a person's.
 _TITLE_DASH = re.compile(r"^" + HONORIFIC + FULL_NAME + r" - ")
@@ -115,6 +119,10 @@ def title_guest(title: str, body: str = "") -> str:
     ''
     >>> title_guest("Static Sites and Tide Charts With Jane Okafor", "So, Jane, hi.")
     'Jane Okafor'
+    >>> title_guest("Tide Talk: Episode 7: Reading the tables", "Welcome to Tide Talk.")
+    ''
+    >>> title_guest("Tide Talk #7 – Jane Doe: Tides", "Hi Jane.")
+    'Jane Doe'
     """
     title = _plain(title)
     # Every match, the last first: a title puts its topic before its guest ("Beating Acme
@@ -159,7 +167,7 @@ def _quoted(name: str, body: str) -> bool:
 def _plain(title: str) -> str:
     """``title`` without its episode number, a name in capitals written as names are, and
     no nickname inside a name: the form every title pattern reads."""
-    return without_nickname(_capitalised(_EPISODE_NUMBER.sub("", title)))
+    return without_nickname(_capitalised(_EPISODE_NUMBER.sub("", _SHOW_BEFORE_NUMBER.sub("", title))))
 
 
 def _capitalised(title: str) -> str:
