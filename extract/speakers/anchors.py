@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from extract.speakers.addressing import not_the_speaker, self_named
+from extract.speakers.addressing import BARE_THANKS, not_the_speaker, self_named
 from extract.speakers.features import GUEST_CUE, REFERS, RESTATE
 from extract.speakers.intros import introduced
 from extract.speakers.name_forms import same_person
@@ -38,10 +38,14 @@ HOST_CUE = re.compile(
     r"welcome (back )?to (the|this|my|our) ([\w'-]+ ){0,3}(show|podcast|episode|program)|"
     r"(^|[.!?] )((hi|hello|hey|so|okay|and|everyone|everybody|folks|all|there),? ){0,3}"
     r"welcome (back )?to|"  # "Hello, and welcome to Acme Talk"
+    # "Jane, welcome to Acme Talk": someone welcomed by name to a named place (not "to the end")
+    r"(^|[.!?] )(well,? )?(?-i:[A-Z][\w'-]+( [A-Z][\w'-]+){0,2}), welcome (back )?to (?=(?-i:[A-Z]))|"
     r"(i'?m|i am|this is)( [\w'-]+){0,3},? your (co-?)?host|"  # "I'm your host", "I am Jane, your host"
     rf"{_THANKS_FOR_COMING}|"
     r"(really )?excited to (chat|talk|have you)|today (i|we)('m| am| are| have)|"
     r"speak(ing)? with|joined (\w+ ){0,2}by|joining (me|us)|(a|my|our) conversation with|"
+    # "glad that you join us"; a bare "Welcome!"
+    r"you( could| can|'ve| have)? join(ed)? (me|us)|^welcome( back)?( aboard)?(?=[.!]*$)|"
     r"this is the [\w' ]{1,40}(podcast|show))\b",
     re.I,
 )
@@ -111,6 +115,8 @@ def anchor_parts(
             role[i] += ANCHOR  # the host's thanks for coming, as in a closing
         if GUEST_CUE.search(u.text):
             role[i] -= GUEST_ANCHOR
+        elif 0 < i < limit and BARE_THANKS.match(u.text.strip()) and host_cue(units[i - 1].text):
+            role[i] -= ANCHOR  # "Thanks, Jane." answering the host's welcome
         if RESTATE.search(u.text):
             role[i] += ANCHOR / 2  # restating the other's point back to them
         if _AUDIENCE.search(u.text):

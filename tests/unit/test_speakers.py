@@ -1759,6 +1759,24 @@ def test_a_welcome_by_a_name_with_particles_to_a_named_show_is_the_hosts() -> No
     assert not HOST_CUE.search("You are welcome to try it.")
     assert HOST_CUE.search("I am Rosa, your host.")
     assert HOST_CUE.search("And Rosa, our other guest today, builds boats.")
+    # Someone welcomed by name to a named show; "glad you join us"; a bare "Welcome!".
+    assert HOST_CUE.search("Mara, welcome to Tide Talk. It's been a while.")
+    assert HOST_CUE.search("Well, Bo Chen, welcome back to Tide Talk.")
+    assert HOST_CUE.search("And I'm so glad that you join us today.")
+    assert HOST_CUE.search("Welcome!") and not HOST_CUE.search("You're welcome!")
+
+
+def test_a_bare_thanks_answering_the_hosts_welcome_is_not_the_hosts() -> None:
+    from extract.speakers import anchors as cues
+
+    units = [
+        Unit(0, 10, "We're glad you join us today, Mara."),
+        Unit(11, 20, "Thanks, Tom."),
+        Unit(21, 30, "Thanks, Tom."),
+    ]
+    role, _ = cues.anchor_parts(units, [False] * 3, "", "")
+    # Only right after a welcome: later, either speaker may thank the other.
+    assert role[1] < 0 and role[2] == 0
 
 
 def test_the_metadatas_speaker_list_vets_title_names_and_vocatives() -> None:
