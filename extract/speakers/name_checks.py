@@ -33,6 +33,8 @@ _NAMED_AS_SELF = re.compile(r"\b(?i:my name is|i'm|i am) $")
 _WHO_AFTER = re.compile(r",? who\b")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.?!:;]['\"”’)\]]*)\s*[\"“‘'(\[]*$")
 # A last word that makes a name an organisation's ("Acme Labs", "Tidal Systems").
+# A plural of an acronym ("CRDs", "GPUs") is things, not a person ("avoid introducing CRDs").
+_ACRONYMS = re.compile(r"\b[A-Z]{2,}s\b")
 _ORG_ENDS = frozenset(
     {"Labs", "Lab", "Inc", "LLC", "Ltd", "Corp", "Corporation", "Company", "Technologies", "Systems",
      "Solutions", "Software", "Group", "Ventures", "Capital", "Partners", "Studios", "Foundation",
@@ -149,8 +151,8 @@ class NameCheck:
         >>> check = NameCheck(texts, ["Jo Park", "Al Lee"], frozenset({"Texas"}))
         >>> [check(n) for n in ("Jo", "Texas", "Remember", "Bo Chen", "")]
         ['Jo', '', '', '', '']
-        >>> NameCheck(texts)("Acme Labs"), NameCheck(texts)("Jo Park")
-        ('', 'Jo Park')
+        >>> NameCheck(texts)("Acme Labs"), NameCheck(texts)("Jo Park"), NameCheck(texts)("GPUs")
+        ('', 'Jo Park', '')
         """
         if name not in self._seen:
             self._seen[name] = self._check(name)
@@ -163,6 +165,8 @@ class NameCheck:
         if len(listed) >= 2 and not any(same_person(name, n) or same_person(n, name) for n in listed):
             return ""
         if name in self.not_people or (" " in name and name.split()[-1].rstrip(".") in _ORG_ENDS):
+            return ""
+        if _ACRONYMS.search(name):
             return ""
         if self.cased and sentence_start_only(name, self.texts):
             return ""
