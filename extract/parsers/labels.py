@@ -32,6 +32,11 @@ _BOLD_BARE = re.compile(
 _PLAIN = re.compile(
     rf"(?P<name>[^\W\d_][\w.'’ -]{{0,60}}?{_NICK})\s*(?:\((?P<time>{_TIME})\))?\s*:(?:\s+(?P<rest>.*))?"
 )
+# A turn set wholly in bold, its label inside ("**JO PARK: Why tides?**", "<b>Jo Park: …</b>"),
+# as some interview pages set the interviewer's questions.
+_WRAPPED = re.compile(
+    r"(?:\*\*|<(?P<tag>b|strong)>)(?P<name>[^\W\d_][\w.'’ -]{0,60}?):\s*(?P<rest>.+?)\s*(?:\*\*|</(?P=tag)>)"
+)
 _TIME_ONLY = re.compile(rf"\((?P<time>{_TIME})\):?")
 # A name and a time alone on a line, the paragraph below ("Ann Lee  0:03" as Otter
 # exports, "Ann Lee (00:00:03)"); and a time before a label ("[00:00:03] Ann Lee: text").
@@ -130,7 +135,14 @@ def match_label(stripped: str) -> Label | None:
     Label(name='Speaker 2', time='00:03', rest='No. We', strong=True)
     >>> match_label("[Music] [00:03] la la") is None, match_label("### [00:01] Part two of it") is None
     (True, True)
+    >>> match_label("**JO PARK: Why tides?**"), match_label("<b>Jo Park: Why?</b>").rest
+    (Label(name='JO PARK', time=None, rest='Why tides?', strong=True), 'Why?')
+    >>> match_label("**Note: this is** not a label"), match_label("**The plan: go.**")
+    (None, None)
     """
+    wrapped = _WRAPPED.fullmatch(stripped) if stripped.startswith(("**", "<b>", "<strong>")) else None
+    if wrapped and is_speaker_name(wrapped["name"].strip()) and "**" not in wrapped["rest"]:
+        return Label(wrapped["name"].strip(), None, wrapped["rest"], True)
     if stripped.startswith("**"):
         m = _BOLD.fullmatch(stripped)
         name = _CREDENTIAL.sub("", m["name"].strip()) if m else ""
@@ -281,10 +293,21 @@ def _trusted(found: list[Label | None], weak: int, blocks: int) -> list[Label | 
     >>> turn = [Label("Ann", None, "Hi.", False), None, None, Label("Bo", None, "Yo.", False)]
     >>> sum(x is not None for x in _trusted(turn * 3 + [None] * 6, 6, 18))
     6
+    >>> asked = [Label("Jo", None, "Why?", True), Label("Bo", None, "Because.", False), None]
+    >>> kept = [_trusted(asked * 3, 3, 9), _trusted(asked, 1, 3)]
+    >>> [sum(x is not None for x in k) for k in kept]
+    [6, 1]
     """
     names = Counter(x.name for x in found if x is not None and not x.strong)
     repeated = 2 <= len(names) <= 6 and min(names.values()) >= 3
     if weak >= 2 and (weak * 2 >= blocks or (repeated and weak * 4 >= blocks)):
+        return found
+    # Weak labels beside strong ones ("**JO: Why?**" then "BO: Because."): trusted when each
+    # of their names comes back at least three times and all the names are two to six.
+    strong = Counter(x.name for x in found if x is not None and x.strong and x.name)
+    if names and strong and min(names.values()) >= 3 and len(names | strong) <= 6 and (
+        (weak + strong.total()) * 4 >= blocks
+    ):
         return found
     return [x if x is not None and x.strong else None for x in found]
 

@@ -213,6 +213,21 @@ def test_a_bold_label_may_be_written_in_lower_case(tmp_path: Path) -> None:
     assert [ln.speaker for ln in t.lines] == ["ines duarte", "Kai Moss", "ines duarte"]
 
 
+def test_questions_set_in_bold_with_their_label_inside_and_plain_answers(tmp_path: Path) -> None:
+    path = tmp_path / "interview.md"
+    turn = (
+        "**KAI MOSS: What brought you to the marshes?**\n\n"
+        "INES DUARTE: My grandmother farmed salt.\n\nWe raked the pans at dawn.\n\n"
+        "<b>BO CHEN: And [the reeds](https://example.org/reeds)?</b>\n\n"
+        "INES DUARTE: They hold the bank.\n\n"
+    )
+    path.write_text("---\ntitle: Salt\n---\n\n" + turn * 3)
+    t = parse_file(path)
+    # The bold turns are labelled plainly enough; the plain answers come back often enough.
+    assert [ln.speaker for ln in t.lines if ln.speaker] == ["KAI MOSS", "INES DUARTE", "BO CHEN", "INES DUARTE"] * 3
+    assert t.lines[0].text == "What brought you to the marshes?" and t.lines[3].text == "And the reeds?"
+
+
 def test_a_bold_label_may_hold_a_particle(tmp_path: Path) -> None:
     path = tmp_path / "tides.md"
     path.write_text("**Kai Moss:** Welcome, Ines.\n\n**Inés Duarte y Lobo:** Thank you, Kai.\n\n**Kai Moss:** So.\n")
