@@ -43,6 +43,7 @@ HOST_CUE = re.compile(
     r"(i'?m|i am|this is)( [\w'-]+){0,3},? your (co-?)?host|"  # "I'm your host", "I am Jane, your host"
     rf"{_THANKS_FOR_COMING}|"
     r"(really )?excited to (chat|talk|have you)|today (i|we)('m| am| are| have)|"
+    r"looking forward to (chatting|talking|speaking) (to|with) you|"
     r"speak(ing)? with|joined (\w+ ){0,2}by|joining (me|us)|(a|my|our) conversation with|"
     # "glad that you join us"; a bare "Welcome!"
     r"you( could| can|'ve| have)? join(ed)? (me|us)|^welcome( back)?( aboard)?(?=[.!]*$)|"

@@ -99,9 +99,12 @@ _GUEST_JOINS = re.compile(
 # Past talks introduce only when about this episode: "today I spoke with Jane", "this is my
 # conversation with Jane", not "I talked to Jane earlier" or "my conversation with Jane".
 _PAST_INTRO = re.compile(
-    r"(?i:\b(?:episode|this transcript|today|this week|this time|this is|here's|here is|following)\b)"
+    r"(?i:\b(?:episode(?! ?#?\d)|this transcript|today|this week|this time|this is|here's|here is|"
+    r"following)\b)"
     r"[^.?!]{0,60}?"
     r"\b(?:(?:talked|spoke|chatted) (?:with|to)|(?:conversation|interview) with)\s+" + INTRO_NAME
+    # … and not a past episode's: "we talked to Jane from Acme in episode 46".
+    + r"(?![\w'’-])(?!(?: [\w'-]+){0,3},? (?i:in|on) (?i:episode|ep\.?) ?#?\d)"
 )
 # A full name praised as it is introduced, "joined by the ever amazing Jane Doe", or
 # pointed to: "I'm talking, of course, about (the wonderful) Jane Doe".
@@ -170,6 +173,10 @@ def introduced(text: str) -> list[str]:
     (['Bo Chen'], ['Ann Lee'])
     >>> introduced("I talked to Ann earlier."), introduced("This is my conversation with Bo Chen.")
     ([], ['Bo Chen'])
+    >>> introduced("In episode 9 we talked to Al Li.")
+    []
+    >>> introduced("This is our third: we spoke with Bo Chen of Acme in episode 12.")
+    []
     >>> introduced("Bo Chen of Acme Labs joins me."), introduced("I am here today with Ann Lee.")
     (['Bo Chen'], ['Ann Lee'])
     >>> introduced("I have the pleasure to speak with Bo Chen."), introduced("I remember talking to Al.")

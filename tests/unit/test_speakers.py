@@ -1764,6 +1764,7 @@ def test_a_welcome_by_a_name_with_particles_to_a_named_show_is_the_hosts() -> No
     assert HOST_CUE.search("Well, Bo Chen, welcome back to Tide Talk.")
     assert HOST_CUE.search("And I'm so glad that you join us today.")
     assert HOST_CUE.search("Welcome!") and not HOST_CUE.search("You're welcome!")
+    assert HOST_CUE.search("Bo, I've been looking forward to talking with you for a while.")
 
 
 def test_a_bare_thanks_answering_the_hosts_welcome_is_not_the_hosts() -> None:
