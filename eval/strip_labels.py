@@ -220,9 +220,18 @@ def as_labelled(pred: Sequence[str | None], labels: Sequence[str]) -> list[str |
 
     >>> as_labelled(["Sumit Rao", None, "Host"], ["Sumit", "Ann"])
     ['Sumit', None, 'Host']
+    >>> as_labelled(["Ann", "Bo Chen"], ["ANN LEE", "Bo"])  # labels in capitals, or shorter
+    ['ANN LEE', 'Bo']
     """
     names = sorted(set(labels))
-    same = {p: next((g for g in names if same_person(g, p)), p) for p in {x for x in pred if x}}
+
+    def cased(g: str) -> str:
+        return g.title() if g.isupper() else g
+
+    def one(g: str, p: str) -> bool:
+        return same_person(cased(g), p) or same_person(p, cased(g))
+
+    same = {p: next((g for g in names if one(g, p)), p) for p in {x for x in pred if x}}
     return [same[x] if x else x for x in pred]
 
 
