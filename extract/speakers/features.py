@@ -74,7 +74,9 @@ for _i, _words in enumerate(
         _OPENER_WORDS[_w] = _i
 OPENER_WORDS = frozenset(_OPENER_WORDS)  # discourse words that open a unit ("yeah", "nope", "so")
 _REACT_PHRASES = re.compile(
-    r"^(i see|got it|makes sense|that makes sense|fair enough|all right|"
+    r"^(i see|got it|makes sense|that makes sense|fair enough|all right|(?:that'?s |that is )?good to hear|"
+    r"(?:(?:yes|yeah|oh),? )?(?:that )?sounds (?:(?:so|very|really|pretty) )?"
+    r"(?:great|good|lovely|amazing|fun|interesting|cool|fascinating|awesome)[.!,]?$|"
     r"(?:that'?s|it'?s|that is|it is|this is) (?:(?:so|very|really|super|pretty|quite|such an?) )*"
     r"(?:interesting|fascinating|great|cool|amazing|awesome|fair|wild|crazy|incredible|fantastic|funny)[.!,]?$)",
     re.I,

@@ -999,6 +999,8 @@ def test_a_unit_that_only_finds_the_answer_interesting_is_a_reaction() -> None:
     assert opener("That's really interesting.") == opener("It is so cool!") == "react"
     # Said of something else and going on, it is the speaker's own statement.
     assert opener("That's interesting because the tide turns.") == "none"
+    assert opener("That's good to hear.") == opener("Yes, that sounds lovely.") == "react"
+    assert opener("That sounds like the bay in winter.") == "none"
 
 
 def test_restating_the_other_speakers_point_is_the_hosts_cue() -> None:
