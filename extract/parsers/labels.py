@@ -37,6 +37,14 @@ _PLAIN = re.compile(
 _WRAPPED = re.compile(
     r"(?:\*\*|<(?P<tag>b|strong)>)(?P<name>[^\W\d_][\w.'’ -]{0,60}?):\s*(?P<rest>.+?)\s*(?:\*\*|</(?P=tag)>)"
 )
+# A turn as an element of the page ('<Turn speaker="Jo Park" timestamp="00:06">', then the
+# paragraphs, then '</Turn>'), as some podcast sites write their transcripts.
+_TURN_TAG = re.compile(
+    rf"<turn\s+speaker=\"(?P<name>[^\"]{{1,60}})\"(?:\s+(?:timestamp|time|start)=\"(?P<time>{_TIME})\")?\s*>"
+    r"\s*(?P<rest>.*)",
+    re.I,
+)
+_TURN_END = re.compile(r"</turn>", re.I)
 _TIME_ONLY = re.compile(rf"\((?P<time>{_TIME})\):?")
 # A name and a time alone on a line, the paragraph below ("Ann Lee  0:03" as Otter
 # exports, "Ann Lee (00:00:03)"); and a time before a label ("[00:00:03] Ann Lee: text").
@@ -135,11 +143,19 @@ def match_label(stripped: str) -> Label | None:
     Label(name='Speaker 2', time='00:03', rest='No. We', strong=True)
     >>> match_label("[Music] [00:03] la la") is None, match_label("### [00:01] Part two of it") is None
     (True, True)
+    >>> match_label('<Turn speaker="Jo Park" timestamp="00:06">'), match_label("</Turn>").name
+    (Label(name='Jo Park', time='00:06', rest='', strong=True), None)
     >>> match_label("**JO PARK: Why tides?**"), match_label("<b>Jo Park: Why?</b>").rest
     (Label(name='JO PARK', time=None, rest='Why tides?', strong=True), 'Why?')
     >>> match_label("**Note: this is** not a label"), match_label("**The plan: go.**")
     (None, None)
     """
+    if stripped[:2].lower() in ("<t", "</"):
+        tag = _TURN_TAG.fullmatch(stripped)
+        if tag and is_speaker_name(tag["name"].strip()):
+            return Label(tag["name"].strip(), tag["time"], tag["rest"].strip(), True)
+        if _TURN_END.fullmatch(stripped):
+            return Label(None, None, "", True)  # the turn's end: no text, the speaker goes on
     wrapped = _WRAPPED.fullmatch(stripped) if stripped.startswith(("**", "<b>", "<strong>")) else None
     if wrapped and is_speaker_name(wrapped["name"].strip()) and "**" not in wrapped["rest"]:
         return Label(wrapped["name"].strip(), None, wrapped["rest"], True)

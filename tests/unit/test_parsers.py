@@ -228,6 +228,22 @@ def test_questions_set_in_bold_with_their_label_inside_and_plain_answers(tmp_pat
     assert t.lines[0].text == "What brought you to the marshes?" and t.lines[3].text == "And the reeds?"
 
 
+def test_turns_written_as_page_elements(tmp_path: Path) -> None:
+    path = tmp_path / "episode.md"
+    path.write_text(
+        '---\ntitle: "Salt, with Ines Duarte"\n---\n\n<Turn speaker="Kai Moss" timestamp="00:00">\n\n'
+        "Welcome to the show,\nwhere we talk about salt.\n\n</Turn>\n\n"
+        '<Turn speaker="Ines Duarte" timestamp="00:07">\n\nGood to be here.\n\nTruly.\n\n</Turn>\n'
+    )
+    t = parse_file(path)
+    assert t.format == "labelled"
+    assert [(ln.speaker, ln.start, ln.text) for ln in t.lines] == [
+        ("Kai Moss", 0.0, "Welcome to the show, where we talk about salt."),
+        ("Ines Duarte", 7.0, "Good to be here."),
+        ("Ines Duarte", None, "Truly."),
+    ]
+
+
 def test_a_bold_label_may_hold_a_particle(tmp_path: Path) -> None:
     path = tmp_path / "tides.md"
     path.write_text("**Kai Moss:** Welcome, Ines.\n\n**Inés Duarte y Lobo:** Thank you, Kai.\n\n**Kai Moss:** So.\n")
