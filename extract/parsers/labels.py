@@ -26,8 +26,8 @@ _BOLD = re.compile(  # "**Ann Lee:**", "**Ann Lee (01:02):**", "**Ann Lee**:", "
     rf"(?::\*\*|\*\*\s*(?:[(\[](?P<after>{_TIME})[)\]]\s*)?:)\s*(?P<rest>.*)"
 )
 # A bold name without a colon: "**Ann Lee** 00:03" above its paragraph, or "**Ann Lee** text".
-_BOLD_BARE = re.compile(
-    rf"\*\*(?P<name>[^*:()\[\]]+?)\*\*\s+(?:[(\[]?(?P<time>{_TIME})[)\]]?\s*)?(?P<rest>.*)"
+_BOLD_BARE = re.compile(  # the time may be in italics: "**Ann Lee** *(00:03)*"
+    rf"\*\*(?P<name>[^*:()\[\]]+?)\*\*\s+(?:(?P<em>[*_]?)[(\[]?(?P<time>{_TIME})[)\]]?(?P=em)\s*)?(?P<rest>.*)"
 )
 _PLAIN = re.compile(
     rf"(?P<name>[^\W\d_][\w.'’ -]{{0,60}}?{_NICK})\s*(?:\((?P<time>{_TIME})\))?\s*:(?:\s+(?P<rest>.*))?"
@@ -125,6 +125,8 @@ def match_label(stripped: str) -> Label | None:
     ('Jo B. Park', 'Jo Park')
     >>> match_label("### Jo Park  0:03"), match_label("## Part 2") is None
     (Label(name='Jo Park', time='0:03', rest='', strong=True), True)
+    >>> match_label("**Jo Park** *(00:00:34)*")
+    Label(name='Jo Park', time='00:00:34', rest='', strong=True)
     >>> match_label("**Dr. Jo Park** 00:03"), match_label("**Jo Park** Hi.").strong
     (Label(name='Dr. Jo Park', time='00:03', rest='', strong=True), False)
     >>> match_label("Bo: yes").strong, match_label("SPEAKER_00: yes").strong

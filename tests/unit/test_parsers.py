@@ -244,6 +244,21 @@ def test_turns_written_as_page_elements(tmp_path: Path) -> None:
     ]
 
 
+def test_a_bold_name_with_its_time_in_italics_heads_the_paragraphs_below(tmp_path: Path) -> None:
+    path = tmp_path / "review.md"
+    path.write_text(
+        "**Kai Moss** *(00:00:00)*\n\nWelcome.\n\nToday, salt.\n\n"
+        "**Ines Duarte** *(00:00:34)*\n\nThanks.\n\n**Kai Moss** _(00:00:41)_\n\nSo.\n"
+    )
+    t = parse_file(path)
+    assert [(ln.speaker, ln.start, ln.text) for ln in t.lines] == [
+        ("Kai Moss", 0.0, "Welcome."),
+        ("Kai Moss", None, "Today, salt."),
+        ("Ines Duarte", 34.0, "Thanks."),
+        ("Kai Moss", 41.0, "So."),
+    ]
+
+
 def test_a_bold_label_may_hold_a_particle(tmp_path: Path) -> None:
     path = tmp_path / "tides.md"
     path.write_text("**Kai Moss:** Welcome, Ines.\n\n**Inés Duarte y Lobo:** Thank you, Kai.\n\n**Kai Moss:** So.\n")
