@@ -32,9 +32,9 @@ _GRAMMAR_POS = frozenset({"VERB", "ADV", "ADP", "CCONJ", "SCONJ", "DET", "PRON",
 _NAMED_AS_SELF = re.compile(r"\b(?i:my name is|i'm|i am) $")
 _WHO_AFTER = re.compile(r",? who\b")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.?!:;]['\"”’)\]]*)\s*[\"“‘'(\[]*$")
-# A last word that makes a name an organisation's ("Acme Labs", "Tidal Systems").
 # A plural of an acronym ("CRDs", "GPUs") is things, not a person ("avoid introducing CRDs").
 _ACRONYMS = re.compile(r"\b[A-Z]{2,}s\b")
+# A last word that makes a name an organisation's ("Acme Labs", "Tidal Systems").
 _ORG_ENDS = frozenset(
     {"Labs", "Lab", "Inc", "LLC", "Ltd", "Corp", "Corporation", "Company", "Technologies", "Systems",
      "Solutions", "Software", "Group", "Ventures", "Capital", "Partners", "Studios", "Foundation",

@@ -226,6 +226,10 @@ def test_questions_set_in_bold_with_their_label_inside_and_plain_answers(tmp_pat
     # The bold turns are labelled plainly enough; the plain answers come back often enough.
     assert [ln.speaker for ln in t.lines if ln.speaker] == ["KAI MOSS", "INES DUARTE", "BO CHEN", "INES DUARTE"] * 3
     assert t.lines[0].text == "What brought you to the marshes?" and t.lines[3].text == "And the reeds?"
+    # One bold line of notes set the same way is no turn.
+    notes = tmp_path / "notes.md"
+    notes.write_text("**Update: we moved the show.**\n\nSome prose about salt.\n\nMore prose.\n")
+    assert not any(ln.speaker for ln in parse_file(notes).lines)
 
 
 def test_turns_written_as_page_elements(tmp_path: Path) -> None:
