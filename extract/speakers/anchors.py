@@ -107,16 +107,18 @@ def anchor_parts(
     role, who = np.zeros(len(units)), np.zeros(len(units))
     limit = opening(len(units))
     who[introduction(units, ads)] += INTRO_ANCHOR
+    cued = False  # whether the unit before was a host cue of the opening
     for i, (u, ad) in enumerate(zip(units, ads, strict=True)):
         if ad:
             who[i] += ANCHOR
-        if i < limit and host_cue(u.text):
+        after_cue, cued = cued, i < limit and host_cue(u.text)
+        if cued:
             who[i] += ANCHOR
         elif HOST_THANKS.search(u.text):
             role[i] += ANCHOR  # the host's thanks for coming, as in a closing
         if GUEST_CUE.search(u.text):
             role[i] -= GUEST_ANCHOR
-        elif 0 < i < limit and BARE_THANKS.match(u.text.strip()) and host_cue(units[i - 1].text):
+        elif after_cue and BARE_THANKS.match(u.text.strip()):
             role[i] -= ANCHOR  # "Thanks, Jane." answering the host's welcome
         if RESTATE.search(u.text):
             role[i] += ANCHOR / 2  # restating the other's point back to them
