@@ -29,8 +29,9 @@ _BOLD = re.compile(  # "**Ann Lee:**", "**Ann Lee (01:02):**", "**Ann Lee**:", "
 _BOLD_BARE = re.compile(  # the time may be in italics: "**Ann Lee** *(00:03)*"
     rf"\*\*(?P<name>[^*:()\[\]]+?)\*\*\s+(?:(?P<em>[*_]?)[(\[]?(?P<time>{_TIME})[)\]]?(?P=em)\s*)?(?P<rest>.*)"
 )
-_PLAIN = re.compile(
-    rf"(?P<name>[^\W\d_][\w.'’ -]{{0,60}}?{_NICK})\s*(?:\((?P<time>{_TIME})\))?\s*:(?:\s+(?P<rest>.*))?"
+_PLAIN = re.compile(  # "Ann Lee: …", "Ann Lee (01:02): …", "Ann Lee [4:30]: …"
+    rf"(?P<name>[^\W\d_][\w.'’ -]{{0,60}}?{_NICK})\s*(?:\((?P<time>{_TIME})\)|\[(?P<at>{_TIME})\])?\s*:"
+    r"(?:\s+(?P<rest>.*))?"
 )
 # A turn set wholly in bold, its label inside ("**JO PARK: Why tides?**", "<b>Jo Park: …</b>"),
 # as some interview pages set the interviewer's questions.
@@ -115,6 +116,8 @@ def match_label(stripped: str) -> Label | None:
 
     >>> match_label("Chip Lee (01:02:03):")
     Label(name='Chip Lee', time='01:02:03', rest='', strong=True)
+    >>> match_label("Chip Lee [4:30]: Hi.")
+    Label(name='Chip Lee', time='4:30', rest='Hi.', strong=True)
     >>> match_label("**Ann Lee** (00:09): Hi.")
     Label(name='Ann Lee', time='00:09', rest='Hi.', strong=True)
     >>> match_label("(00:01:41):")
@@ -207,8 +210,9 @@ def match_label(stripped: str) -> Label | None:
     name = m["name"].strip()
     if not is_speaker_name(name) or _ONLY_LINK.fullmatch(m["rest"] or ""):
         return None
-    strong = m["time"] is not None or _DIARISED.fullmatch(name) is not None
-    return _time_after(Label(name, m["time"], (m["rest"] or "").strip(), strong))
+    time = m["time"] or m["at"]
+    strong = time is not None or _DIARISED.fullmatch(name) is not None
+    return _time_after(Label(name, time, (m["rest"] or "").strip(), strong))
 
 
 def _time_after(label: Label) -> Label:

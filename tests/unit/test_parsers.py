@@ -263,6 +263,18 @@ def test_a_bold_name_with_its_time_in_italics_heads_the_paragraphs_below(tmp_pat
     ]
 
 
+def test_a_label_with_its_time_in_square_brackets(tmp_path: Path) -> None:
+    path = tmp_path / "chat.md"
+    path.write_text("Kai Moss: Ines, welcome back.\n\nInes Duarte [0:04]: Thanks, Kai.\n\nKai Moss: So.\n\nInes Duarte [0:12]: Yes.\n")
+    t = parse_file(path)
+    assert [(ln.speaker, ln.start, ln.text) for ln in t.lines] == [
+        ("Kai Moss", None, "Ines, welcome back."),
+        ("Ines Duarte", 4.0, "Thanks, Kai."),
+        ("Kai Moss", None, "So."),
+        ("Ines Duarte", 12.0, "Yes."),
+    ]
+
+
 def test_a_bold_label_may_hold_a_particle(tmp_path: Path) -> None:
     path = tmp_path / "tides.md"
     path.write_text("**Kai Moss:** Welcome, Ines.\n\n**Inés Duarte y Lobo:** Thank you, Kai.\n\n**Kai Moss:** So.\n")
