@@ -190,14 +190,19 @@ def test_bold_name_then_time_outside_the_bold(tmp_path: Path) -> None:
     assert [(ln.speaker, ln.start) for ln in t.lines if ln.speaker] == expected
 
 
+def _lines(tmp_path: Path, name: str, text: str) -> list[tuple[str | None, float | None, str]]:
+    """Each line of the file ``text`` written as ``name``: its speaker, start and text."""
+    path = tmp_path / name
+    path.write_text(text)
+    return [(ln.speaker, ln.start, ln.text) for ln in parse_file(path).lines]
+
+
 def test_markdown_links_become_the_words_said(tmp_path: Path) -> None:
-    path = tmp_path / "page.md"
-    path.write_text(
+    page = (
         "**Kai:** \\[00:05\\] Read [our paper](https://example.org/p_(v2).pdf) first.\n\n"
         "**Ines:** Mail me at <ines@example.org>, or see ![a chart](img/c.png \"c\").\n"
     )
-    t = parse_file(path)
-    assert [(ln.speaker, ln.start, ln.text) for ln in t.lines] == [
+    assert _lines(tmp_path, "page.md", page) == [
         ("Kai", 5.0, "Read our paper first."),
         ("Ines", None, "Mail me at ines@example.org, or see a chart."),
     ]
@@ -249,13 +254,11 @@ def test_turns_written_as_page_elements(tmp_path: Path) -> None:
 
 
 def test_a_bold_name_with_its_time_in_italics_heads_the_paragraphs_below(tmp_path: Path) -> None:
-    path = tmp_path / "review.md"
-    path.write_text(
+    review = (
         "**Kai Moss** *(00:00:00)*\n\nWelcome.\n\nToday, salt.\n\n"
         "**Ines Duarte** *(00:00:34)*\n\nThanks.\n\n**Kai Moss** _(00:00:41)_\n\nSo.\n"
     )
-    t = parse_file(path)
-    assert [(ln.speaker, ln.start, ln.text) for ln in t.lines] == [
+    assert _lines(tmp_path, "review.md", review) == [
         ("Kai Moss", 0.0, "Welcome."),
         ("Kai Moss", None, "Today, salt."),
         ("Ines Duarte", 34.0, "Thanks."),
@@ -264,10 +267,8 @@ def test_a_bold_name_with_its_time_in_italics_heads_the_paragraphs_below(tmp_pat
 
 
 def test_a_label_with_its_time_in_square_brackets(tmp_path: Path) -> None:
-    path = tmp_path / "chat.md"
-    path.write_text("Kai Moss: Ines, welcome back.\n\nInes Duarte [0:04]: Thanks, Kai.\n\nKai Moss: So.\n\nInes Duarte [0:12]: Yes.\n")
-    t = parse_file(path)
-    assert [(ln.speaker, ln.start, ln.text) for ln in t.lines] == [
+    chat = "Kai Moss: Ines, welcome back.\n\nInes Duarte [0:04]: Thanks, Kai.\n\nKai Moss: So.\n\nInes Duarte [0:12]: Yes.\n"
+    assert _lines(tmp_path, "chat.md", chat) == [
         ("Kai Moss", None, "Ines, welcome back."),
         ("Ines Duarte", 4.0, "Thanks, Kai."),
         ("Kai Moss", None, "So."),
